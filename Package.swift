@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "handoff",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "handoff", targets: ["handoff"]),
+    .library(name: "HandoffKit", targets: ["HandoffKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+    .systemLibrary(
+      name: "CFYAML", pkgConfig: "libfyaml", providers: [.apt(["libfyaml-dev"])]),
+    .target(
+      name: "HandoffKit", dependencies: ["CLibGit2", "CFYAML"],
+      linkerSettings: [.linkedLibrary("m")]),
+    .executableTarget(
+      name: "handoff",
+      dependencies: [
+        "HandoffKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(name: "handoff-bench", dependencies: ["HandoffKit"]),
+    .target(name: "HandoffTestSupport", dependencies: ["HandoffKit"]),
+    .testTarget(name: "HandoffKitTests", dependencies: ["HandoffKit", "HandoffTestSupport"]),
+    .testTarget(name: "HandoffCLITests", dependencies: ["HandoffKit", "HandoffTestSupport"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

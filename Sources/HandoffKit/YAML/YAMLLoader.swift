@@ -1,0 +1,242 @@
+internal import CFYAML
+
+/// Reads one record file strictly: YAML 1.2 events from libfyaml, turned into a `YAMLNode` tree
+/// in which every node and key keeps its position.
+///
+/// Everything the record format rules out (anchors, aliases, tags, merge keys, complex keys,
+/// a second document) is reported as a problem and loading goes on, so that one file shows all
+/// its problems at once. A syntax error ends the file: nothing after it can be trusted.
+public enum YAMLLoader {
+  /// Loads the bytes of one file.
+  public static func load(_ bytes: [UInt8]) -> YAMLDocument {
+    bytes.withUnsafeBytes { load($0) }
+  }
+
+  /// Loads the bytes of one file without copying them.
+  public static func load(_ raw: UnsafeRawBufferPointer) -> YAMLDocument {
+    switch InputText.check(raw) {
+    case .failure(let problem):
+      return YAMLDocument(root: nil, problems: [problem])
+    case .success(let body):
+      if body.isEmpty { return YAMLDocument(root: nil, problems: []) }
+      return EventReader.read(body)
+    }
+  }
+
+  /// Loads a string (tests, settings written in code).
+  public static func load(_ text: String) -> YAMLDocument {
+    load(Array(text.utf8))
+  }
+}
+
+/// Owns one libfyaml parser for the length of a file and builds the tree from its events.
+private struct EventReader {
+  private enum Frame {
+    case mapping(Mapping)
+    case sequence(items: [YAMLNode], location: SourceLocation?)
+  }
+
+  private struct Mapping {
+    var entries: [YAMLEntry] = []
+    var location: SourceLocation?
+    var pendingKey: (text: String, location: SourceLocation)?
+    /// Set when the pending key was not usable, so its value is read but dropped.
+    var dropNextValue = false
+  }
+
+  private var stack: [Frame] = []
+  private var root: YAMLNode?
+  private var problems: [YAMLProblem] = []
+  private var documents = 0
+  private var lastLocation = SourceLocation.start
+
+  static func read(_ body: UnsafeRawBufferPointer) -> YAMLDocument {
+    var reader = EventReader()
+    reader.run(body)
+    return YAMLDocument(root: reader.root, problems: reader.problems)
+  }
+
+  private mutating func run(_ body: UnsafeRawBufferPointer) {
+    var diagConfig = fy_diag_cfg()
+    fy_diag_cfg_default(&diagConfig)
+    diagConfig.fp = nil
+    diagConfig.output_fn = { _, _, _, _ in }
+    diagConfig.level = FYET_ERROR
+    diagConfig.colorize = false
+    guard let diag = fy_diag_create(&diagConfig) else {
+      problems.append(YAMLProblem(.syntax, "the YAML parser could not start", at: .start))
+      return
+    }
+    defer { fy_diag_destroy(diag) }
+    fy_diag_set_collect_errors(diag, true)
+
+    var config = fy_parse_cfg()
+    config.flags = fy_parse_cfg_flags(
+      rawValue: FYPCF_QUIET.rawValue | FYPCF_COLLECT_DIAG.rawValue
+        | FYPCF_DEFAULT_VERSION_1_2.rawValue | FYPCF_JSON_NONE.rawValue)
+    config.diag = diag
+    guard let parser = fy_parser_create(&config) else {
+      problems.append(YAMLProblem(.syntax, "the YAML parser could not start", at: .start))
+      return
+    }
+    defer { fy_parser_destroy(parser) }
+    guard let base = body.baseAddress?.assumingMemoryBound(to: CChar.self),
+      fy_parser_set_string(parser, base, body.count) == 0
+    else {
+      problems.append(YAMLProblem(.syntax, "the YAML parser could not read the file", at: .start))
+      return
+    }
+
+    while let event = fy_parser_parse(parser) {
+      handle(event.pointee)
+      fy_parser_event_free(parser, event)
+    }
+    if fy_parser_get_stream_error(parser) {
+      reportSyntaxError(diag)
+    }
+  }
+
+  // MARK: - Events
+
+  private mutating func handle(_ event: fy_event) {
+    switch event.type {
+    case FYET_DOCUMENT_START:
+      documents += 1
+      if documents == 2 {
+        let location = position(event.document_start.document_start) ?? lastLocation
+        problems.append(
+          YAMLProblem(
+            .forbidden, "a record file holds exactly one document; remove the second one",
+            at: location))
+      }
+    case FYET_SCALAR where documents == 1:
+      let data = event.scalar
+      let location = position(data.value) ?? lastLocation
+      checkProperties(anchor: data.anchor, tag: data.tag)
+      var length = 0
+      let text: String
+      if let pointer = fy_token_get_text(data.value, &length) {
+        text = String(
+          decoding: UnsafeRawBufferPointer(start: pointer, count: length), as: UTF8.self)
+      } else {
+        text = ""
+      }
+      let plain = fy_token_scalar_style(data.value) == FYSS_PLAIN
+      let value = plain ? CoreSchemaResolver.resolve(plain: text) : .string(text)
+      attach(YAMLNode(value, at: location), keyText: text, plainKey: plain)
+    case FYET_MAPPING_START where documents == 1:
+      let data = event.mapping_start
+      checkProperties(anchor: data.anchor, tag: data.tag)
+      stack.append(.mapping(Mapping(location: position(data.mapping_start))))
+    case FYET_SEQUENCE_START where documents == 1:
+      let data = event.sequence_start
+      checkProperties(anchor: data.anchor, tag: data.tag)
+      stack.append(.sequence(items: [], location: position(data.sequence_start)))
+    case FYET_MAPPING_END where documents == 1, FYET_SEQUENCE_END where documents == 1:
+      guard let frame = stack.popLast() else { return }
+      switch frame {
+      case .mapping(let mapping):
+        attach(YAMLNode(.mapping(mapping.entries), at: mapping.location ?? lastLocation))
+      case .sequence(let items, let location):
+        attach(YAMLNode(.sequence(items), at: location ?? items.first?.location ?? lastLocation))
+      }
+    case FYET_ALIAS where documents == 1:
+      let location = position(event.alias.anchor) ?? lastLocation
+      problems.append(
+        YAMLProblem(
+          .forbidden, "aliases (`*name`) are not allowed; write the value out in full",
+          at: location))
+      attach(YAMLNode(.null, at: location), dropped: true)
+    default:
+      break
+    }
+  }
+
+  private mutating func checkProperties(anchor: OpaquePointer?, tag: OpaquePointer?) {
+    if let anchor {
+      problems.append(
+        YAMLProblem(
+          .forbidden, "anchors (`&name`) are not allowed; write each value out in full",
+          at: position(anchor) ?? lastLocation))
+    }
+    if let tag {
+      problems.append(
+        YAMLProblem(
+          .forbidden, "explicit tags (`!tag`) are not allowed; values are typed by the schema",
+          at: position(tag) ?? lastLocation))
+    }
+  }
+
+  // MARK: - Tree building
+
+  /// Hangs a finished node on its parent: as an item, a key, or the value of the pending key.
+  private mutating func attach(
+    _ node: YAMLNode, keyText: String? = nil, plainKey: Bool = false, dropped: Bool = false
+  ) {
+    guard var frame = stack.popLast() else {
+      if root == nil { root = node }
+      return
+    }
+    defer { stack.append(frame) }
+    switch frame {
+    case .sequence(var items, let location):
+      items.append(node)
+      frame = .sequence(items: items, location: location)
+    case .mapping(var mapping):
+      if mapping.location == nil { mapping.location = node.location }
+      if let key = mapping.pendingKey {
+        mapping.pendingKey = nil
+        if mapping.dropNextValue {
+          mapping.dropNextValue = false
+        } else if let first = mapping.entries.first(where: { $0.key == key.text }) {
+          let firstLine = first.keyLocation.map { " (first at line \($0.line))" } ?? ""
+          problems.append(
+            YAMLProblem(
+              .duplicateKey, "duplicate key `\(key.text)`\(firstLine)", at: key.location))
+        } else {
+          mapping.entries.append(
+            YAMLEntry(key: key.text, keyLocation: key.location, value: node))
+        }
+      } else {
+        let location = node.location ?? lastLocation
+        mapping.pendingKey = (keyText ?? "", location)
+        if dropped {
+          mapping.dropNextValue = true
+        } else if keyText == nil {
+          problems.append(
+            YAMLProblem(.forbidden, "keys must be plain text, not lists or mappings", at: location))
+          mapping.dropNextValue = true
+        } else if plainKey, keyText == "<<" {
+          problems.append(
+            YAMLProblem(
+              .forbidden, "merge keys (`<<`) are not allowed; write the keys out in full",
+              at: location))
+          mapping.dropNextValue = true
+        }
+      }
+      frame = .mapping(mapping)
+    }
+  }
+
+  // MARK: - Positions and errors
+
+  private mutating func position(_ token: OpaquePointer?) -> SourceLocation? {
+    guard let token, let mark = fy_token_start_mark(token) else { return nil }
+    let location = SourceLocation(line: Int(mark.pointee.line) + 1, column: Int(mark.pointee.column) + 1)
+    lastLocation = location
+    return location
+  }
+
+  private mutating func reportSyntaxError(_ diag: OpaquePointer) {
+    var iterator: UnsafeMutableRawPointer?
+    // Collected errors carry 1-based positions, unlike marks.
+    while let error = fy_diag_errors_iterate(diag, &iterator) {
+      let message = error.pointee.msg.map { String(cString: $0) } ?? "not valid YAML"
+      let location = SourceLocation(
+        line: max(Int(error.pointee.line), 1), column: max(Int(error.pointee.column), 1))
+      problems.append(YAMLProblem(.syntax, SyntaxMessage.friendly(message), at: location))
+      return
+    }
+    problems.append(YAMLProblem(.syntax, "not valid YAML", at: lastLocation))
+  }
+}
