@@ -1,4 +1,34 @@
-import HandoffKit
+import ArgumentParser
 import Foundation
-let doc = YAMLLoader.load(Array(FileManager.default.contents(atPath: CommandLine.arguments[1])!))
-print(doc.problems, String(describing: doc.root))
+import HandoffKit
+
+/// The `handoff` command: configuration and the list of subcommands, nothing else.
+@main
+struct Handoff: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "handoff",
+    abstract: "Validate and explore sales-to-success handoff records kept in Git.",
+    discussion: "Exit codes: 0 no errors, 1 error-level findings, 2 could not run.",
+    version: HandoffVersion.current,
+    subcommands: [Validate.self, SchemaCommand.self])
+
+  /// Parses and runs, mapping argument errors to exit 2 as documented (argument-parser uses 64).
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if code == .success {
+        if !message.isEmpty { print(message) }
+        Foundation.exit(0)
+      }
+      if !message.isEmpty {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+      }
+      let status = code.rawValue == ExitCode.validationFailure.rawValue ? 2 : code.rawValue
+      Foundation.exit(status)
+    }
+  }
+}

@@ -148,8 +148,10 @@ struct SchemaEvaluator {
   ) -> Bool {
     var valid = true
     for key in schema.required where !entries.contains(where: { $0.key == key }) {
-      valid = fail(node, SchemaMessage.missingKey(key, in: path))
+      valid = false
       if !collecting { return false }
+      // A misspelt key is reported once, as unknown with a suggestion, not also as missing.
+      if !misspells(key, entries, schema) { _ = fail(node, SchemaMessage.missingKey(key, in: path)) }
     }
     for (key, needed) in schema.dependentRequired where entries.contains(where: { $0.key == key }) {
       for other in needed where !entries.contains(where: { $0.key == other }) {
@@ -199,6 +201,15 @@ struct SchemaEvaluator {
       if !valid && !collecting { return false }
     }
     return valid
+  }
+
+  private func misspells(_ key: String, _ entries: [YAMLEntry], _ schema: SchemaNode) -> Bool {
+    guard schema.additionalProperties?.constant == false else { return false }
+    return entries.contains { entry in
+      schema.properties[entry.key] == nil
+        && !schema.patternProperties.contains { $0.0.matches(entry.key) }
+        && Suggestion.closest(to: entry.key, among: schema.propertyOrder) == key
+    }
   }
 
   // MARK: - Arrays

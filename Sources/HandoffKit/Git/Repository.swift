@@ -1,0 +1,201 @@
+internal import CLibGit2
+
+/// An open Git repository. Owns its libgit2 handle; not shared between threads.
+public final class Repository {
+  let pointer: OpaquePointer
+
+  private init(_ pointer: OpaquePointer) {
+    self.pointer = pointer
+  }
+
+  deinit {
+    git_repository_free(pointer)
+  }
+
+  /// Opens the repository that contains `path`, searching upward as `git` does, so it works
+  /// from any subdirectory and in linked worktrees.
+  ///
+  /// The corresponding C function is `git_repository_open_ext`.
+  public static func discover(from path: String) throws(GitError) -> Repository {
+    LibGit2.ensureInitialized()
+    var handle: OpaquePointer?
+    try check("git_repository_open_ext", git_repository_open_ext(&handle, path, 0, nil))
+    guard let handle else {
+      throw GitError(code: .generic, message: "no repository", function: "git_repository_open_ext")
+    }
+    return Repository(handle)
+  }
+
+  /// The work tree folder, with a trailing slash; nil for a bare repository.
+  ///
+  /// The corresponding C function is `git_repository_workdir`.
+  public var workingDirectory: String? {
+    git_repository_workdir(pointer).map { String(cString: $0) }
+  }
+
+  /// The folder shared by all worktrees (`.git` of the main worktree), with a trailing slash.
+  ///
+  /// The corresponding C function is `git_repository_commondir`.
+  public var commonDirectory: String {
+    String(cString: git_repository_commondir(pointer))
+  }
+
+  /// Whether HEAD names a branch that has no commit yet.
+  ///
+  /// The corresponding C function is `git_repository_head_unborn`.
+  public var isHeadUnborn: Bool {
+    git_repository_head_unborn(pointer) == 1
+  }
+
+  // MARK: - Revisions
+
+  /// Resolves any commit-ish (`HEAD~3`, a tag, a full or short id) to a commit id.
+  ///
+  /// The corresponding C functions are `git_revparse_single` and `git_object_peel`.
+  public func commit(for revision: String) throws(GitError) -> OID {
+    var object: OpaquePointer?
+    try check("git_revparse_single", git_revparse_single(&object, pointer, revision))
+    defer { git_object_free(object) }
+    var commit: OpaquePointer?
+    try check("git_object_peel", git_object_peel(&commit, object, GIT_OBJECT_COMMIT))
+    defer { git_object_free(commit) }
+    return OID(git_object_id(commit).pointee)
+  }
+
+  /// Runs `body` with the root tree of `commit`, freeing it afterwards.
+  ///
+  /// The corresponding C functions are `git_commit_lookup` and `git_commit_tree`.
+  func withTree<T>(ofCommit commit: OID, _ body: (OpaquePointer) throws(GitError) -> T)
+    throws(GitError) -> T
+  {
+    var id = commit.raw
+    var commitHandle: OpaquePointer?
+    try check("git_commit_lookup", git_commit_lookup(&commitHandle, pointer, &id))
+    defer { git_commit_free(commitHandle) }
+    var tree: OpaquePointer?
+    try check("git_commit_tree", git_commit_tree(&tree, commitHandle))
+    defer { git_tree_free(tree) }
+    return try body(tree!)
+  }
+
+  // MARK: - Trees
+
+  /// The files and folders of `commit` under `directory`, two levels deep (account folders and
+  /// their files); deeper folders are listed, not entered.
+  ///
+  /// The corresponding C functions are `git_tree_entry_bypath` and `git_tree_entry_byindex`.
+  public func items(ofCommit commit: OID, under directory: String) throws(GitError) -> [TreeItem] {
+    try withTree(ofCommit: commit) { (root) throws(GitError) -> [TreeItem] in
+      var entry: OpaquePointer?
+      let found = git_tree_entry_bypath(&entry, root, directory)
+      if found == GIT_ENOTFOUND.rawValue {
+        git_error_clear()
+        return []
+      }
+      try check("git_tree_entry_bypath", found)
+      defer { git_tree_entry_free(entry) }
+      guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return [] }
+      var items: [TreeItem] = []
+      try listTree(OID(git_tree_entry_id(entry).pointee), prefix: directory, depth: 2, into: &items)
+      return items
+    }
+  }
+
+  private func listTree(_ id: OID, prefix: String, depth: Int, into items: inout [TreeItem])
+    throws(GitError)
+  {
+    var raw = id.raw
+    var tree: OpaquePointer?
+    try check("git_tree_lookup", git_tree_lookup(&tree, pointer, &raw))
+    defer { git_tree_free(tree) }
+    for index in 0..<git_tree_entrycount(tree) {
+      guard let entry = git_tree_entry_byindex(tree, index) else { continue }
+      let path = prefix + "/" + String(cString: git_tree_entry_name(entry))
+      let oid = OID(git_tree_entry_id(entry).pointee)
+      switch git_tree_entry_type(entry) {
+      case GIT_OBJECT_TREE:
+        items.append(TreeItem(path: path, kind: .directory, oid: oid))
+        if depth > 1 { try listTree(oid, prefix: path, depth: depth - 1, into: &items) }
+      case GIT_OBJECT_BLOB:
+        items.append(TreeItem(path: path, kind: .file, oid: oid))
+      default:
+        break  // submodules are not records
+      }
+    }
+  }
+
+  /// The blob id of the file at `path` in `commit`, or nil when there is none.
+  public func fileID(ofCommit commit: OID, at path: String) throws(GitError) -> OID? {
+    try withTree(ofCommit: commit) { (root) throws(GitError) -> OID? in
+      var entry: OpaquePointer?
+      let found = git_tree_entry_bypath(&entry, root, path)
+      if found == GIT_ENOTFOUND.rawValue {
+        git_error_clear()
+        return nil
+      }
+      try check("git_tree_entry_bypath", found)
+      defer { git_tree_entry_free(entry) }
+      guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+      return OID(git_tree_entry_id(entry).pointee)
+    }
+  }
+
+  // MARK: - Index
+
+  /// The staged files under `directory` (and the folders they imply), read straight from the
+  /// index: no checkout, no stash.
+  ///
+  /// The corresponding C functions are `git_repository_index` and `git_index_get_byindex`.
+  public func indexItems(under directory: String) throws(GitError) -> [TreeItem] {
+    var index: OpaquePointer?
+    try check("git_repository_index", git_repository_index(&index, pointer))
+    defer { git_index_free(index) }
+    let prefix = directory + "/"
+    var items: [TreeItem] = []
+    var folders = Set<String>()
+    for position in 0..<git_index_entrycount(index) {
+      guard let entry = git_index_get_byindex(index, position) else { continue }
+      // Stage bits: a conflicted path appears once per side; the merged result is stage 0.
+      guard (entry.pointee.flags >> 12) & 0x3 == 0 else { continue }
+      let path = String(cString: entry.pointee.path)
+      guard path.hasPrefix(prefix) else { continue }
+      let parts = path.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false)
+      if parts.count >= 2, folders.insert(String(parts[0])).inserted {
+        items.append(TreeItem(path: prefix + parts[0], kind: .directory, oid: nil))
+      }
+      if parts.count > 2 {
+        let nested = prefix + parts[0] + "/" + parts[1]
+        if folders.insert(nested).inserted {
+          items.append(TreeItem(path: nested, kind: .directory, oid: nil))
+        }
+        continue
+      }
+      items.append(TreeItem(path: path, kind: .file, oid: OID(entry.pointee.id)))
+    }
+    return items
+  }
+
+  /// The staged blob id of `path`, or nil when it is not in the index.
+  public func indexFileID(at path: String) throws(GitError) -> OID? {
+    var index: OpaquePointer?
+    try check("git_repository_index", git_repository_index(&index, pointer))
+    defer { git_index_free(index) }
+    guard let entry = git_index_get_bypath(index, path, 0) else { return nil }
+    return OID(entry.pointee.id)
+  }
+
+  // MARK: - Blobs
+
+  /// The contents of a blob.
+  ///
+  /// The corresponding C functions are `git_blob_lookup` and `git_blob_rawcontent`.
+  public func blob(_ id: OID) throws(GitError) -> [UInt8] {
+    var raw = id.raw
+    var blob: OpaquePointer?
+    try check("git_blob_lookup", git_blob_lookup(&blob, pointer, &raw))
+    defer { git_blob_free(blob) }
+    let size = Int(git_blob_rawsize(blob))
+    guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
+    return Array(UnsafeRawBufferPointer(start: content, count: size))
+  }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// Which version of the records to read.
+public enum SnapshotSource: Sendable, Equatable {
+  /// The files on disk in the work tree.
+  case worktree
+  /// The staged content, read from the index: no stash, no checkout.
+  case index
+  /// Any commit-ish: `HEAD~3`, a tag, a full or short id.
+  case revision(String)
+}
+
+/// One readable version of a repository's files: the work tree, the index or a commit.
+///
+/// Listing happens once, up front; contents are read through a `SnapshotReader`, one per
+/// thread, because libgit2 handles must not be shared between threads.
+public final class Snapshot {
+  public let repository: Repository
+  public let source: SnapshotSource
+  /// The commit read, for `.revision`.
+  public let commit: OID?
+  private let repositoryPath: String
+
+  /// - Throws: `GitError` when the revision does not name a commit, or the repository has no
+  ///   work tree for `.worktree`.
+  public init(repository: Repository, source: SnapshotSource) throws(GitError) {
+    self.repository = repository
+    self.source = source
+    self.repositoryPath = repository.workingDirectory ?? repository.commonDirectory
+    switch source {
+    case .revision(let revision):
+      commit = try repository.commit(for: revision)
+    case .worktree:
+      guard repository.workingDirectory != nil else {
+        throw GitError(
+          code: .bareRepository, message: "a bare repository has no work tree; use --rev",
+          function: "git_repository_workdir")
+      }
+      commit = nil
+    case .index:
+      commit = nil
+    }
+  }
+
+  /// `worktree`, `index`, or the full commit id: the `source` field of JSON output.
+  public var label: String {
+    switch source {
+    case .worktree: "worktree"
+    case .index: "index"
+    case .revision: commit?.description ?? "unknown"
+    }
+  }
+
+  /// The files and folders under `directory`, two levels deep.
+  public func items(under directory: String) throws(GitError) -> [TreeItem] {
+    switch source {
+    case .worktree:
+      return WorkTreeListing.items(root: repository.workingDirectory ?? "", under: directory)
+    case .index:
+      return try repository.indexItems(under: directory)
+    case .revision:
+      return try repository.items(ofCommit: commit!, under: directory)
+    }
+  }
+
+  /// The contents of one file at a repository-relative path, or nil when it does not exist.
+  public func file(at path: String) throws(GitError) -> [UInt8]? {
+    switch source {
+    case .worktree:
+      return FileManager.default.contents(atPath: (repository.workingDirectory ?? "") + path)
+        .map { Array($0) }
+    case .index:
+      return try repository.indexFileID(at: path).map { (id) throws(GitError) in try repository.blob(id) }
+    case .revision:
+      return try repository.fileID(ofCommit: commit!, at: path).map { (id) throws(GitError) in
+        try repository.blob(id)
+      }
+    }
+  }
+
+  /// A reader for another thread, with its own repository handle.
+  public func makeReader() throws(GitError) -> SnapshotReader {
+    switch source {
+    case .worktree:
+      return SnapshotReader(workTree: repository.workingDirectory ?? "", repository: nil)
+    case .index, .revision:
+      return SnapshotReader(workTree: nil, repository: try Repository.discover(from: repositoryPath))
+    }
+  }
+}
+
+/// Reads file contents of one snapshot on one thread.
+public struct SnapshotReader {
+  let workTree: String?
+  let repository: Repository?
+
+  /// The bytes of `item` and their blob id.
+  public func contents(of item: TreeItem) throws(SnapshotReadError) -> (bytes: [UInt8], id: OID) {
+    if let workTree {
+      guard let bytes = WorkTreeListing.read(workTree + item.path) else {
+        throw SnapshotReadError(path: item.path, message: "could not read the file")
+      }
+      return (bytes, bytes.withUnsafeBytes { OID.ofBlob($0) })
+    }
+    guard let repository, let id = item.oid else {
+      throw SnapshotReadError(path: item.path, message: "the file has no blob id")
+    }
+    do {
+      return (try repository.blob(id), id)
+    } catch {
+      throw SnapshotReadError(path: item.path, message: error.description)
+    }
+  }
+
+  /// The blob id of `item` without reading it, when the snapshot already knows it.
+  public func knownID(of item: TreeItem) -> OID? {
+    workTree == nil ? item.oid : nil
+  }
+}
+
+/// A file that could not be read from its snapshot.
+public struct SnapshotReadError: Error, Sendable {
+  public var path: String
+  public var message: String
+}

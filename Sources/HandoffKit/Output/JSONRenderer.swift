@@ -1,0 +1,30 @@
+/// The versioned JSON document of `validate --format json`; its keys are a stable contract.
+public struct JSONRenderer: ReportRenderer {
+  public init() {}
+
+  public func render(_ report: Report) -> String {
+    let document = JSONValue.object([
+      ("version", .int(1)),
+      ("source", .string(report.source)),
+      ("accounts", .int(report.accounts)),
+      ("files", .int(report.files)),
+      ("errors", .int(report.errorCount)),
+      ("warnings", .int(report.warningCount)),
+      ("diagnostics", .array(report.diagnostics.map(Self.json))),
+    ])
+    return document.serialized(indent: 2) + "\n"
+  }
+
+  static func json(_ diagnostic: Diagnostic) -> JSONValue {
+    .object([
+      ("file", .string(diagnostic.path)),
+      ("line", .optional(diagnostic.location?.line)),
+      ("column", .optional(diagnostic.location?.column)),
+      ("severity", .string(diagnostic.severity.rawValue)),
+      ("rule", .string(diagnostic.ruleID.rawValue)),
+      ("message", .string(diagnostic.message)),
+      ("account", .optional(diagnostic.account)),
+      ("instance_path", .optional(diagnostic.instancePath)),
+    ])
+  }
+}

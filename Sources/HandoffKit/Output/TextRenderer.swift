@@ -1,0 +1,37 @@
+/// `path:line:col: severity[rule]: message`, one finding per line, then a summary line.
+public struct TextRenderer: ReportRenderer {
+  public var color: Bool
+
+  public init(color: Bool) { self.color = color }
+
+  public func render(_ report: Report) -> String {
+    var output = ""
+    for diagnostic in report.diagnostics {
+      output += line(for: diagnostic) + "\n"
+      for note in diagnostic.notes { output += "  hint: \(note)\n" }
+    }
+    output += summary(report) + "\n"
+    return output
+  }
+
+  /// One finding as a line, without colour when colour is off.
+  public func line(for diagnostic: Diagnostic) -> String {
+    let position = diagnostic.location.map { ":\($0.line):\($0.column)" } ?? ""
+    let severity = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "1;31" : "1;33")
+    return "\(paint(diagnostic.path + position, "1")): \(severity)[\(diagnostic.ruleID)]: \(diagnostic.message)"
+  }
+
+  private func summary(_ report: Report) -> String {
+    let scope = "\(count(report.files, "file")) in \(count(report.accounts, "account")) (\(report.source))"
+    if report.diagnostics.isEmpty { return "no problems in \(scope)" }
+    return "\(count(report.errorCount, "error")), \(count(report.warningCount, "warning")) in \(scope)"
+  }
+
+  private func count(_ number: Int, _ noun: String) -> String {
+    "\(number) \(noun)\(number == 1 ? "" : "s")"
+  }
+
+  private func paint(_ text: String, _ code: String) -> String {
+    color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+}

@@ -1,0 +1,41 @@
+/// The files an account folder may hold, each with its published schema.
+public enum RecordFile: String, Sendable, CaseIterable {
+  case account, goals, stakeholders, commitments, risks, threads
+
+  public var fileName: String { rawValue + ".yaml" }
+
+  /// The free-text file that is never validated.
+  public static let notesFileName = "notes.md"
+
+  public init?(fileName: String) {
+    guard fileName.hasSuffix(".yaml") else { return nil }
+    self.init(rawValue: String(fileName.dropLast(5)))
+  }
+
+  /// The schema this file must satisfy.
+  public var schema: JSONSchema { SchemaLibrary.shared.schema(for: self) }
+
+  /// A small number for cache keys; stable across versions.
+  var code: UInt8 {
+    switch self {
+    case .account: 1
+    case .goals: 2
+    case .stakeholders: 3
+    case .commitments: 4
+    case .risks: 5
+    case .threads: 6
+    }
+  }
+}
+
+/// Account ids are slugs: they name folders, URLs and branches.
+public enum AccountID {
+  public static func isValid(_ id: String) -> Bool {
+    let bytes = Array(id.utf8)
+    guard (1...63).contains(bytes.count) else { return false }
+    func allowed(_ byte: UInt8, first: Bool) -> Bool {
+      (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || (!first && byte == 45)
+    }
+    return bytes.enumerated().allSatisfy { allowed($0.element, first: $0.offset == 0) }
+  }
+}

@@ -1,0 +1,50 @@
+import Dispatch
+import Foundation
+
+/// Runs independent work on every core: the machine has two, and checking records is CPU-bound.
+enum Parallel {
+  /// How many workers to use.
+  static var workerCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+  /// Maps `inputs` in contiguous chunks, one chunk per worker; `makeContext` runs once per worker
+  /// (to open a per-thread repository handle, for example). Results keep the input order.
+  static func map<Input, Context, Output>(
+    _ inputs: [Input], makeContext: () -> Context, _ transform: (inout Context, Input) -> Output
+  ) -> [Output] {
+    let workers = min(workerCount, max(1, inputs.count / 16))
+    if workers <= 1 {
+      var context = makeContext()
+      return inputs.map { transform(&context, $0) }
+    }
+    let results = UnsafeMutableBufferPointer<Output?>.allocate(capacity: inputs.count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    let shared = SharedBuffer(results)
+    let chunk = (inputs.count + workers - 1) / workers
+    withoutActuallyEscaping(makeContext) { makeContext in
+      withoutActuallyEscaping(transform) { transform in
+        let box = UncheckedBox((makeContext, transform, inputs))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+          let (makeContext, transform, inputs) = box.value
+          var context = makeContext()
+          let range = (worker * chunk)..<min(inputs.count, (worker + 1) * chunk)
+          for index in range {
+            shared.buffer[index] = transform(&context, inputs[index])
+          }
+        }
+      }
+    }
+    return results.map { $0! }
+  }
+}
+
+/// Hands a value to worker threads that only read it, or write disjoint parts of it.
+private struct UncheckedBox<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
+}
+
+private struct SharedBuffer<Element>: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<Element>
+  init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+}

@@ -1,0 +1,179 @@
+import Foundation
+
+/// Findings of record files, remembered by blob id and record kind across runs.
+///
+/// A file's own findings depend only on its bytes and its kind, so a blob seen once never needs
+/// parsing again: that is what makes re-validating a 60,000-file tree, or the index before a
+/// commit, fast. The cache is derived data in the git directory (`handoff/validate-v1.bin`):
+/// written atomically (temporary file, then rename), discarded when it does not start with this
+/// build's fingerprint or does not parse, and never needed for a correct answer.
+final class ResultCache: @unchecked Sendable {
+  struct Key: Hashable {
+    var kind: UInt8
+    var id: OID
+  }
+
+  private static let magic = Array("handoff-cache-1\n".utf8)
+  /// Changes whenever the schemas or this build's checking logic may change a finding.
+  private static let fingerprint: OID = {
+    var text = "checker-2\n"
+    for file in EmbeddedSchemas.files { text += file.name + "\n" + file.text }
+    return Array(text.utf8).withUnsafeBytes { OID.ofBlob($0) }
+  }()
+  /// Beyond this many entries, only those used by the latest run are kept.
+  private static let entryLimit = 400_000
+
+  private let file: URL
+  private let lock = NSLock()
+  private var entries: [Key: [FileFinding]]
+  private var used = Set<Key>()
+  private var dirty = false
+
+  private init(file: URL, entries: [Key: [FileFinding]]) {
+    self.file = file
+    self.entries = entries
+  }
+
+  /// Opens (or starts) the cache of `repository`; never fails: a bad cache is an empty one.
+  static func open(repository: Repository, settings: [UInt8]?) -> ResultCache {
+    let file = URL(fileURLWithPath: repository.commonDirectory)
+      .appendingPathComponent("handoff/validate-v1.bin")
+    let entries = (try? Data(contentsOf: file)).flatMap { decode(Array($0)) } ?? [:]
+    return ResultCache(file: file, entries: entries)
+  }
+
+  func findings(for id: OID, kind: RecordFile) -> [FileFinding]? {
+    let key = Key(kind: kind.code, id: id)
+    lock.lock()
+    defer { lock.unlock() }
+    guard let found = entries[key] else { return nil }
+    used.insert(key)
+    return found
+  }
+
+  func store(_ findings: [FileFinding], for id: OID, kind: RecordFile) {
+    let key = Key(kind: kind.code, id: id)
+    lock.lock()
+    defer { lock.unlock() }
+    entries[key] = findings
+    used.insert(key)
+    dirty = true
+  }
+
+  /// Writes the cache if this run added to it. Errors are ignored: the cache is optional.
+  func save() {
+    lock.lock()
+    defer { lock.unlock() }
+    guard dirty else { return }
+    if entries.count > Self.entryLimit {
+      entries = entries.filter { used.contains($0.key) }
+    }
+    let data = Data(Self.encode(entries))
+    let folder = file.deletingLastPathComponent()
+    let temporary = folder.appendingPathComponent(
+      ".validate-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp")
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try data.write(to: temporary)
+      guard rename(temporary.path, file.path) == 0 else {
+        try? FileManager.default.removeItem(at: temporary)
+        return
+      }
+      dirty = false
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+    }
+  }
+
+  // MARK: - Format
+
+  private static func encode(_ entries: [Key: [FileFinding]]) -> [UInt8] {
+    var writer = ByteWriter()
+    writer.bytes(magic)
+    writer.bytes(fingerprint.bytes)
+    writer.integer(UInt32(entries.count))
+    for (key, findings) in entries {
+      writer.bytes([key.kind])
+      writer.bytes(key.id.bytes)
+      writer.integer(UInt32(findings.count))
+      for finding in findings {
+        writer.string(finding.ruleID.rawValue)
+        writer.string(finding.message)
+        writer.integer(UInt32(finding.location?.line ?? 0))
+        writer.integer(UInt32(finding.location?.column ?? 0))
+        writer.string(finding.instancePath ?? "\u{0}")
+      }
+    }
+    return writer.output
+  }
+
+  private static func decode(_ bytes: [UInt8]) -> [Key: [FileFinding]]? {
+    var reader = ByteReader(bytes)
+    guard reader.bytes(magic.count) == magic, reader.bytes(20) == fingerprint.bytes,
+      let count = reader.integer()
+    else { return nil }
+    var entries: [Key: [FileFinding]] = [:]
+    entries.reserveCapacity(Int(count))
+    for _ in 0..<count {
+      guard let kind = reader.bytes(1)?.first, let id = reader.bytes(20),
+        let findingCount = reader.integer()
+      else { return nil }
+      var findings: [FileFinding] = []
+      for _ in 0..<findingCount {
+        guard let rule = reader.string(), let message = reader.string(),
+          let line = reader.integer(), let column = reader.integer(),
+          let instancePath = reader.string()
+        else { return nil }
+        findings.append(
+          FileFinding(
+            ruleID: RuleID(rule), message: message,
+            location: line == 0 ? nil : SourceLocation(line: Int(line), column: Int(column)),
+            instancePath: instancePath == "\u{0}" ? nil : instancePath))
+      }
+      entries[Key(kind: kind, id: OID(bytes: id))] = findings
+    }
+    return reader.isAtEnd ? entries : nil
+  }
+}
+
+/// Appends little-endian integers and length-prefixed strings.
+struct ByteWriter {
+  var output: [UInt8] = []
+
+  mutating func bytes(_ bytes: [UInt8]) { output.append(contentsOf: bytes) }
+
+  mutating func integer(_ value: UInt32) {
+    withUnsafeBytes(of: value.littleEndian) { output.append(contentsOf: $0) }
+  }
+
+  mutating func string(_ text: String) {
+    integer(UInt32(text.utf8.count))
+    output.append(contentsOf: text.utf8)
+  }
+}
+
+/// Reads what `ByteWriter` wrote; every read returns nil past the end instead of trapping.
+struct ByteReader {
+  private let input: [UInt8]
+  private var offset = 0
+
+  init(_ input: [UInt8]) { self.input = input }
+
+  var isAtEnd: Bool { offset == input.count }
+
+  mutating func bytes(_ count: Int) -> [UInt8]? {
+    guard count >= 0, input.count - offset >= count else { return nil }
+    defer { offset += count }
+    return Array(input[offset..<offset + count])
+  }
+
+  mutating func integer() -> UInt32? {
+    guard let raw = bytes(4) else { return nil }
+    return raw.reversed().reduce(0) { $0 << 8 | UInt32($1) }
+  }
+
+  mutating func string() -> String? {
+    guard let length = integer(), let raw = bytes(Int(length)) else { return nil }
+    return String(decoding: raw, as: UTF8.self)
+  }
+}

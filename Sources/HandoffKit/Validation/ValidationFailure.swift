@@ -1,0 +1,26 @@
+/// Why a validation could not run at all (exit 2), in one line for stderr.
+public enum ValidationFailure: Error, Sendable, CustomStringConvertible {
+  case notARepository(path: String)
+  case unknownRevision(String, GitError)
+  case noWorkTree
+  case settings(SettingsError)
+  case unknownAccount(String, accountsDirectory: String)
+  case git(GitError)
+
+  public var description: String {
+    switch self {
+    case .notARepository(let path):
+      "error: not a git repository (or any parent up to /): \(path)"
+    case .unknownRevision(let revision, let error):
+      "error: unknown revision `\(revision)`: \(error.message)"
+    case .noWorkTree:
+      "error: this repository is bare and has no work tree; use --rev REV or --staged"
+    case .settings(let error):
+      error.description
+    case .unknownAccount(let account, let directory):
+      "error: no account `\(account)` in \(directory)/"
+    case .git(let error):
+      "error: \(error)"
+    }
+  }
+}

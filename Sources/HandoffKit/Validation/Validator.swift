@@ -1,0 +1,68 @@
+/// What to validate: which snapshot of which repository, and optionally which accounts.
+public struct ValidationRequest: Sendable {
+  public var repositoryPath: String
+  public var source: SnapshotSource
+  public var accounts: [String]
+  /// Whether to read and write the result cache in the git directory.
+  public var useCache: Bool
+
+  public init(
+    repositoryPath: String, source: SnapshotSource, accounts: [String] = [], useCache: Bool = true
+  ) {
+    self.repositoryPath = repositoryPath
+    self.source = source
+    self.accounts = accounts
+    self.useCache = useCache
+  }
+}
+
+/// Validates every account of one snapshot and returns a `Report`; prints nothing.
+public enum Validator {
+  public static func run(_ request: ValidationRequest) throws(ValidationFailure) -> Report {
+    let repository: Repository
+    do { repository = try Repository.discover(from: request.repositoryPath) } catch {
+      throw .notARepository(path: request.repositoryPath)
+    }
+    let snapshot: Snapshot
+    do { snapshot = try Snapshot(repository: repository, source: request.source) } catch {
+      if case .revision(let revision) = request.source { throw .unknownRevision(revision, error) }
+      if error.code == .bareRepository { throw .noWorkTree }
+      throw .git(error)
+    }
+    let settingsBytes: [UInt8]?
+    do { settingsBytes = try snapshot.file(at: Settings.fileName) } catch { throw .git(error) }
+    let settings: Settings
+    do { settings = try settingsBytes.map(Settings.load) ?? Settings() } catch {
+      throw .settings(error)
+    }
+
+    let items: [TreeItem]
+    do { items = try snapshot.items(under: settings.accountsDirectory) } catch { throw .git(error) }
+    var layout = AccountLayout.scan(items, accountsDirectory: settings.accountsDirectory)
+    if !request.accounts.isEmpty {
+      let known = Set(layout.accounts.map(\.id))
+      for account in request.accounts where !known.contains(account) {
+        throw .unknownAccount(account, accountsDirectory: settings.accountsDirectory)
+      }
+      let wanted = Set(request.accounts)
+      layout.accounts.removeAll { !wanted.contains($0.id) }
+      layout.findings.removeAll { $0.account.map { !wanted.contains($0) } ?? true }
+    }
+
+    let cache = request.useCache ? ResultCache.open(repository: repository, settings: settingsBytes) : nil
+    let checked = AccountChecker.check(layout.accounts, in: snapshot, cache: cache)
+    cache?.save()
+
+    var diagnostics: [Diagnostic] = []
+    for diagnostic in layout.findings + checked {
+      guard let severity = settings.severity(of: diagnostic.ruleID, default: diagnostic.severity)
+      else { continue }
+      var adjusted = diagnostic
+      adjusted.severity = severity
+      diagnostics.append(adjusted)
+    }
+    return Report(
+      source: snapshot.label, accounts: layout.accounts.count,
+      files: layout.accounts.reduce(0) { $0 + $1.files.count }, diagnostics: diagnostics)
+  }
+}

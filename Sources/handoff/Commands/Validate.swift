@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import HandoffKit
+
+extension Handoff {
+  /// `handoff validate`: check records against the schemas and report every finding.
+  struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check handoff records in the work tree, the index or a commit.",
+      discussion: """
+        Prints one finding per line as path:line:col: severity[rule]: message, then a summary.
+        Exit codes: 0 no errors, 1 errors found, 2 could not run.
+        """)
+
+    @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var output: OutputOptions
+
+    /// Read the staged content instead of the work tree.
+    @Flag(help: "Validate the staged content (the index), as a pre-commit hook does.")
+    var staged = false
+
+    /// Read a commit instead of the work tree.
+    @Option(name: .customLong("rev"), help: "Validate a commit: HEAD~3, a tag, a full or short id.")
+    var revision: String?
+
+    /// Skip the result cache in the git directory.
+    @Flag(help: "Do not read or write the result cache in the git directory.")
+    var noCache = false
+
+    /// Limit the run to these accounts.
+    @Argument(help: "Account ids to validate (default: all).")
+    var accounts: [String] = []
+
+    func validate() throws {
+      if staged, revision != nil {
+        throw ValidationError("--staged and --rev cannot be used together")
+      }
+    }
+
+    func run() throws {
+      let source: SnapshotSource = staged ? .index : revision.map { .revision($0) } ?? .worktree
+      let request = ValidationRequest(
+        repositoryPath: repository.repo, source: source, accounts: accounts, useCache: !noCache)
+      let report: Report
+      do { report = try Validator.run(request) } catch {
+        FileHandle.standardError.write(Data((error.description + "\n").utf8))
+        throw ExitCode(ExitStatus.couldNotRun.rawValue)
+      }
+      let text = output.format.renderer(color: output.useColor).render(report)
+      FileHandle.standardOutput.write(Data(text.utf8))
+      throw ExitCode(report.exitStatus.rawValue)
+    }
+  }
+}

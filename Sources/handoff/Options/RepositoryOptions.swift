@@ -1,0 +1,8 @@
+import ArgumentParser
+
+/// Which repository to read.
+struct RepositoryOptions: ParsableArguments {
+  /// The repository to read; any folder inside it works.
+  @Option(name: .long, help: "A folder inside the repository to read (default: the current folder).")
+  var repo: String = "."
+}
