@@ -124,6 +124,7 @@ struct SchemaCompiler {
         guard let source = value.string else { throw Failure(message: "`pattern` must be a string") }
         node.pattern = try pattern(source)
       case "format": node.format = value.string
+      case "description": node.description = value.string
       case "minimum": node.minimum = try number(value, entry.key)
       case "maximum": node.maximum = try number(value, entry.key)
       case "exclusiveMinimum": node.exclusiveMinimum = try number(value, entry.key)

@@ -260,7 +260,10 @@ struct SchemaEvaluator {
       }
     }
     if let pattern = schema.pattern, !pattern.matches(text) {
-      valid = fail(node, SchemaMessage.patternMismatch(path, text: text, pattern: pattern.source))
+      valid = fail(
+        node,
+        SchemaMessage.patternMismatch(
+          path, text: text, pattern: pattern.source, explanation: schema.description))
     }
     if schema.format == "date", CalendarDate(text) == nil {
       valid = fail(node, SchemaMessage.notADate(path, text: text))

@@ -50,8 +50,13 @@ enum SchemaMessage {
     "\(subject(path)) is longer than \(maximum) characters"
   }
 
-  static func patternMismatch(_ path: [PathComponent], text: String, pattern: String) -> String {
-    "\(subject(path)) `\(text)` does not have the expected form (\(pattern))"
+  static func patternMismatch(
+    _ path: [PathComponent], text: String, pattern: String, explanation: String?
+  ) -> String {
+    let expected =
+      explanation.map { "; expected: \($0.hasSuffix(".") ? String($0.dropLast()) : $0)" }
+      ?? " (\(pattern))"
+    return "\(subject(path)) `\(text)` does not have the expected form\(expected)"
   }
 
   static func tooFewItems(_ path: [PathComponent], minimum: Int) -> String {

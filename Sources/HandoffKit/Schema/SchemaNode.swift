@@ -64,6 +64,8 @@ final class SchemaNode: @unchecked Sendable {
   var maxLength: Int?
   var pattern: SchemaPattern?
   var format: String?
+  /// The schema's `description`, which explains a pattern better than the pattern itself.
+  var description: String?
 
   var minimum: Double?
   var maximum: Double?

@@ -14,12 +14,19 @@ final class ResultCache: @unchecked Sendable {
   }
 
   private static let magic = Array("handoff-cache-1\n".utf8)
-  /// Changes whenever the schemas or this build's checking logic may change a finding.
+  /// Changes whenever the schemas or the checking code may change a finding: it covers the
+  /// schemas, the version, and the identity of the running binary (a rebuild is a new cache).
   private static let fingerprint: OID = {
-    var text = "checker-2\n"
+    var text = "checker-2\n\(HandoffVersion.current)\n\(executableIdentity())\n"
     for file in EmbeddedSchemas.files { text += file.name + "\n" + file.text }
     return Array(text.utf8).withUnsafeBytes { OID.ofBlob($0) }
   }()
+  private static func executableIdentity() -> String {
+    var info = stat()
+    guard stat("/proc/self/exe", &info) == 0 else { return CommandLine.arguments.first ?? "" }
+    return "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec):\(info.st_mtim.tv_nsec)"
+  }
+
   /// Beyond this many entries, only those used by the latest run are kept.
   private static let entryLimit = 400_000
 

@@ -19,6 +19,7 @@ public struct ValidationRequest: Sendable {
 /// Validates every account of one snapshot and returns a `Report`; prints nothing.
 public enum Validator {
   public static func run(_ request: ValidationRequest) throws(ValidationFailure) -> Report {
+    var timer = PhaseTimer()
     let repository: Repository
     do { repository = try Repository.discover(from: request.repositoryPath) } catch {
       throw .notARepository(path: request.repositoryPath)
@@ -29,6 +30,9 @@ public enum Validator {
       if error.code == .bareRepository { throw .noWorkTree }
       throw .git(error)
     }
+    timer.mark("open")
+    _ = SchemaLibrary.shared
+    timer.mark("compile schemas")
     let settingsBytes: [UInt8]?
     do { settingsBytes = try snapshot.file(at: Settings.fileName) } catch { throw .git(error) }
     let settings: Settings
@@ -36,9 +40,12 @@ public enum Validator {
       throw .settings(error)
     }
 
+    timer.mark("open and settings")
     let items: [TreeItem]
     do { items = try snapshot.items(under: settings.accountsDirectory) } catch { throw .git(error) }
+    timer.mark("list \(items.count) items")
     var layout = AccountLayout.scan(items, accountsDirectory: settings.accountsDirectory)
+    timer.mark("layout")
     if !request.accounts.isEmpty {
       let known = Set(layout.accounts.map(\.id))
       for account in request.accounts where !known.contains(account) {
@@ -50,8 +57,11 @@ public enum Validator {
     }
 
     let cache = request.useCache ? ResultCache.open(repository: repository, settings: settingsBytes) : nil
+    timer.mark("load cache")
     let checked = AccountChecker.check(layout.accounts, in: snapshot, cache: cache)
+    timer.mark("check accounts")
     cache?.save()
+    timer.mark("save cache")
 
     var diagnostics: [Diagnostic] = []
     for diagnostic in layout.findings + checked {

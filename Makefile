@@ -1,0 +1,38 @@
+# The quick start is `make demo` (set up, build, validate the sample repository) and
+# `make test`. Both install missing system packages first.
+SWIFT ?= swift
+SAMPLE ?= .build/sample-repo
+BENCH_CACHE ?= $(HOME)/.cache/handoff-bench
+
+.PHONY: deps demo build release test bench fuzz schemas
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+demo: release
+	@bash scripts/sample-repo.sh $(SAMPLE)
+	@echo "\$$ handoff validate --repo $(SAMPLE)"
+	@.build/release/handoff validate --repo $(SAMPLE); status=$$?; \
+	  echo "(exit status $$status: 0 clean, 1 findings, 2 could not run)"; \
+	  [ $$status -le 1 ]
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+bench: deps
+	$(SWIFT) build -c release
+	$(SWIFT) run -c release handoff-bench --cache $(BENCH_CACHE)
+
+fuzz: deps
+	bash scripts/fuzz.sh $(or $(SECONDS),60)
+
+schemas:
+	python3 scripts/embed-schemas.py
+	$(SWIFT) run handoff schema --draft7 schema/draft-07

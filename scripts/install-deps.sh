@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the system libraries handoff builds against (libgit2, libfyaml, pkg-config) and git,
+# through apt-get, only when something is missing. Safe to run again and again.
+set -euo pipefail
+missing=()
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+command -v git >/dev/null 2>&1 || missing+=(git)
+if command -v pkg-config >/dev/null 2>&1; then
+  pkg-config --exists libgit2 || missing+=(libgit2-dev)
+  pkg-config --exists libfyaml || missing+=(libfyaml-dev)
+else
+  missing+=(libgit2-dev libfyaml-dev)
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "installing: ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" != 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "error: need root (or sudo) to install ${missing[*]}" >&2; exit 2; }
+  sudo=sudo
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq "${missing[@]}" >/dev/null
