@@ -141,7 +141,7 @@ private struct EventReader {
         attach(YAMLNode(.sequence(items), at: location ?? items.first?.location ?? lastLocation))
       }
     case FYET_ALIAS where documents == 1:
-      let location = position(event.alias.anchor) ?? lastLocation
+      let location = sigilPosition(event.alias.anchor) ?? lastLocation
       problems.append(
         YAMLProblem(
           .forbidden, "aliases (`*name`) are not allowed; write the value out in full",
@@ -157,7 +157,7 @@ private struct EventReader {
       problems.append(
         YAMLProblem(
           .forbidden, "anchors (`&name`) are not allowed; write each value out in full",
-          at: position(anchor) ?? lastLocation))
+          at: sigilPosition(anchor) ?? lastLocation))
     }
     if let tag {
       problems.append(
@@ -224,6 +224,13 @@ private struct EventReader {
     guard let token, let mark = fy_token_start_mark(token) else { return nil }
     let location = SourceLocation(line: Int(mark.pointee.line) + 1, column: Int(mark.pointee.column) + 1)
     lastLocation = location
+    return location
+  }
+
+  /// Anchor and alias tokens start at the name; point at the `&` or `*` before it instead.
+  private mutating func sigilPosition(_ token: OpaquePointer?) -> SourceLocation? {
+    guard var location = position(token) else { return nil }
+    location.column = max(1, location.column - 1)
     return location
   }
 
