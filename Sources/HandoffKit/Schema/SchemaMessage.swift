@@ -29,7 +29,7 @@ enum SchemaMessage {
   }
 
   static func notInEnum(_ path: [PathComponent], allowed: [YAMLNode], got node: YAMLNode) -> String {
-    let names = allowed.map { $0.string ?? describe($0) }
+    let names = allowed.map { $0.string ?? $0.number.map(format) ?? describe($0) }
     return "\(subject(path)) must be one of \(names.joined(separator: ", ")) (not \(describe(node)))"
   }
 

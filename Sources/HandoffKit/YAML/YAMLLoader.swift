@@ -111,7 +111,12 @@ private struct EventReader {
       }
     case FYET_SCALAR where documents == 1:
       let data = event.scalar
-      let location = position(data.value) ?? lastLocation
+      let style = fy_token_scalar_style(data.value)
+      var location = position(data.value) ?? lastLocation
+      if style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED {
+        // The token starts after the opening quote; point at the quote, where the value starts.
+        location.column = max(1, location.column - 1)
+      }
       checkProperties(anchor: data.anchor, tag: data.tag)
       var length = 0
       let text: String
@@ -121,7 +126,7 @@ private struct EventReader {
       } else {
         text = ""
       }
-      let plain = fy_token_scalar_style(data.value) == FYSS_PLAIN
+      let plain = style == FYSS_PLAIN
       let value = plain ? CoreSchemaResolver.resolve(plain: text) : .string(text)
       attach(YAMLNode(value, at: location), keyText: text, plainKey: plain)
     case FYET_MAPPING_START where documents == 1:
