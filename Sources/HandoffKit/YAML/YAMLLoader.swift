@@ -31,17 +31,22 @@ public enum YAMLLoader {
 
 /// Owns one libfyaml parser for the length of a file and builds the tree from its events.
 private struct EventReader {
-  private enum Frame {
-    case mapping(Mapping)
-    case sequence(items: [YAMLNode], location: SourceLocation?)
-  }
-
-  private struct Mapping {
-    var entries: [YAMLEntry] = []
+  /// A mapping or sequence being read. Mutated in place on the stack, so appending is O(1).
+  private struct Frame {
+    var isMapping: Bool
     var location: SourceLocation?
+    var items: [YAMLNode] = []
+    var entries: [YAMLEntry] = []
+    /// Keys seen so far, for duplicate detection without a linear scan per key.
+    var keys: [String: SourceLocation?] = [:]
     var pendingKey: (text: String, location: SourceLocation)?
     /// Set when the pending key was not usable, so its value is read but dropped.
     var dropNextValue = false
+
+    init(isMapping: Bool, location: SourceLocation?) {
+      self.isMapping = isMapping
+      self.location = location
+    }
   }
 
   private var stack: [Frame] = []
@@ -49,6 +54,11 @@ private struct EventReader {
   private var problems: [YAMLProblem] = []
   private var documents = 0
   private var lastLocation = SourceLocation.start
+  private var tooDeep = false
+
+  /// No record nests deeper than a handful of levels; a limit keeps hostile input from
+  /// exhausting the stack (libfyaml does not bound block nesting such as `- - - - …`).
+  static let depthLimit = 64
 
   static func read(_ body: UnsafeRawBufferPointer) -> YAMLDocument {
     var reader = EventReader()
@@ -87,9 +97,13 @@ private struct EventReader {
       return
     }
 
-    while let event = fy_parser_parse(parser) {
+    while !tooDeep, let event = fy_parser_parse(parser) {
       handle(event.pointee)
       fy_parser_event_free(parser, event)
+    }
+    if tooDeep {
+      root = nil
+      return
     }
     if fy_parser_get_stream_error(parser) {
       reportSyntaxError(diag)
@@ -129,21 +143,29 @@ private struct EventReader {
       let plain = style == FYSS_PLAIN
       let value = plain ? CoreSchemaResolver.resolve(plain: text) : .string(text)
       attach(YAMLNode(value, at: location), keyText: text, plainKey: plain)
+    case FYET_MAPPING_START where documents == 1 && stack.count >= Self.depthLimit,
+      FYET_SEQUENCE_START where documents == 1 && stack.count >= Self.depthLimit:
+      tooDeep = true
+      problems.append(
+        YAMLProblem(
+          .syntax, "the file nests lists and mappings more than \(Self.depthLimit) levels deep",
+          at: position(event.type == FYET_MAPPING_START
+            ? event.mapping_start.mapping_start : event.sequence_start.sequence_start) ?? lastLocation))
     case FYET_MAPPING_START where documents == 1:
       let data = event.mapping_start
       checkProperties(anchor: data.anchor, tag: data.tag)
-      stack.append(.mapping(Mapping(location: position(data.mapping_start))))
+      stack.append(Frame(isMapping: true, location: position(data.mapping_start)))
     case FYET_SEQUENCE_START where documents == 1:
       let data = event.sequence_start
       checkProperties(anchor: data.anchor, tag: data.tag)
-      stack.append(.sequence(items: [], location: position(data.sequence_start)))
+      stack.append(Frame(isMapping: false, location: position(data.sequence_start)))
     case FYET_MAPPING_END where documents == 1, FYET_SEQUENCE_END where documents == 1:
       guard let frame = stack.popLast() else { return }
-      switch frame {
-      case .mapping(let mapping):
-        attach(YAMLNode(.mapping(mapping.entries), at: mapping.location ?? lastLocation))
-      case .sequence(let items, let location):
-        attach(YAMLNode(.sequence(items), at: location ?? items.first?.location ?? lastLocation))
+      if frame.isMapping {
+        attach(YAMLNode(.mapping(frame.entries), at: frame.location ?? lastLocation))
+      } else {
+        attach(
+          YAMLNode(.sequence(frame.items), at: frame.location ?? frame.items.first?.location ?? lastLocation))
       }
     case FYET_ALIAS where documents == 1:
       let location = sigilPosition(event.alias.anchor) ?? lastLocation
@@ -178,48 +200,43 @@ private struct EventReader {
   private mutating func attach(
     _ node: YAMLNode, keyText: String? = nil, plainKey: Bool = false, dropped: Bool = false
   ) {
-    guard var frame = stack.popLast() else {
+    guard !stack.isEmpty else {
       if root == nil { root = node }
       return
     }
-    defer { stack.append(frame) }
-    switch frame {
-    case .sequence(var items, let location):
-      items.append(node)
-      frame = .sequence(items: items, location: location)
-    case .mapping(var mapping):
-      if mapping.location == nil { mapping.location = node.location }
-      if let key = mapping.pendingKey {
-        mapping.pendingKey = nil
-        if mapping.dropNextValue {
-          mapping.dropNextValue = false
-        } else if let first = mapping.entries.first(where: { $0.key == key.text }) {
-          let firstLine = first.keyLocation.map { " (first at line \($0.line))" } ?? ""
-          problems.append(
-            YAMLProblem(
-              .duplicateKey, "duplicate key `\(key.text)`\(firstLine)", at: key.location))
-        } else {
-          mapping.entries.append(
-            YAMLEntry(key: key.text, keyLocation: key.location, value: node))
-        }
+    let top = stack.count - 1
+    guard stack[top].isMapping else {
+      stack[top].items.append(node)
+      return
+    }
+    if stack[top].location == nil { stack[top].location = node.location }
+    if let key = stack[top].pendingKey {
+      stack[top].pendingKey = nil
+      if stack[top].dropNextValue {
+        stack[top].dropNextValue = false
+      } else if let first = stack[top].keys[key.text] {
+        let firstLine = first.map { " (first at line \($0.line))" } ?? ""
+        problems.append(
+          YAMLProblem(.duplicateKey, "duplicate key `\(key.text)`\(firstLine)", at: key.location))
       } else {
-        let location = node.location ?? lastLocation
-        mapping.pendingKey = (keyText ?? "", location)
-        if dropped {
-          mapping.dropNextValue = true
-        } else if keyText == nil {
-          problems.append(
-            YAMLProblem(.forbidden, "keys must be plain text, not lists or mappings", at: location))
-          mapping.dropNextValue = true
-        } else if plainKey, keyText == "<<" {
-          problems.append(
-            YAMLProblem(
-              .forbidden, "merge keys (`<<`) are not allowed; write the keys out in full",
-              at: location))
-          mapping.dropNextValue = true
-        }
+        stack[top].keys[key.text] = key.location
+        stack[top].entries.append(YAMLEntry(key: key.text, keyLocation: key.location, value: node))
       }
-      frame = .mapping(mapping)
+      return
+    }
+    let location = node.location ?? lastLocation
+    stack[top].pendingKey = (keyText ?? "", location)
+    if dropped {
+      stack[top].dropNextValue = true
+    } else if keyText == nil {
+      problems.append(
+        YAMLProblem(.forbidden, "keys must be plain text, not lists or mappings", at: location))
+      stack[top].dropNextValue = true
+    } else if plainKey, keyText == "<<" {
+      problems.append(
+        YAMLProblem(
+          .forbidden, "merge keys (`<<`) are not allowed; write the keys out in full", at: location))
+      stack[top].dropNextValue = true
     }
   }
 
