@@ -104,3 +104,10 @@ extension YAMLNode: Equatable {
     }
   }
 }
+
+extension YAMLNode.Value: Equatable {
+  /// The same JSON equality as nodes, positions aside.
+  public static func == (lhs: YAMLNode.Value, rhs: YAMLNode.Value) -> Bool {
+    YAMLNode(lhs) == YAMLNode(rhs)
+  }
+}

@@ -30,9 +30,3 @@ import Testing
     #expect(CoreSchemaResolver.resolve(plain: "1e1") == .number(10))
   }
 }
-
-extension YAMLNode.Value: Equatable {
-  public static func == (lhs: YAMLNode.Value, rhs: YAMLNode.Value) -> Bool {
-    YAMLNode(lhs) == YAMLNode(rhs)
-  }
-}

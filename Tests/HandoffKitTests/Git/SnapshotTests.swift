@@ -1,0 +1,108 @@
+import Foundation
+@testable import HandoffKit
+import HandoffTestSupport
+import Testing
+
+@Suite struct SnapshotTests {
+  func paths(_ snapshot: Snapshot) throws -> [String] {
+    try snapshot.items(under: "accounts").filter { $0.kind == .file }.map(\.path).sorted()
+  }
+
+  @Test func readsWorkTreeIndexAndCommitsSeparately() throws {
+    let repo = try TestRepository()
+    try repo.write("accounts/acme/account.yaml", "name: v1\n")
+    let first = try repo.commit("first")
+    try repo.write("accounts/acme/account.yaml", "name: v2\n")
+    try repo.write("accounts/acme/goals.yaml", "problem: p\n")
+    try repo.commit("second")
+    try repo.write("accounts/acme/account.yaml", "name: staged\n")
+    try repo.add(["accounts/acme/account.yaml"])
+    try repo.write("accounts/acme/account.yaml", "name: worktree\n")
+    try repo.write("accounts/beta/account.yaml", "name: untracked\n")
+
+    let repository = try Repository.discover(from: repo.path)
+    func text(_ source: SnapshotSource, _ path: String) throws -> String? {
+      let snapshot = try Snapshot(repository: repository, source: source)
+      let item = try #require(try snapshot.items(under: "accounts").first { $0.path == path })
+      return String(decoding: try snapshot.makeReader().contents(of: item).bytes, as: UTF8.self)
+    }
+    #expect(try text(.worktree, "accounts/acme/account.yaml") == "name: worktree\n")
+    #expect(try text(.index, "accounts/acme/account.yaml") == "name: staged\n")
+    #expect(try text(.revision("HEAD"), "accounts/acme/account.yaml") == "name: v2\n")
+    #expect(try text(.revision("HEAD~1"), "accounts/acme/account.yaml") == "name: v1\n")
+    #expect(try text(.revision(String(first.prefix(7))), "accounts/acme/account.yaml") == "name: v1\n")
+
+    #expect(try paths(Snapshot(repository: repository, source: .worktree)).contains("accounts/beta/account.yaml"))
+    #expect(try !paths(Snapshot(repository: repository, source: .index)).contains("accounts/beta/account.yaml"))
+    #expect(try paths(Snapshot(repository: repository, source: .revision(first))) == ["accounts/acme/account.yaml"])
+  }
+
+  @Test func blobIDsMatchGit() throws {
+    let repo = try TestRepository()
+    try repo.write("accounts/acme/account.yaml", "name: A\n")
+    try repo.commit("one")
+    let expected = try repo.git(["rev-parse", "HEAD:accounts/acme/account.yaml"])
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let repository = try Repository.discover(from: repo.path)
+    for source in [SnapshotSource.worktree, .index, .revision("HEAD")] {
+      let snapshot = try Snapshot(repository: repository, source: source)
+      let item = try #require(try snapshot.items(under: "accounts").first { $0.kind == .file })
+      #expect(try snapshot.makeReader().contents(of: item).id.description == expected)
+    }
+  }
+
+  @Test func worksFromASubdirectoryInLinkedWorktreesAndOnDetachedHead() throws {
+    let repo = try TestRepository()
+    try repo.write("accounts/acme/account.yaml", "name: A\n")
+    let commit = try repo.commit("one")
+    let nested = try Repository.discover(from: repo.root.appendingPathComponent("accounts/acme").path)
+    #expect(nested.workingDirectory == repo.path + "/")
+
+    let linked = repo.root.deletingLastPathComponent().appendingPathComponent("linked-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: linked) }
+    try repo.git(["worktree", "add", "-q", "--detach", linked.path, commit])
+    try Data("name: linked\n".utf8).write(to: linked.appendingPathComponent("accounts/acme/account.yaml"))
+    let worktree = try Repository.discover(from: linked.path)
+    let snapshot = try Snapshot(repository: worktree, source: .worktree)
+    let item = try #require(try snapshot.items(under: "accounts").first { $0.kind == .file })
+    #expect(String(decoding: try snapshot.makeReader().contents(of: item).bytes, as: UTF8.self) == "name: linked\n")
+    #expect(try Snapshot(repository: worktree, source: .revision("HEAD")).commit?.description == commit)
+  }
+
+  @Test func aRepositoryWithoutCommitsHasAnIndexAndAWorkTreeButNoHead() throws {
+    let repo = try TestRepository()
+    try repo.write("accounts/acme/account.yaml", "name: A\n")
+    try repo.add()
+    let repository = try Repository.discover(from: repo.path)
+    #expect(repository.isHeadUnborn)
+    #expect(try paths(Snapshot(repository: repository, source: .index)) == ["accounts/acme/account.yaml"])
+    #expect(try paths(Snapshot(repository: repository, source: .worktree)) == ["accounts/acme/account.yaml"])
+    #expect(throws: GitError.self) { try Snapshot(repository: repository, source: .revision("HEAD")) }
+  }
+
+  @Test func unknownRevisionsFailWithNotFound() throws {
+    let repo = try TestRepository()
+    try repo.write("a.txt", "a")
+    try repo.commit("one")
+    let repository = try Repository.discover(from: repo.path)
+    let error = try #require(throws: GitError.self) {
+      try Snapshot(repository: repository, source: .revision("no-such-branch"))
+    }
+    #expect(error.code == .notFound)
+    #expect(error.function == "git_revparse_single")
+  }
+
+  @Test func gitErrorCodesMatchLibgit2() {
+    #expect(GitError.Code.notFound.rawValue == -3)
+    #expect(GitError.Code.ambiguous.rawValue == -5)
+    #expect(GitError.Code.unbornBranch.rawValue == -9)
+    #expect(GitError.Code.invalidSpec.rawValue == -12)
+  }
+
+  @Test func notARepositoryIsAnError() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-repo-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(throws: GitError.self) { try Repository.discover(from: folder.path) }
+  }
+}

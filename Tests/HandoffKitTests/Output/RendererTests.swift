@@ -1,0 +1,64 @@
+import Foundation
+@testable import HandoffKit
+import HandoffTestSupport
+import Testing
+
+/// Golden output: one report rendered in every format, compared with `Snapshots/`.
+/// Re-record with `HANDOFF_RECORD_SNAPSHOTS=1 swift test --filter RendererTests`.
+@Suite struct RendererTests {
+  static let report = Report(
+    source: "worktree", accounts: 2, files: 7,
+    diagnostics: [
+      Diagnostic(
+        ruleID: .strayFile, message: "unexpected file `comitments.yaml` (did you mean `commitments.yaml`?)",
+        path: "accounts/acme/comitments.yaml", account: "acme"),
+      Diagnostic(
+        ruleID: .schema, message: "`segment` must be one of smb, mid-market, enterprise (not `gigantic`)",
+        path: "accounts/acme/account.yaml", location: SourceLocation(line: 3, column: 10), account: "acme",
+        instancePath: "/segment"),
+      Diagnostic(
+        ruleID: .yamlDuplicateKey, message: "duplicate key `name` (first at line 1)",
+        path: "accounts/acme/account.yaml", location: SourceLocation(line: 1, column: 1), account: "acme",
+        notes: ["keep one of the two values"]),
+    ])
+
+  static func assertSnapshot(_ text: String, named name: String) throws {
+    let url = ProjectPaths.root.appendingPathComponent("Tests/Fixtures/Snapshots/\(name)")
+    if ProcessInfo.processInfo.environment["HANDOFF_RECORD_SNAPSHOTS"] != nil {
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+    let expected = try String(contentsOf: url, encoding: .utf8)
+    #expect(text == expected, "\(name) differs from its snapshot")
+  }
+
+  @Test func text() throws {
+    try Self.assertSnapshot(TextRenderer(color: false).render(Self.report), named: "report.txt")
+  }
+
+  @Test func json() throws {
+    let text = JSONRenderer().render(Self.report)
+    try Self.assertSnapshot(text, named: "report.json")
+    let parsed = try JSONReader.parse(text)
+    #expect(parsed["errors"]?.number == 2)
+    #expect(parsed["warnings"]?.number == 1)
+    #expect(parsed["diagnostics"]?.items?.last?["line"]?.value == .null)
+  }
+
+  @Test func colourOnlyWhenAsked() {
+    #expect(!TextRenderer(color: false).render(Self.report).contains("\u{1B}["))
+    #expect(TextRenderer(color: true).render(Self.report).contains("\u{1B}[1;31merror"))
+  }
+
+  @Test func findingsAreSortedByPathThenPosition() {
+    #expect(Self.report.diagnostics.map(\.path) == [
+      "accounts/acme/account.yaml", "accounts/acme/account.yaml", "accounts/acme/comitments.yaml",
+    ])
+    #expect(Self.report.diagnostics.first?.location?.line == 1)
+  }
+
+  @Test func aCleanReportSaysSo() {
+    let clean = Report(source: "index", accounts: 1, files: 5, diagnostics: [])
+    #expect(TextRenderer(color: false).render(clean) == "no problems in 5 files in 1 account (index)\n")
+  }
+}
