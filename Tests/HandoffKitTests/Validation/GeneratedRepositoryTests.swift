@@ -1,0 +1,65 @@
+import Foundation
+@testable import HandoffKit
+import HandoffTestSupport
+import Testing
+
+/// Checks the validator against repositories written by `../shared/bench/gen-handoff-repo.py`,
+/// whose truth file says which accounts carry which defect.
+@Suite(.serialized) struct GeneratedRepositoryTests {
+  static let generator = ProjectPaths.shared.appendingPathComponent("bench/gen-handoff-repo.py")
+
+  /// Defects the schema (and the YAML loader) can see on their own, with the rule and file.
+  static let schemaVisible: [String: (rule: RuleID, file: String)] = [
+    "unknown-key": (.schema, "account.yaml"),
+    "bad-date": (.schema, "account.yaml"),
+    "bad-enum": (.schema, "account.yaml"),
+    "wrong-type": (.schema, "account.yaml"),
+    "duplicate-key": (.yamlDuplicateKey, "account.yaml"),
+  ]
+
+  struct Generated {
+    var folder: URL
+    var truth: YAMLNode
+  }
+
+  static func generate(accounts: Int, seed: Int) throws -> Generated {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("generated-\(UUID().uuidString)")
+    let truth = folder.appendingPathExtension("json")
+    _ = try Shell.run(
+      "/usr/bin/env",
+      ["python3", generator.path, "--accounts", "\(accounts)", "--seed", "\(seed)", "--out", folder.path,
+       "--truth", truth.path, "--defect-share", "0.1"]
+    ).checked()
+    defer { try? FileManager.default.removeItem(at: truth) }
+    return Generated(folder: folder, truth: try JSONReader.parse(Array(try Data(contentsOf: truth))))
+  }
+
+  @Test(arguments: [(accounts: 300, seed: 7), (accounts: 250, seed: 42)])
+  func everySchemaVisibleDefectIsFoundAndNoCleanAccountGetsAnError(accounts: Int, seed: Int) throws {
+    try #require(FileManager.default.fileExists(atPath: Self.generator.path), "the generator is missing")
+    let generated = try Self.generate(accounts: accounts, seed: seed)
+    defer { try? FileManager.default.removeItem(at: generated.folder) }
+    let byAccount = try #require(generated.truth["by_account"]?.entries)
+
+    for source in [SnapshotSource.worktree, .index, .revision("HEAD")] {
+      let report = try Validator.run(
+        ValidationRequest(repositoryPath: generated.folder.path, source: source, useCache: false))
+      #expect(report.accounts == accounts)
+      let errors = Dictionary(grouping: report.diagnostics.filter { $0.severity == .error }) { $0.account ?? "" }
+      var checkedDefects = 0
+      for entry in byAccount {
+        let defect = entry.value["defect"]?.string
+        let found = errors[entry.key] ?? []
+        if let defect, let expected = Self.schemaVisible[defect] {
+          checkedDefects += 1
+          #expect(
+            found.contains { $0.ruleID == expected.rule && $0.path == "accounts/\(entry.key)/\(expected.file)" && $0.location != nil },
+            "\(entry.key) (\(defect)) not reported at \(expected.file) in \(source)")
+        } else if defect == nil {
+          #expect(found.isEmpty, "clean account \(entry.key) got \(found.map(\.message)) in \(source)")
+        }
+      }
+      #expect(checkedDefects > 5)
+    }
+  }
+}
