@@ -1,24 +1,42 @@
 internal import CLibGit2
 
-/// A Git object id (SHA-1), copied out of libgit2 by value.
+/// A Git object id (SHA-1), copied out of libgit2 by value and stored inline: ids are hashed
+/// and compared by the hundred thousand, so they must not live on the heap.
 public struct OID: Hashable, Sendable, CustomStringConvertible {
-  /// The 20 raw bytes.
-  public let bytes: [UInt8]
+  private let head: UInt64
+  private let middle: UInt64
+  private let tail: UInt32
+
+  /// Reads 20 raw bytes.
+  init(pointer: UnsafeRawPointer) {
+    head = pointer.loadUnaligned(as: UInt64.self)
+    middle = pointer.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+    tail = pointer.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
+  }
 
   public init(bytes: [UInt8]) {
     precondition(bytes.count == 20)
-    self.bytes = bytes
+    self = bytes.withUnsafeBytes { OID(pointer: $0.baseAddress!) }
   }
 
   init(_ oid: git_oid) {
     var oid = oid
-    bytes = withUnsafeBytes(of: &oid.id) { Array($0.prefix(20)) }
+    self = withUnsafeBytes(of: &oid.id) { OID(pointer: $0.baseAddress!) }
+  }
+
+  /// The 20 raw bytes.
+  public var bytes: [UInt8] {
+    var copy = self
+    return withUnsafeBytes(of: &copy) { Array($0.prefix(20)) }
   }
 
   var raw: git_oid {
     var oid = git_oid()
-    withUnsafeMutableBytes(of: &oid.id) { target in
-      for (index, byte) in bytes.enumerated() { target[index] = byte }
+    var copy = self
+    withUnsafeBytes(of: &copy) { source in
+      withUnsafeMutableBytes(of: &oid.id) { target in
+        target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source.prefix(20)))
+      }
     }
     return oid
   }

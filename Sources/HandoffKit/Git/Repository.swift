@@ -1,5 +1,9 @@
 internal import CLibGit2
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// An open Git repository. Owns its libgit2 handle; not shared between threads.
 public final class Repository {
   let pointer: OpaquePointer
@@ -9,6 +13,7 @@ public final class Repository {
   }
 
   deinit {
+    if let loadedIndex { git_index_free(loadedIndex) }
     git_repository_free(pointer)
   }
 
@@ -96,12 +101,12 @@ public final class Repository {
       defer { git_tree_entry_free(entry) }
       guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return [] }
       var items: [TreeItem] = []
-      try listTree(OID(git_tree_entry_id(entry).pointee), prefix: directory, depth: 2, into: &items)
+      try listTree(OID(git_tree_entry_id(entry).pointee), directory: directory, account: nil, into: &items)
       return items
     }
   }
 
-  private func listTree(_ id: OID, prefix: String, depth: Int, into items: inout [TreeItem])
+  private func listTree(_ id: OID, directory: String, account: String?, into items: inout [TreeItem])
     throws(GitError)
   {
     var raw = id.raw
@@ -110,14 +115,16 @@ public final class Repository {
     defer { git_tree_free(tree) }
     for index in 0..<git_tree_entrycount(tree) {
       guard let entry = git_tree_entry_byindex(tree, index) else { continue }
-      let path = prefix + "/" + String(cString: git_tree_entry_name(entry))
+      let name = RecordFile.canonicalName(String(cString: git_tree_entry_name(entry)))
       let oid = OID(git_tree_entry_id(entry).pointee)
       switch git_tree_entry_type(entry) {
       case GIT_OBJECT_TREE:
-        items.append(TreeItem(path: path, kind: .directory, oid: oid))
-        if depth > 1 { try listTree(oid, prefix: path, depth: depth - 1, into: &items) }
+        items.append(TreeItem(directory: directory, account: account, name: name, kind: .directory, oid: oid))
+        if account == nil {
+          try listTree(oid, directory: directory + "/" + name, account: name, into: &items)
+        }
       case GIT_OBJECT_BLOB:
-        items.append(TreeItem(path: path, kind: .file, oid: oid))
+        items.append(TreeItem(directory: directory, account: account, name: name, kind: .file, oid: oid))
       default:
         break  // submodules are not records
       }
@@ -142,44 +149,76 @@ public final class Repository {
 
   // MARK: - Index
 
+  private var loadedIndex: OpaquePointer?
+
+  /// The repository's index, loaded once per `Repository`: reading a large index is the most
+  /// expensive step of `validate --staged`.
+  ///
+  /// The corresponding C function is `git_repository_index`.
+  private func index() throws(GitError) -> OpaquePointer {
+    if let loadedIndex { return loadedIndex }
+    var index: OpaquePointer?
+    try check("git_repository_index", git_repository_index(&index, pointer))
+    loadedIndex = index
+    return index!
+  }
+
   /// The staged files under `directory` (and the folders they imply), read straight from the
   /// index: no checkout, no stash.
   ///
+  /// The index of a large repository holds tens of thousands of entries, so paths are parsed as
+  /// bytes and each account folder's name is made into a string once.
+  ///
   /// The corresponding C functions are `git_repository_index` and `git_index_get_byindex`.
   public func indexItems(under directory: String) throws(GitError) -> [TreeItem] {
-    var index: OpaquePointer?
-    try check("git_repository_index", git_repository_index(&index, pointer))
-    defer { git_index_free(index) }
-    let prefix = directory + "/"
+    let index = try self.index()
+    let prefix = Array((directory + "/").utf8)
     var items: [TreeItem] = []
-    var folders = Set<String>()
+    var account: (name: String, bytes: [UInt8], folder: String)?
+    var lastNested: String?
     for position in 0..<git_index_entrycount(index) {
       guard let entry = git_index_get_byindex(index, position) else { continue }
       // Stage bits: a conflicted path appears once per side; the merged result is stage 0.
       guard (entry.pointee.flags >> 12) & 0x3 == 0 else { continue }
-      let path = String(cString: entry.pointee.path)
-      guard path.hasPrefix(prefix) else { continue }
-      let parts = path.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false)
-      if parts.count >= 2, folders.insert(String(parts[0])).inserted {
-        items.append(TreeItem(path: prefix + parts[0], kind: .directory, oid: nil))
+      let path = UnsafeRawPointer(entry.pointee.path!).assumingMemoryBound(to: UInt8.self)
+      let length = strlen(entry.pointee.path)
+      guard length > prefix.count, memcmp(path, prefix, prefix.count) == 0 else { continue }
+      let rest = UnsafeBufferPointer(start: path + prefix.count, count: length - prefix.count)
+      guard let slash = rest.firstIndex(of: UInt8(ascii: "/")) else {
+        items.append(
+          TreeItem(
+            directory: directory, account: nil, name: String(decoding: rest, as: UTF8.self),
+            kind: .file, oid: OID(entry.pointee.id)))
+        continue
       }
-      if parts.count > 2 {
-        let nested = prefix + parts[0] + "/" + parts[1]
-        if folders.insert(nested).inserted {
-          items.append(TreeItem(path: nested, kind: .directory, oid: nil))
+      let folderBytes = UnsafeBufferPointer(rebasing: rest[..<slash])
+      if account == nil || !account!.bytes.elementsEqual(folderBytes) {
+        let name = String(decoding: folderBytes, as: UTF8.self)
+        account = (name, Array(folderBytes), directory + "/" + name)
+        items.append(TreeItem(directory: directory, account: nil, name: name, kind: .directory, oid: nil))
+      }
+      let inner = UnsafeBufferPointer(rebasing: rest[(slash + 1)...])
+      if let nestedSlash = inner.firstIndex(of: UInt8(ascii: "/")) {
+        let nested = String(decoding: UnsafeBufferPointer(rebasing: inner[..<nestedSlash]), as: UTF8.self)
+        if lastNested != account!.folder + "/" + nested {
+          lastNested = account!.folder + "/" + nested
+          items.append(
+            TreeItem(directory: account!.folder, account: account!.name, name: nested, kind: .directory, oid: nil))
         }
         continue
       }
-      items.append(TreeItem(path: path, kind: .file, oid: OID(entry.pointee.id)))
+      items.append(
+        TreeItem(
+          directory: account!.folder, account: account!.name,
+          name: RecordFile.canonicalName(String(decoding: inner, as: UTF8.self)), kind: .file,
+          oid: OID(entry.pointee.id)))
     }
     return items
   }
 
   /// The staged blob id of `path`, or nil when it is not in the index.
   public func indexFileID(at path: String) throws(GitError) -> OID? {
-    var index: OpaquePointer?
-    try check("git_repository_index", git_repository_index(&index, pointer))
-    defer { git_index_free(index) }
+    let index = try self.index()
     guard let entry = git_index_get_bypath(index, path, 0) else { return nil }
     return OID(entry.pointee.id)
   }

@@ -1,15 +1,27 @@
-/// A file or folder in a snapshot, named by its repository-relative path.
+/// A file or folder in a snapshot's accounts folder, at most two levels deep.
+///
+/// Listings of 60,000 files are built on every run, so an item shares its folder string with its
+/// neighbours and builds its full path only when asked.
 public struct TreeItem: Hashable, Sendable {
   public enum Kind: Sendable { case file, directory }
 
-  public var path: String
+  /// Repository-relative folder that holds the item (`accounts` or `accounts/acme`).
+  public var directory: String
+  /// The account folder the item is inside, or nil for an item directly in the accounts folder.
+  public var account: String?
+  public var name: String
   public var kind: Kind
   /// The blob (or tree) id; nil for work-tree files, whose id comes from their contents.
   public var oid: OID?
 
-  public init(path: String, kind: Kind, oid: OID?) {
-    self.path = path
+  public init(directory: String, account: String?, name: String, kind: Kind, oid: OID?) {
+    self.directory = directory
+    self.account = account
+    self.name = name
     self.kind = kind
     self.oid = oid
   }
+
+  /// Repository-relative path.
+  public var path: String { directory + "/" + name }
 }

@@ -10,21 +10,23 @@ enum WorkTreeListing {
   static func items(root: String, under directory: String) -> [TreeItem] {
     var items: [TreeItem] = []
     for (name, isDirectory) in entries(root + directory) {
-      let path = directory + "/" + name
       guard isDirectory else {
-        items.append(TreeItem(path: path, kind: .file, oid: nil))
+        items.append(TreeItem(directory: directory, account: nil, name: name, kind: .file, oid: nil))
         continue
       }
-      items.append(TreeItem(path: path, kind: .directory, oid: nil))
-      for (inner, innerIsDirectory) in entries(root + path) {
+      items.append(TreeItem(directory: directory, account: nil, name: name, kind: .directory, oid: nil))
+      let folder = directory + "/" + name
+      for (inner, innerIsDirectory) in entries(root + folder) {
         items.append(
-          TreeItem(path: path + "/" + inner, kind: innerIsDirectory ? .directory : .file, oid: nil))
+          TreeItem(
+            directory: folder, account: name, name: RecordFile.canonicalName(inner),
+            kind: innerIsDirectory ? .directory : .file, oid: nil))
       }
     }
     return items
   }
 
-  /// Names in a folder (without `.` and `..`) and whether each is a folder.
+  /// Names in a folder (without `.`, `..` and `.git`) and whether each is a folder.
   private static func entries(_ folder: String) -> [(String, Bool)] {
     guard let handle = opendir(folder) else { return [] }
     defer { closedir(handle) }

@@ -2,7 +2,22 @@
 public enum RecordFile: String, Sendable, CaseIterable {
   case account, goals, stakeholders, commitments, risks, threads
 
-  public var fileName: String { rawValue + ".yaml" }
+  /// The file name, as a literal so that listings do not allocate one per file.
+  public var fileName: String {
+    switch self {
+    case .account: "account.yaml"
+    case .goals: "goals.yaml"
+    case .stakeholders: "stakeholders.yaml"
+    case .commitments: "commitments.yaml"
+    case .risks: "risks.yaml"
+    case .threads: "threads.yaml"
+    }
+  }
+
+  /// `name` itself, or the shared literal when it is a record file's name.
+  static func canonicalName(_ name: String) -> String {
+    RecordFile(fileName: name)?.fileName ?? name
+  }
 
   /// The free-text file that is never validated.
   public static let notesFileName = "notes.md"

@@ -13,50 +13,55 @@ public struct AccountLayout: Sendable {
   public var findings: [Diagnostic]
 
   public static func scan(_ items: [TreeItem], accountsDirectory: String) -> AccountLayout {
-    let prefix = accountsDirectory + "/"
     var folders: [String: AccountFolder] = [:]
+    var order: [String] = []
     var findings: [Diagnostic] = []
     let expected = RecordFile.allCases.map(\.fileName) + [RecordFile.notesFileName]
 
-    for item in items where item.path.hasPrefix(prefix) {
-      let parts = item.path.dropFirst(prefix.count).split(separator: "/").map(String.init)
-      guard let first = parts.first, !first.hasPrefix(".") else { continue }
-      if parts.count == 1 {
-        if item.kind == .file {
+    func folder(_ name: String) {
+      guard folders[name] == nil else { return }
+      folders[name] = AccountFolder(id: name, path: accountsDirectory + "/" + name, files: [])
+      order.append(name)
+      if !AccountID.isValid(name) {
+        findings.append(
+          Diagnostic(
+            ruleID: .badAccountID, message: LayoutMessage.badAccountID(name),
+            path: accountsDirectory + "/" + name, account: name))
+      }
+    }
+
+    for item in items {
+      guard let account = item.account else {
+        if item.name.hasPrefix(".") { continue }
+        if item.kind == .directory {
+          folder(item.name)
+        } else {
           findings.append(
             Diagnostic(
-              ruleID: .strayFile, message: LayoutMessage.outsideAccount(first, in: accountsDirectory),
+              ruleID: .strayFile, message: LayoutMessage.outsideAccount(item.name, in: accountsDirectory),
               path: item.path))
-        } else if folders[first] == nil {
-          folders[first] = AccountFolder(id: first, path: item.path, files: [])
-          if !AccountID.isValid(first) {
-            findings.append(
-              Diagnostic(
-                ruleID: .badAccountID, message: LayoutMessage.badAccountID(first), path: item.path,
-                account: first))
-          }
         }
         continue
       }
-      let name = parts[1]
-      if name.hasPrefix(".") || name == RecordFile.notesFileName && item.kind == .file { continue }
-      if item.kind == .file, let kind = RecordFile(fileName: name) {
-        folders[first, default: AccountFolder(id: first, path: prefix + first, files: [])]
-          .files.append((kind, item))
-        continue
+      if account.hasPrefix(".") || item.name.hasPrefix(".") { continue }
+      folder(account)
+      if item.kind == .file {
+        if let kind = RecordFile(fileName: item.name) {
+          folders[account]!.files.append((kind, item))
+          continue
+        }
+        if item.name == RecordFile.notesFileName { continue }
       }
-      if parts.count > 2 { continue }  // inside a nested folder, which is reported itself
-      let suggestion =
-        item.kind == .file ? Suggestion.closest(to: name, among: expected) : nil
+      let suggestion = item.kind == .file ? Suggestion.closest(to: item.name, among: expected) : nil
       findings.append(
         Diagnostic(
           ruleID: .strayFile,
-          message: LayoutMessage.unexpected(name, folder: item.kind == .directory, suggestion: suggestion),
-          path: item.path, account: first))
+          message: LayoutMessage.unexpected(item.name, folder: item.kind == .directory, suggestion: suggestion),
+          path: item.path, account: account))
     }
-    let accounts = folders.values.sorted { $0.id < $1.id }.map { folder in
-      var folder = folder
-      folder.files.sort { $0.item.path < $1.item.path }
+    let accounts = order.sorted().map { name in
+      var folder = folders[name]!
+      folder.files.sort { $0.kind.code < $1.kind.code }
       return folder
     }
     return AccountLayout(accounts: accounts, findings: findings)

@@ -45,7 +45,8 @@ final class ResultCache: @unchecked Sendable {
   static func open(repository: Repository, settings: [UInt8]?) -> ResultCache {
     let file = URL(fileURLWithPath: repository.commonDirectory)
       .appendingPathComponent("handoff/validate-v1.bin")
-    let entries = (try? Data(contentsOf: file)).flatMap { decode(Array($0)) } ?? [:]
+    let data = try? Data(contentsOf: file, options: .alwaysMapped)
+    let entries = data.flatMap { data in data.withUnsafeBytes { decode($0) } } ?? [:]
     return ResultCache(file: file, entries: entries)
   }
 
@@ -114,16 +115,14 @@ final class ResultCache: @unchecked Sendable {
     return writer.output
   }
 
-  private static func decode(_ bytes: [UInt8]) -> [Key: [FileFinding]]? {
+  private static func decode(_ bytes: UnsafeRawBufferPointer) -> [Key: [FileFinding]]? {
     var reader = ByteReader(bytes)
-    guard reader.bytes(magic.count) == magic, reader.bytes(20) == fingerprint.bytes,
-      let count = reader.integer()
+    guard reader.matches(magic), reader.matches(fingerprint.bytes), let count = reader.integer()
     else { return nil }
     var entries: [Key: [FileFinding]] = [:]
-    entries.reserveCapacity(Int(count))
+    entries.reserveCapacity(Int(min(count, 1_000_000)))
     for _ in 0..<count {
-      guard let kind = reader.bytes(1)?.first, let id = reader.bytes(20),
-        let findingCount = reader.integer()
+      guard let kind = reader.byte(), let id = reader.oid(), let findingCount = reader.integer()
       else { return nil }
       var findings: [FileFinding] = []
       for _ in 0..<findingCount {
@@ -137,7 +136,7 @@ final class ResultCache: @unchecked Sendable {
             location: line == 0 ? nil : SourceLocation(line: Int(line), column: Int(column)),
             instancePath: instancePath == "\u{0}" ? nil : instancePath))
       }
-      entries[Key(kind: kind, id: OID(bytes: id))] = findings
+      entries[Key(kind: kind, id: id)] = findings
     }
     return reader.isAtEnd ? entries : nil
   }
@@ -159,28 +158,36 @@ struct ByteWriter {
   }
 }
 
-/// Reads what `ByteWriter` wrote; every read returns nil past the end instead of trapping.
+/// Reads what `ByteWriter` wrote, in place; every read returns nil past the end instead of
+/// trapping, so a truncated or corrupt cache is simply not used.
 struct ByteReader {
-  private let input: [UInt8]
+  private let input: UnsafeRawBufferPointer
   private var offset = 0
 
-  init(_ input: [UInt8]) { self.input = input }
+  init(_ input: UnsafeRawBufferPointer) { self.input = input }
 
   var isAtEnd: Bool { offset == input.count }
 
-  mutating func bytes(_ count: Int) -> [UInt8]? {
+  private mutating func take(_ count: Int) -> UnsafeRawBufferPointer? {
     guard count >= 0, input.count - offset >= count else { return nil }
     defer { offset += count }
-    return Array(input[offset..<offset + count])
+    return UnsafeRawBufferPointer(rebasing: input[offset..<offset + count])
   }
 
+  mutating func matches(_ expected: [UInt8]) -> Bool {
+    take(expected.count).map { $0.elementsEqual(expected) } ?? false
+  }
+
+  mutating func byte() -> UInt8? { take(1)?.first }
+
+  mutating func oid() -> OID? { take(20).map { OID(pointer: $0.baseAddress!) } }
+
   mutating func integer() -> UInt32? {
-    guard let raw = bytes(4) else { return nil }
-    return raw.reversed().reduce(0) { $0 << 8 | UInt32($1) }
+    take(4).map { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
   }
 
   mutating func string() -> String? {
-    guard let length = integer(), let raw = bytes(Int(length)) else { return nil }
+    guard let length = integer(), let raw = take(Int(length)) else { return nil }
     return String(decoding: raw, as: UTF8.self)
   }
 }

@@ -30,9 +30,6 @@ public enum Validator {
       if error.code == .bareRepository { throw .noWorkTree }
       throw .git(error)
     }
-    timer.mark("open")
-    _ = SchemaLibrary.shared
-    timer.mark("compile schemas")
     let settingsBytes: [UInt8]?
     do { settingsBytes = try snapshot.file(at: Settings.fileName) } catch { throw .git(error) }
     let settings: Settings
