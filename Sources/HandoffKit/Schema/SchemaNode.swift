@@ -5,28 +5,21 @@ enum JSONType: String, Sendable {
   case null, boolean, object, array, number, string, integer
 }
 
-/// A compiled regular expression with a fast path for `^prefix` patterns.
-///
-/// `^x-` is checked on every key of every mapping; a prefix test avoids the regex engine there.
+/// A compiled `pattern`: the simple matcher where it suffices, ICU's engine otherwise.
 struct SchemaPattern: @unchecked Sendable {
   let source: String
-  private let literalPrefix: String?
-  private let regex: NSRegularExpression
+  private let simple: SimplePattern?
+  private let regex: NSRegularExpression?
 
   init(_ source: String) throws {
     self.source = source
-    self.regex = try NSRegularExpression(pattern: source)
-    let body = source.dropFirst()
-    let metacharacters = Set("\\^$.|?*+()[]{}")
-    if source.hasPrefix("^"), !body.contains(where: { metacharacters.contains($0) }) {
-      literalPrefix = String(body)
-    } else {
-      literalPrefix = nil
-    }
+    simple = SimplePattern(source)
+    regex = simple == nil ? try NSRegularExpression(pattern: source) : nil
   }
 
   func matches(_ text: String) -> Bool {
-    if let literalPrefix { return text.hasPrefix(literalPrefix) }
+    if let simple { return simple.matches(text) }
+    guard let regex else { return false }
     let range = NSRange(text.startIndex..., in: text)
     return regex.firstMatch(in: text, options: [], range: range) != nil
   }

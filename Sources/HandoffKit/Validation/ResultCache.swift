@@ -27,13 +27,14 @@ final class ResultCache: @unchecked Sendable {
     return "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec):\(info.st_mtim.tv_nsec)"
   }
 
-  /// Beyond this many entries, only those used by the latest run are kept.
+  /// Beyond this many entries, only those stored by the latest run are kept.
   private static let entryLimit = 400_000
 
   private let file: URL
   private let lock = NSLock()
   private var entries: [Key: [FileFinding]]
-  private var used = Set<Key>()
+  /// Entries stored by this run, kept when the cache outgrows its limit.
+  private var fresh: [Key: [FileFinding]] = [:]
   private var dirty = false
 
   private init(file: URL, entries: [Key: [FileFinding]]) {
@@ -54,9 +55,7 @@ final class ResultCache: @unchecked Sendable {
     let key = Key(kind: kind.code, id: id)
     lock.lock()
     defer { lock.unlock() }
-    guard let found = entries[key] else { return nil }
-    used.insert(key)
-    return found
+    return entries[key]
   }
 
   func store(_ findings: [FileFinding], for id: OID, kind: RecordFile) {
@@ -64,7 +63,7 @@ final class ResultCache: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     entries[key] = findings
-    used.insert(key)
+    fresh[key] = findings
     dirty = true
   }
 
@@ -74,7 +73,7 @@ final class ResultCache: @unchecked Sendable {
     defer { lock.unlock() }
     guard dirty else { return }
     if entries.count > Self.entryLimit {
-      entries = entries.filter { used.contains($0.key) }
+      entries = fresh
     }
     let data = Data(Self.encode(entries))
     let folder = file.deletingLastPathComponent()
