@@ -23,8 +23,15 @@ public enum RecordFile: String, Sendable, CaseIterable {
   public static let notesFileName = "notes.md"
 
   public init?(fileName: String) {
-    guard fileName.hasSuffix(".yaml") else { return nil }
-    self.init(rawValue: String(fileName.dropLast(5)))
+    switch fileName {
+    case "account.yaml": self = .account
+    case "goals.yaml": self = .goals
+    case "stakeholders.yaml": self = .stakeholders
+    case "commitments.yaml": self = .commitments
+    case "risks.yaml": self = .risks
+    case "threads.yaml": self = .threads
+    default: return nil
+    }
   }
 
   /// The schema this file must satisfy.

@@ -13,28 +13,37 @@ public struct AccountLayout: Sendable {
   public var findings: [Diagnostic]
 
   public static func scan(_ items: [TreeItem], accountsDirectory: String) -> AccountLayout {
-    var folders: [String: AccountFolder] = [:]
-    var order: [String] = []
+    var folders: [AccountFolder] = []
+    var position: [String: Int] = [:]
+    var current: Int?
     var findings: [Diagnostic] = []
     let expected = RecordFile.allCases.map(\.fileName) + [RecordFile.notesFileName]
 
-    func folder(_ name: String) {
-      guard folders[name] == nil else { return }
-      folders[name] = AccountFolder(id: name, path: accountsDirectory + "/" + name, files: [])
-      order.append(name)
+    /// The index of the account's folder. Listings keep an account's items together, so the
+    /// dictionary is consulted only when the account changes.
+    func folder(_ name: String) -> Int {
+      if let current, folders[current].id == name { return current }
+      if let known = position[name] {
+        current = known
+        return known
+      }
+      folders.append(AccountFolder(id: name, path: accountsDirectory + "/" + name, files: []))
+      position[name] = folders.count - 1
+      current = folders.count - 1
       if !AccountID.isValid(name) {
         findings.append(
           Diagnostic(
             ruleID: .badAccountID, message: LayoutMessage.badAccountID(name),
             path: accountsDirectory + "/" + name, account: name))
       }
+      return folders.count - 1
     }
 
     for item in items {
       guard let account = item.account else {
         if item.name.hasPrefix(".") { continue }
         if item.kind == .directory {
-          folder(item.name)
+          _ = folder(item.name)
         } else {
           findings.append(
             Diagnostic(
@@ -44,10 +53,10 @@ public struct AccountLayout: Sendable {
         continue
       }
       if account.hasPrefix(".") || item.name.hasPrefix(".") { continue }
-      folder(account)
+      let index = folder(account)
       if item.kind == .file {
         if let kind = RecordFile(fileName: item.name) {
-          folders[account]!.files.append((kind, item))
+          folders[index].files.append((kind, item))
           continue
         }
         if item.name == RecordFile.notesFileName { continue }
@@ -59,8 +68,9 @@ public struct AccountLayout: Sendable {
           message: LayoutMessage.unexpected(item.name, folder: item.kind == .directory, suggestion: suggestion),
           path: item.path, account: account))
     }
-    let accounts = order.sorted().map { name in
-      var folder = folders[name]!
+    folders.sort { $0.id < $1.id }
+    let accounts = folders.map { folder in
+      var folder = folder
       folder.files.sort { $0.kind.code < $1.kind.code }
       return folder
     }
