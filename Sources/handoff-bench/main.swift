@@ -1,1 +1,159 @@
-print("bench")
+import Foundation
+
+// The benchmark behind `make bench`: builds nothing itself (run it with `swift run -c release
+// handoff-bench`), generates a repository once with ../shared/bench/gen-handoff-repo.py into a
+// cache folder, times whole runs of the release `handoff` binary, and compares every figure
+// with the previous run's.
+
+struct Options {
+  var cache = FileManager.default.homeDirectoryForCurrentUser
+    .appendingPathComponent(".cache/handoff-bench").path
+  var accounts = 10_000
+  var runs = 5
+
+  init(_ arguments: [String]) {
+    var rest = arguments.dropFirst()
+    while let argument = rest.popFirst() {
+      switch argument {
+      case "--cache": cache = rest.popFirst() ?? cache
+      case "--accounts": accounts = rest.popFirst().flatMap(Int.init) ?? accounts
+      case "--runs": runs = rest.popFirst().flatMap(Int.init) ?? runs
+      case "--quick": accounts = 1_000
+      default:
+        print("usage: handoff-bench [--cache DIR] [--accounts N] [--runs N] [--quick]")
+        exit(2)
+      }
+    }
+  }
+}
+
+struct Scenario {
+  var name: String
+  var target: Double?
+  var arguments: [String]
+  var prepare: (Int) throws -> Void = { _ in }
+}
+
+/// Runs a program with its output discarded and waits for it with `waitpid`: Foundation's
+/// `Process` polls for the exit and would add tens of milliseconds to every figure.
+@discardableResult
+func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> Int32 {
+  let previous = FileManager.default.currentDirectoryPath
+  if let directory { FileManager.default.changeCurrentDirectoryPath(directory) }
+  defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+  let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+  defer { argv.forEach { free($0) } }
+  var pid = pid_t()
+  guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else {
+    throw CocoaError(.fileReadNoSuchFile)
+  }
+  var status: Int32 = 0
+  waitpid(pid, &status, 0)
+  return (status >> 8) & 0xFF
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+  let start = DispatchTime.now().uptimeNanoseconds
+  try body()
+  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func format(_ value: Double) -> String {
+  value < 1 ? String(format: "%.0f ms", value * 1000) : String(format: "%.2f s", value)
+}
+
+let options = Options(CommandLine.arguments)
+let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent()
+let generator = projectRoot.deletingLastPathComponent().appendingPathComponent("shared/bench/gen-handoff-repo.py")
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+  .appendingPathComponent("handoff").path
+let repository = URL(fileURLWithPath: options.cache).appendingPathComponent("repo-\(options.accounts)").path
+let resultsFile = URL(fileURLWithPath: options.cache).appendingPathComponent("results-\(options.accounts).json")
+
+guard FileManager.default.isExecutableFile(atPath: binary) else {
+  print("error: \(binary) is missing; run `swift build -c release` first")
+  exit(2)
+}
+if !FileManager.default.fileExists(atPath: repository + "/.git") {
+  print("generating \(options.accounts) accounts into \(repository) (10,000 take about 7 minutes, once)")
+  try FileManager.default.createDirectory(atPath: options.cache, withIntermediateDirectories: true)
+  try? FileManager.default.removeItem(atPath: repository)
+  let status = try run(
+    "/usr/bin/env",
+    ["python3", generator.path, "--accounts", "\(options.accounts)", "--out", repository,
+     "--truth", repository + ".json"])
+  guard status == 0 else {
+    print("error: the generator failed (exit \(status))")
+    exit(2)
+  }
+}
+
+// One account whose file is changed and staged before each `--staged` run, differently each
+// time, so its blob is never in the result cache: a realistic pre-commit check.
+let changedFile = try FileManager.default.contentsOfDirectory(atPath: repository + "/accounts")
+  .sorted().first.map { "accounts/\($0)/account.yaml" } ?? "accounts/none/account.yaml"
+let original = try Data(contentsOf: URL(fileURLWithPath: repository + "/" + changedFile))
+func stageChange(_ round: Int) throws {
+  var changed = original
+  changed.append(contentsOf: Array("# bench edit \(round) \(UUID().uuidString)\n".utf8))
+  try changed.write(to: URL(fileURLWithPath: repository + "/" + changedFile))
+  try run("/usr/bin/env", ["git", "-C", repository, "add", changedFile])
+}
+func restore() throws {
+  try original.write(to: URL(fileURLWithPath: repository + "/" + changedFile))
+  try run("/usr/bin/env", ["git", "-C", repository, "add", changedFile])
+}
+
+let scenarios = [
+  Scenario(name: "validate work tree, no cache", target: nil, arguments: ["validate", "--no-cache"]),
+  Scenario(name: "validate work tree", target: 1.0, arguments: ["validate"]),
+  Scenario(name: "validate --rev HEAD", target: nil, arguments: ["validate", "--rev", "HEAD"]),
+  Scenario(
+    name: "validate --staged, one account changed", target: 0.05, arguments: ["validate", "--staged"],
+    prepare: stageChange),
+]
+
+var previous: [String: Double] = [:]
+if let data = try? Data(contentsOf: resultsFile),
+  let decoded = try? JSONSerialization.jsonObject(with: data) as? [String: Double]
+{
+  previous = decoded
+}
+
+// Prime the cache once so "warm" figures mean what they say.
+try run(binary, ["validate"], in: repository)
+try run(binary, ["validate", "--rev", "HEAD"], in: repository)
+
+print("handoff-bench: \(options.accounts) accounts, median of \(options.runs) runs, release build, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+print(String(repeating: "-", count: 96))
+print("scenario".padding(toLength: 42, withPad: " ", startingAt: 0) + "median     min        target     previous   change")
+var results: [String: Double] = [:]
+for scenario in scenarios {
+  var times: [Double] = []
+  for round in 0..<options.runs {
+    try scenario.prepare(round)
+    times.append(try seconds { try run(binary, scenario.arguments, in: repository) })
+  }
+  try restore()
+  times.sort()
+  let median = times[times.count / 2]
+  results[scenario.name] = median
+  let target = scenario.target.map { (median <= $0 ? "<= " : "> ") + format($0) } ?? "-"
+  let before = previous[scenario.name]
+  let change = before.map { String(format: "%+.0f%%", ($0 > 0 ? (median - $0) / $0 : 0) * 100) } ?? "first run"
+  print(
+    scenario.name.padding(toLength: 42, withPad: " ", startingAt: 0)
+      + format(median).padding(toLength: 11, withPad: " ", startingAt: 0)
+      + format(times[0]).padding(toLength: 11, withPad: " ", startingAt: 0)
+      + target.padding(toLength: 11, withPad: " ", startingAt: 0)
+      + (before.map(format) ?? "-").padding(toLength: 11, withPad: " ", startingAt: 0) + change)
+}
+let data = try JSONSerialization.data(withJSONObject: results, options: [.sortedKeys, .prettyPrinted])
+try data.write(to: resultsFile, options: .atomic)
+print("results saved to \(resultsFile.path)")

@@ -1,12 +1,18 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Findings of record files, remembered by blob id and record kind across runs.
 ///
 /// A file's own findings depend only on its bytes and its kind, so a blob seen once never needs
 /// parsing again: that is what makes re-validating a 60,000-file tree, or the index before a
-/// commit, fast. The cache is derived data in the git directory (`handoff/validate-v1.bin`):
-/// written atomically (temporary file, then rename), discarded when it does not start with this
-/// build's fingerprint or does not parse, and never needed for a correct answer.
+/// commit, fast. The cache is derived data in the git directory and never needed for a correct
+/// answer: `handoff/validate-v1.bin` is rewritten whole, atomically (temporary file, then
+/// rename); a run that adds only a few entries appends them to `validate-v1.log` in a single
+/// `write` instead, each batch checksummed, so two racing runs cannot corrupt it and a torn
+/// batch is simply ignored. Anything that does not carry this build's fingerprint is discarded.
 final class ResultCache: @unchecked Sendable {
   struct Key: Hashable {
     var kind: UInt8
@@ -31,6 +37,12 @@ final class ResultCache: @unchecked Sendable {
   private static let entryLimit = 400_000
 
   private let file: URL
+  private var journal: URL { file.deletingPathExtension().appendingPathExtension("log") }
+  /// Batches of fewer new entries than this are appended to the journal.
+  private static let journalBatchLimit = 2_000
+  /// A journal larger than this is folded into the main file on the next save.
+  private static let journalSizeLimit = 4 << 20
+  private var journalSize = 0
   private let lock = NSLock()
   private var entries: [Key: [FileFinding]]
   /// Entries stored by this run, kept when the cache outgrows its limit.
@@ -47,8 +59,14 @@ final class ResultCache: @unchecked Sendable {
     let file = URL(fileURLWithPath: repository.commonDirectory)
       .appendingPathComponent("handoff/validate-v1.bin")
     let data = try? Data(contentsOf: file, options: .alwaysMapped)
-    let entries = data.flatMap { data in data.withUnsafeBytes { decode($0) } } ?? [:]
-    return ResultCache(file: file, entries: entries)
+    var entries = data.flatMap { data in data.withUnsafeBytes { decode($0) } } ?? [:]
+    let cache = ResultCache(file: file, entries: [:])
+    if let journal = try? Data(contentsOf: cache.journal) {
+      cache.journalSize = journal.count
+      journal.withUnsafeBytes { replayJournal($0, into: &entries) }
+    }
+    cache.entries = entries
+    return cache
   }
 
   func findings(for id: OID, kind: RecordFile) -> [FileFinding]? {
@@ -72,6 +90,9 @@ final class ResultCache: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     guard dirty else { return }
+    if fresh.count < Self.journalBatchLimit, journalSize < Self.journalSizeLimit, appendToJournal() {
+      return
+    }
     if entries.count > Self.entryLimit {
       entries = fresh
     }
@@ -86,10 +107,55 @@ final class ResultCache: @unchecked Sendable {
         try? FileManager.default.removeItem(at: temporary)
         return
       }
+      // The main file now holds everything the journal did (entries a racing run appended
+      // in between are lost, which costs only a re-parse).
+      try? FileManager.default.removeItem(at: journal)
       dirty = false
     } catch {
       try? FileManager.default.removeItem(at: temporary)
     }
+  }
+
+  /// Appends this run's new entries as one checksummed batch, in a single `write`.
+  private func appendToJournal() -> Bool {
+    let payload = Self.encodeEntries(fresh)
+    var batch = ByteWriter()
+    batch.bytes(Self.journalMagic)
+    batch.bytes(Self.fingerprint.bytes)
+    batch.integer(UInt32(payload.count))
+    batch.bytes(payload)
+    batch.integer(Self.checksum(payload))
+    let folder = file.deletingLastPathComponent()
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let descriptor = Glibc.open(journal.path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    let written = batch.output.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+    guard written == batch.output.count else { return false }
+    dirty = false
+    return true
+  }
+
+  private static let journalMagic = Array("HJ1\n".utf8)
+
+  /// Adds every intact batch of this build to `entries`; stops at the first torn one.
+  private static func replayJournal(_ bytes: UnsafeRawBufferPointer, into entries: inout [Key: [FileFinding]]) {
+    var reader = ByteReader(bytes)
+    while !reader.isAtEnd {
+      guard reader.matches(journalMagic), let id = reader.oid(), let length = reader.integer(),
+        let payload = reader.slice(Int(length)), let sum = reader.integer(),
+        sum == checksum(payload)
+      else { return }
+      guard id == fingerprint else { continue }
+      var inner = ByteReader(payload)
+      guard let batch = decodeEntries(&inner) else { return }
+      entries.merge(batch) { $1 }
+    }
+  }
+
+  /// FNV-1a, enough to tell a torn or interleaved batch from an intact one.
+  private static func checksum<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt32 {
+    bytes.reduce(2_166_136_261 as UInt32) { ($0 ^ UInt32($1)) &* 16_777_619 }
   }
 
   // MARK: - Format
@@ -98,6 +164,12 @@ final class ResultCache: @unchecked Sendable {
     var writer = ByteWriter()
     writer.bytes(magic)
     writer.bytes(fingerprint.bytes)
+    writer.bytes(encodeEntries(entries))
+    return writer.output
+  }
+
+  private static func encodeEntries(_ entries: [Key: [FileFinding]]) -> [UInt8] {
+    var writer = ByteWriter()
     writer.integer(UInt32(entries.count))
     for (key, findings) in entries {
       writer.bytes([key.kind])
@@ -116,8 +188,14 @@ final class ResultCache: @unchecked Sendable {
 
   private static func decode(_ bytes: UnsafeRawBufferPointer) -> [Key: [FileFinding]]? {
     var reader = ByteReader(bytes)
-    guard reader.matches(magic), reader.matches(fingerprint.bytes), let count = reader.integer()
+    guard reader.matches(magic), reader.matches(fingerprint.bytes),
+      let entries = decodeEntries(&reader), reader.isAtEnd
     else { return nil }
+    return entries
+  }
+
+  private static func decodeEntries(_ reader: inout ByteReader) -> [Key: [FileFinding]]? {
+    guard let count = reader.integer() else { return nil }
     var entries: [Key: [FileFinding]] = [:]
     entries.reserveCapacity(Int(min(count, 1_000_000)))
     for _ in 0..<count {
@@ -137,7 +215,7 @@ final class ResultCache: @unchecked Sendable {
       }
       entries[Key(kind: kind, id: id)] = findings
     }
-    return reader.isAtEnd ? entries : nil
+    return entries
   }
 }
 
@@ -178,6 +256,8 @@ struct ByteReader {
   }
 
   mutating func byte() -> UInt8? { take(1)?.first }
+
+  mutating func slice(_ count: Int) -> UnsafeRawBufferPointer? { take(count) }
 
   mutating func oid() -> OID? { take(20).map { OID(pointer: $0.baseAddress!) } }
 

@@ -138,14 +138,28 @@ import Testing
     #expect(warm.diagnostics == uncached.diagnostics)
     #expect(try validate(repo, .revision("HEAD"), cache: true).diagnostics == uncached.diagnostics)
 
+    // A first small run goes to the journal; garbage in either file is ignored.
     let cacheFile = repo.root.appendingPathComponent(".git/handoff/validate-v1.bin")
-    #expect(FileManager.default.fileExists(atPath: cacheFile.path))
+    let journalFile = repo.root.appendingPathComponent(".git/handoff/validate-v1.log")
+    #expect(FileManager.default.fileExists(atPath: journalFile.path))
+    try Data("garbage".utf8).write(to: journalFile)
+    #expect(try validate(repo, cache: true).diagnostics == uncached.diagnostics)
     try Data("garbage".utf8).write(to: cacheFile)
     #expect(try validate(repo, cache: true).diagnostics == uncached.diagnostics)
-    var truncated = try Data(contentsOf: cacheFile)
-    truncated.removeLast(5)
-    try truncated.write(to: cacheFile)
     #expect(try validate(repo, cache: true).diagnostics == uncached.diagnostics)
+
+    // A small change is appended to the journal; a torn batch after it is ignored.
+    try repo.write("accounts/beta/goals.yaml", "problem: only\n")
+    let changed = try validate(repo)
+    #expect(try validate(repo, cache: true).diagnostics == changed.diagnostics)
+    let journal = repo.root.appendingPathComponent(".git/handoff/validate-v1.log")
+    #expect(FileManager.default.fileExists(atPath: journal.path))
+    let handle = try FileHandle(forWritingTo: journal)
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data("HJ1\ntorn batch".utf8))
+    try handle.close()
+    #expect(try validate(repo, cache: true).diagnostics == changed.diagnostics)
+    #expect(try validate(repo, cache: true).diagnostics == changed.diagnostics)
   }
 
   @Test func aBareRepositoryNeedsARevision() throws {
