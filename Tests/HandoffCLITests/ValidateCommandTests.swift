@@ -125,10 +125,13 @@ import Testing
     let result = try run(["validate", "--repo", folder.path, "--format", "json"])
     #expect(result.status == 1)
     let document = try JSONReader.parse(result.stdout)
-    let rules = Set((document["diagnostics"]?.items ?? []).compactMap { $0["rule"]?.string })
-    #expect(rules == ["bad-account-id", "schema", "stray-file"])
-    let files = Set((document["diagnostics"]?.items ?? []).compactMap { $0["file"]?.string })
+    let errors = (document["diagnostics"]?.items ?? []).filter { $0["severity"]?.string == "error" }
+    let rules = Set(errors.compactMap { $0["rule"]?.string })
+    #expect(rules == ["bad-account-id", "schema", "mitigation-plan-required"])
+    let files = Set(errors.compactMap { $0["file"]?.string })
     #expect(!files.contains { $0.contains("lincoln-usd") || $0.contains("riverside-college") })
+    let warnings = Set((document["diagnostics"]?.items ?? []).compactMap { $0["rule"]?.string })
+    #expect(warnings.isSuperset(of: ["stray-file", "deep-discount", "verbal-commitment-not-in-contract"]))
     #expect(document["accounts"]?.number == 6)
   }
 }

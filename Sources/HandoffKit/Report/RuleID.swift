@@ -21,4 +21,30 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Comparable, CustomSt
   public static let badAccountID = RuleID("bad-account-id")
   /// A problem in `.handoff.yaml`; always stops the run.
   public static let config = RuleID("config")
+  /// A file the account's stage requires is missing.
+  public static let missingFile = RuleID("missing-file")
+  /// A key or a stakeholder role the account's stage requires is missing.
+  public static let stageRequirement = RuleID("stage-requirement")
+  /// Dates in an impossible order.
+  public static let dateOrder = RuleID("date-order")
+  /// A commitment or red-flag id used twice in one account.
+  public static let duplicateID = RuleID("duplicate-id")
+  /// A promise made on a call or in a demo that the contract does not carry.
+  public static let verbalCommitmentNotInContract = RuleID("verbal-commitment-not-in-contract")
+  /// A promise of a capability that has not shipped.
+  public static let roadmapCommitment = RuleID("roadmap-commitment")
+  /// A discount of 25% or more.
+  public static let deepDiscount = RuleID("deep-discount")
+  /// A champion who is leaving or not supportive.
+  public static let championAtRisk = RuleID("champion-at-risk")
+  /// No end user took part in the evaluation.
+  public static let noEndUserInEvaluation = RuleID("no-end-user-in-evaluation")
+  /// A skeptical or blocking economic buyer or executive sponsor.
+  public static let skepticalBuyer = RuleID("skeptical-buyer")
+  /// A promise due before the contract starts.
+  public static let commitmentDueBeforeStart = RuleID("commitment-due-before-start")
+  /// Too many red flags and no mitigation plan.
+  public static let mitigationPlanRequired = RuleID("mitigation-plan-required")
+  /// A commitment made by close disappeared from a later commit.
+  public static let commitmentRemoved = RuleID("commitment-removed")
 }

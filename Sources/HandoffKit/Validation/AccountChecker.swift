@@ -1,16 +1,26 @@
-/// Checks the record files of many accounts on every core, consulting the result cache first.
+/// Checks many accounts on every core: each account's files on their own (YAML, schema), then
+/// the domain rules across them, consulting the result cache first.
 enum AccountChecker {
-  static func check(_ accounts: [AccountFolder], in snapshot: Snapshot, cache: ResultCache?)
+  /// What every account check shares.
+  struct Context: @unchecked Sendable {
+    var settings: Settings
+    /// Identifies the settings in cache keys: findings depend on the threshold and on rules
+    /// that are off.
+    var settingsID: OID
+    var cache: ResultCache?
+  }
+
+  static func check(_ accounts: [AccountFolder], in snapshot: Snapshot, context: Context)
     -> [Diagnostic]
   {
     let perAccount = Parallel.map(accounts, makeContext: { try? snapshot.makeReader() }) {
       reader, account in
-      check(account, reader: reader, cache: cache)
+      check(account, reader: reader, context: context)
     }
     return perAccount.flatMap { $0 }
   }
 
-  private static func check(_ account: AccountFolder, reader: SnapshotReader?, cache: ResultCache?)
+  private static func check(_ account: AccountFolder, reader: SnapshotReader?, context: Context)
     -> [Diagnostic]
   {
     guard let reader else {
@@ -20,35 +30,60 @@ enum AccountChecker {
           path: account.path, account: account.id)
       ]
     }
-    var diagnostics: [Diagnostic] = []
+    // Ids first (from the snapshot, or by reading and hashing work-tree files), then the cache.
+    var contents: [RecordFile: [UInt8]] = [:]
+    var ids: [(RecordFile, OID)] = []
+    var findings: [FileFinding] = []
     for (kind, item) in account.files {
-      var findings: [FileFinding]
-      if let id = reader.knownID(of: item), let cached = cache?.findings(for: id, kind: kind) {
-        findings = cached
-      } else {
-        do {
-          let (bytes, id) = try reader.contents(of: item)
-          if let cached = cache?.findings(for: id, kind: kind) {
-            findings = cached
-          } else {
-            findings = RecordChecker.check(bytes, as: kind).findings
-            cache?.store(findings, for: id, kind: kind)
-          }
-        } catch {
-          findings = [
-            FileFinding(
-              ruleID: .yamlSyntax, message: "could not read the file: \(error.message)",
-              location: nil)
-          ]
-        }
+      if let id = reader.knownID(of: item) {
+        ids.append((kind, id))
+        continue
       }
-      for finding in findings {
-        diagnostics.append(
-          Diagnostic(
-            ruleID: finding.ruleID, message: finding.message, path: item.path,
-            location: finding.location, account: account.id, instancePath: finding.instancePath))
+      do {
+        let (bytes, id) = try reader.contents(of: item)
+        contents[kind] = bytes
+        ids.append((kind, id))
+      } catch {
+        findings.append(
+          FileFinding(
+            ruleID: .yamlSyntax, message: "could not read the file: \(error.message)",
+            file: kind.fileName, location: nil))
       }
     }
-    return diagnostics
+    let key = accountKey(ids, settings: context.settingsID)
+    if findings.isEmpty, let cached = context.cache?.findings(for: key) {
+      return diagnostics(cached, account)
+    }
+
+    var roots: [RecordFile: YAMLNode] = [:]
+    for (kind, item) in account.files {
+      guard let bytes = contents[kind] ?? (try? reader.contents(of: item).bytes) else { continue }
+      let checked = RecordChecker.check(bytes, as: kind)
+      findings += checked.findings
+      roots[kind] = checked.root
+    }
+    let record = AccountRecord(id: account.id, present: Set(account.files.map(\.kind)), roots: roots)
+    findings += DomainRules.check(record, settings: context.settings)
+    context.cache?.store(findings, for: key)
+    return diagnostics(findings, account)
+  }
+
+  /// One id for the account's whole state: its files' kinds and ids and the settings.
+  private static func accountKey(_ ids: [(RecordFile, OID)], settings: OID) -> OID {
+    var bytes = settings.bytes
+    for (kind, id) in ids {
+      bytes.append(kind.code)
+      bytes += id.bytes
+    }
+    return bytes.withUnsafeBytes { OID.ofBlob($0) }
+  }
+
+  private static func diagnostics(_ findings: [FileFinding], _ account: AccountFolder) -> [Diagnostic] {
+    findings.map { finding in
+      Diagnostic(
+        ruleID: finding.ruleID, message: finding.message,
+        path: finding.file.map { account.path + "/" + $0 } ?? account.path,
+        location: finding.location, account: account.id, instancePath: finding.instancePath)
+    }
   }
 }

@@ -9,21 +9,21 @@ public enum RecordChecker {
   ) {
     let document = YAMLLoader.load(bytes)
     if !document.problems.isEmpty {
-      return (document.problems.map(finding), nil)
+      return (document.problems.map { finding($0, in: file) }, nil)
     }
     guard let root = document.root else {
       return (
         [
           FileFinding(
             ruleID: .schema, message: "the file is empty; \(file.fileName) must hold a mapping of keys",
-            location: .start)
+            file: file.fileName, location: .start)
         ], nil
       )
     }
     let findings = file.schema.violations(of: root).map { violation in
       FileFinding(
-        ruleID: .schema, message: violation.message, location: violation.location ?? .start,
-        instancePath: violation.instancePath)
+        ruleID: .schema, message: violation.message, file: file.fileName,
+        location: violation.location ?? .start, instancePath: violation.instancePath)
     }
     return (findings, root)
   }
@@ -34,13 +34,14 @@ public enum RecordChecker {
     bytes.withUnsafeBytes { check($0, as: file) }
   }
 
-  private static func finding(_ problem: YAMLProblem) -> FileFinding {
+  private static func finding(_ problem: YAMLProblem, in file: RecordFile) -> FileFinding {
     let rule: RuleID =
       switch problem.kind {
       case .syntax: .yamlSyntax
       case .duplicateKey: .yamlDuplicateKey
       case .forbidden: .yamlForbidden
       }
-    return FileFinding(ruleID: rule, message: problem.message, location: problem.location)
+    return FileFinding(
+      ruleID: rule, message: problem.message, file: file.fileName, location: problem.location)
   }
 }

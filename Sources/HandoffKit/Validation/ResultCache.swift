@@ -4,10 +4,11 @@ import Foundation
   import Glibc
 #endif
 
-/// Findings of record files, remembered by blob id and record kind across runs.
+/// Findings of accounts, remembered across runs by a key over the account's file ids and the
+/// settings.
 ///
-/// A file's own findings depend only on its bytes and its kind, so a blob seen once never needs
-/// parsing again: that is what makes re-validating a 60,000-file tree, or the index before a
+/// An account's findings (schema and domain rules alike, but not history rules) depend only on
+/// its files' bytes and the settings, so an account seen once never needs parsing again: that is what makes re-validating a 60,000-file tree, or the index before a
 /// commit, fast. The cache is derived data in the git directory and never needed for a correct
 /// answer: `handoff/validate-v1.bin` is rewritten whole, atomically (temporary file, then
 /// rename); a run that adds only a few entries appends them to `validate-v1.log` in a single
@@ -15,6 +16,7 @@ import Foundation
 /// batch is simply ignored. Anything that does not carry this build's fingerprint is discarded.
 final class ResultCache: @unchecked Sendable {
   struct Key: Hashable {
+    /// Reserved for entries of other kinds; accounts use 0.
     var kind: UInt8
     var id: OID
   }
@@ -23,7 +25,7 @@ final class ResultCache: @unchecked Sendable {
   /// Changes whenever the schemas or the checking code may change a finding: it covers the
   /// schemas, the version, and the identity of the running binary (a rebuild is a new cache).
   private static let fingerprint: OID = {
-    var text = "checker-2\n\(HandoffVersion.current)\n\(executableIdentity())\n"
+    var text = "checker-3\n\(HandoffVersion.current)\n\(executableIdentity())\n"
     for file in EmbeddedSchemas.files { text += file.name + "\n" + file.text }
     return Array(text.utf8).withUnsafeBytes { OID.ofBlob($0) }
   }()
@@ -69,15 +71,15 @@ final class ResultCache: @unchecked Sendable {
     return cache
   }
 
-  func findings(for id: OID, kind: RecordFile) -> [FileFinding]? {
-    let key = Key(kind: kind.code, id: id)
+  func findings(for id: OID) -> [FileFinding]? {
+    let key = Key(kind: 0, id: id)
     lock.lock()
     defer { lock.unlock() }
     return entries[key]
   }
 
-  func store(_ findings: [FileFinding], for id: OID, kind: RecordFile) {
-    let key = Key(kind: kind.code, id: id)
+  func store(_ findings: [FileFinding], for id: OID) {
+    let key = Key(kind: 0, id: id)
     lock.lock()
     defer { lock.unlock() }
     entries[key] = findings
@@ -178,6 +180,7 @@ final class ResultCache: @unchecked Sendable {
       for finding in findings {
         writer.string(finding.ruleID.rawValue)
         writer.string(finding.message)
+        writer.string(finding.file ?? "\u{0}")
         writer.integer(UInt32(finding.location?.line ?? 0))
         writer.integer(UInt32(finding.location?.column ?? 0))
         writer.string(finding.instancePath ?? "\u{0}")
@@ -203,13 +206,13 @@ final class ResultCache: @unchecked Sendable {
       else { return nil }
       var findings: [FileFinding] = []
       for _ in 0..<findingCount {
-        guard let rule = reader.string(), let message = reader.string(),
+        guard let rule = reader.string(), let message = reader.string(), let file = reader.string(),
           let line = reader.integer(), let column = reader.integer(),
           let instancePath = reader.string()
         else { return nil }
         findings.append(
           FileFinding(
-            ruleID: RuleID(rule), message: message,
+            ruleID: RuleID(rule), message: message, file: file == "\u{0}" ? nil : file,
             location: line == 0 ? nil : SourceLocation(line: Int(line), column: Int(column)),
             instancePath: instancePath == "\u{0}" ? nil : instancePath))
       }

@@ -55,7 +55,10 @@ public enum Validator {
 
     let cache = request.useCache ? ResultCache.open(repository: repository, settings: settingsBytes) : nil
     timer.mark("load cache")
-    let checked = AccountChecker.check(layout.accounts, in: snapshot, cache: cache)
+    let settingsID = (settingsBytes ?? []).withUnsafeBytes { OID.ofBlob($0) }
+    let checked = AccountChecker.check(
+      layout.accounts, in: snapshot,
+      context: AccountChecker.Context(settings: settings, settingsID: settingsID, cache: cache))
     timer.mark("check accounts")
     cache?.save()
     timer.mark("save cache")

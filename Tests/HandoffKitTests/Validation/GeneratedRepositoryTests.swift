@@ -8,13 +8,17 @@ import Testing
 @Suite(.serialized) struct GeneratedRepositoryTests {
   static let generator = ProjectPaths.shared.appendingPathComponent("bench/gen-handoff-repo.py")
 
-  /// Defects the schema (and the YAML loader) can see on their own, with the rule and file.
+  /// Every defect the generator plants in a tree, with the rule and file that must report it.
   static let schemaVisible: [String: (rule: RuleID, file: String)] = [
     "unknown-key": (.schema, "account.yaml"),
     "bad-date": (.schema, "account.yaml"),
     "bad-enum": (.schema, "account.yaml"),
     "wrong-type": (.schema, "account.yaml"),
     "duplicate-key": (.yamlDuplicateKey, "account.yaml"),
+    "missing-champion": (.stageRequirement, "stakeholders.yaml"),
+    "missing-file": (.missingFile, "goals.yaml"),
+    "duplicate-commitment-id": (.duplicateID, "commitments.yaml"),
+    "mitigation-missing": (.mitigationPlanRequired, "risks.yaml"),
   ]
 
   struct Generated {
@@ -35,7 +39,7 @@ import Testing
   }
 
   @Test(arguments: [(accounts: 300, seed: 7), (accounts: 250, seed: 42)])
-  func everySchemaVisibleDefectIsFoundAndNoCleanAccountGetsAnError(accounts: Int, seed: Int) throws {
+  func everyTreeDefectIsFoundAtItsFileAndNoCleanAccountGetsAnError(accounts: Int, seed: Int) throws {
     try #require(FileManager.default.fileExists(atPath: Self.generator.path), "the generator is missing")
     let generated = try Self.generate(accounts: accounts, seed: seed)
     defer { try? FileManager.default.removeItem(at: generated.folder) }
@@ -53,13 +57,17 @@ import Testing
         if let defect, let expected = Self.schemaVisible[defect] {
           checkedDefects += 1
           #expect(
-            found.contains { $0.ruleID == expected.rule && $0.path == "accounts/\(entry.key)/\(expected.file)" && $0.location != nil },
+            found.contains {
+              $0.ruleID == expected.rule && $0.path == "accounts/\(entry.key)/\(expected.file)"
+                && ($0.location != nil) == (expected.rule != .missingFile)
+            },
             "\(entry.key) (\(defect)) not reported at \(expected.file) in \(source)")
-        } else if defect == nil {
+        } else {
+          #expect(defect == nil, "unknown defect \(defect ?? "")")
           #expect(found.isEmpty, "clean account \(entry.key) got \(found.map(\.message)) in \(source)")
         }
       }
-      #expect(checkedDefects > 5)
+      #expect(checkedDefects > 20)
     }
   }
 }

@@ -1,0 +1,59 @@
+/// The files of one account as loaded: which are present, and the content of those that could
+/// be read as YAML. Domain rules read it defensively: a value of the wrong type counts as absent,
+/// because the schema finding already says what is wrong with it.
+public struct AccountRecord: Sendable {
+  public var id: String
+  /// Files that exist in the account folder, readable or not.
+  public var present: Set<RecordFile>
+  /// The top-level node of each file that loaded as YAML.
+  public var roots: [RecordFile: YAMLNode]
+
+  public init(id: String, present: Set<RecordFile>, roots: [RecordFile: YAMLNode]) {
+    self.id = id
+    self.present = present
+    self.roots = roots
+  }
+
+  public var account: YAMLNode? { roots[.account] }
+
+  /// The stage, when `account.yaml` names a valid one.
+  public var stage: Stage? { account?["stage"]?.string.flatMap(Stage.init(rawValue:)) }
+
+  /// The value at a dotted path in `account.yaml` (`contract.start`).
+  public func accountValue(_ path: String) -> YAMLNode? {
+    var node = account
+    for key in path.split(separator: ".") { node = node?[String(key)] }
+    return node
+  }
+
+  /// A date at a dotted path in `account.yaml`, when it is a real one.
+  public func accountDate(_ path: String) -> (date: CalendarDate, node: YAMLNode)? {
+    guard let node = accountValue(path), let date = node.string.flatMap(CalendarDate.init) else {
+      return nil
+    }
+    return (date, node)
+  }
+
+  /// Items of the list at `key` in `file` that are mappings.
+  public func list(_ key: String, in file: RecordFile) -> [YAMLNode] {
+    (roots[file]?[key]?.items ?? []).filter { $0.entries != nil }
+  }
+
+  public var commitments: [YAMLNode] { list("commitments", in: .commitments) }
+  public var stakeholders: [YAMLNode] { list("stakeholders", in: .stakeholders) }
+  public var redFlags: [YAMLNode] { list("red_flags", in: .risks) }
+}
+
+extension YAMLNode {
+  /// The strings of a list node (`roles: [champion, end-user]`).
+  var strings: [String] { items?.compactMap(\.string) ?? [] }
+
+  /// Whether a commitment still counts: withdrawn and delivered promises raise no flags.
+  var isLiveCommitment: Bool {
+    let status = self["status"]?.string
+    return status != "withdrawn" && status != "delivered"
+  }
+
+  /// The location of the node, or the start of the file.
+  var position: SourceLocation { location ?? .start }
+}

@@ -1,0 +1,23 @@
+/// `verbal-commitment-not-in-contract`: a live promise made on a call or in a demo that the
+/// contract does not carry.
+struct VerbalCommitmentNotInContract: DerivedRedFlag {
+  let id = RuleID.verbalCommitmentNotInContract
+
+  func check(_ record: AccountRecord, _ context: RuleContext) -> [FileFinding] {
+    record.commitments.filter { commitment in
+      commitment.isLiveCommitment && commitment["in_contract"]?.bool == false
+        && ["call", "demo"].contains(commitment["source"]?.string ?? "")
+    }.map { commitment in
+      FileFinding(
+        id, .verbal(commitment["id"]?.string ?? "?", source: commitment["source"]?.string ?? "call"),
+        in: .commitments, at: commitment.location)
+    }
+  }
+}
+
+extension String {
+  fileprivate static func verbal(_ id: String, source: String) -> String {
+    "commitment `\(id)` was promised in a \(source) and is not in the contract; get it into the "
+      + "order form or confirm it with the customer in writing"
+  }
+}
