@@ -14,11 +14,13 @@ struct StageRequirement: AccountRule {
     var findings: [FileFinding] = []
     for (path, from) in Self.accountKeys where context.requirement(from: from, appliesAt: stage) {
       guard record.accountValue(path) == nil else { continue }
-      let parent = String(path.split(separator: ".")[0])
+      // At the mapping that should hold the key; at its key when it is not a mapping; else line 1.
+      let parent = record.account?.entry(String(path.split(separator: ".")[0]))
+      let location = parent?.value.entries != nil ? parent?.value.location : parent?.keyLocation
       findings.append(
         FileFinding(
           id, .missingKey(path, stage: stage, from: context.enforcedStage(for: from)), in: .account,
-          at: record.account?[parent]?.location))
+          at: location))
     }
     guard context.requirement(from: .closedWon, appliesAt: stage) else { return findings }
     let required = context.enforcedStage(for: .closedWon)
