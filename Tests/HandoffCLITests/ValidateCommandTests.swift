@@ -63,6 +63,8 @@ import Testing
   @Test(arguments: [
     (arguments: ["validate", "--rev", "no-such-rev"], fragment: "unknown revision `no-such-rev`"),
     (["validate", "--staged", "--rev", "HEAD"], "cannot be used together"),
+    (["validate", "--range", "HEAD"], "is not a range"),
+    (["validate", "--range", "nope..HEAD"], "unknown revision `nope`"),
     (["validate", "--format", "xml"], "xml"),
     (["validate", "no-such-account"], "no account `no-such-account`"),
     (["validate", "--bogus"], "bogus"),

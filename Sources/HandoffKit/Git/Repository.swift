@@ -238,3 +238,72 @@ public final class Repository {
     return Array(UnsafeRawBufferPointer(start: content, count: size))
   }
 }
+
+// MARK: - History
+
+extension Repository {
+  /// The commits reachable from `to` but not from `from`, oldest first (parents before children).
+  ///
+  /// The corresponding C functions are `git_revwalk_push` and `git_revwalk_hide`.
+  public func commits(from: OID?, to: OID) throws(GitError) -> [OID] {
+    var walk: OpaquePointer?
+    try check("git_revwalk_new", git_revwalk_new(&walk, pointer))
+    defer { git_revwalk_free(walk) }
+    try check("git_revwalk_sorting", git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue))
+    var tip = to.raw
+    try check("git_revwalk_push", git_revwalk_push(walk, &tip))
+    if let from {
+      var base = from.raw
+      try check("git_revwalk_hide", git_revwalk_hide(walk, &base))
+    }
+    var result: [OID] = []
+    var next = git_oid()
+    while git_revwalk_next(&next, walk) == 0 {
+      result.append(OID(next))
+    }
+    return result
+  }
+
+  /// The first parent of `commit` and the id of its root tree.
+  ///
+  /// The corresponding C functions are `git_commit_parent_id` and `git_commit_tree_id`.
+  public func commitInfo(_ commit: OID) throws(GitError) -> (tree: OID, firstParent: OID?) {
+    var id = commit.raw
+    var handle: OpaquePointer?
+    try check("git_commit_lookup", git_commit_lookup(&handle, pointer, &id))
+    defer { git_commit_free(handle) }
+    let tree = OID(git_commit_tree_id(handle).pointee)
+    let parent = git_commit_parentcount(handle) > 0 ? git_commit_parent_id(handle, 0).map { OID($0.pointee) } : nil
+    return (tree, parent)
+  }
+
+  /// The entries of a tree: name, id and whether each is a tree, in Git's order.
+  ///
+  /// The corresponding C functions are `git_tree_lookup` and `git_tree_entry_byindex`.
+  public func treeEntries(_ tree: OID) throws(GitError) -> [(name: String, id: OID, isTree: Bool)] {
+    var raw = tree.raw
+    var handle: OpaquePointer?
+    try check("git_tree_lookup", git_tree_lookup(&handle, pointer, &raw))
+    defer { git_tree_free(handle) }
+    var entries: [(name: String, id: OID, isTree: Bool)] = []
+    let count = git_tree_entrycount(handle)
+    entries.reserveCapacity(count)
+    for index in 0..<count {
+      guard let entry = git_tree_entry_byindex(handle, index) else { continue }
+      entries.append(
+        (String(cString: git_tree_entry_name(entry)), OID(git_tree_entry_id(entry).pointee),
+         git_tree_entry_type(entry) == GIT_OBJECT_TREE))
+    }
+    return entries
+  }
+
+  /// The id of the entry at `path` (slash-separated) below `tree`, or nil when there is none.
+  public func entryID(in tree: OID, at path: String) throws(GitError) -> OID? {
+    var current = tree
+    for part in path.split(separator: "/") {
+      guard let entry = try treeEntries(current).first(where: { $0.name == part }) else { return nil }
+      current = entry.id
+    }
+    return current
+  }
+}

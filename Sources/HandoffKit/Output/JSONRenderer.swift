@@ -25,6 +25,7 @@ public struct JSONRenderer: ReportRenderer {
       ("message", .string(diagnostic.message)),
       ("account", .optional(diagnostic.account)),
       ("instance_path", .optional(diagnostic.instancePath)),
+      ("commit", .optional(diagnostic.commit)),
     ])
   }
 }

@@ -13,12 +13,15 @@ public struct Diagnostic: Sendable, Equatable {
   public var instancePath: String?
   /// Hints printed under the finding.
   public var notes: [String]
+  /// For history findings: the full id of the commit that caused it.
+  public var commit: String?
 
   public init(
     ruleID: RuleID, severity: Severity? = nil, message: String, path: String,
     location: SourceLocation? = nil, account: String? = nil, instancePath: String? = nil,
-    notes: [String] = []
+    notes: [String] = [], commit: String? = nil
   ) {
+    self.commit = commit
     self.ruleID = ruleID
     self.severity = severity ?? RuleCatalog.info(ruleID)?.defaultSeverity ?? .error
     self.message = message

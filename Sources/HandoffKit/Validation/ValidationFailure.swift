@@ -6,6 +6,7 @@ public enum ValidationFailure: Error, Sendable, CustomStringConvertible {
   case settings(SettingsError)
   case unknownAccount(String, accountsDirectory: String)
   case git(GitError)
+  case badRange(String)
 
   public var description: String {
     switch self {
@@ -21,6 +22,8 @@ public enum ValidationFailure: Error, Sendable, CustomStringConvertible {
       "error: no account `\(account)` in \(directory)/"
     case .git(let error):
       "error: \(error)"
+    case .badRange(let text):
+      "error: `\(text)` is not a range; use A..B (for example origin/main..HEAD)"
     }
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What to validate: which snapshot of which repository, and optionally which accounts.
 public struct ValidationRequest: Sendable {
   public var repositoryPath: String
@@ -5,10 +7,14 @@ public struct ValidationRequest: Sendable {
   public var accounts: [String]
   /// Whether to read and write the result cache in the git directory.
   public var useCache: Bool
+  /// `A..B`: validate the tree at B and check every commit in the range for history rules.
+  public var range: String?
 
   public init(
-    repositoryPath: String, source: SnapshotSource, accounts: [String] = [], useCache: Bool = true
+    repositoryPath: String, source: SnapshotSource, accounts: [String] = [], useCache: Bool = true,
+    range: String? = nil
   ) {
+    self.range = range
     self.repositoryPath = repositoryPath
     self.source = source
     self.accounts = accounts
@@ -24,9 +30,18 @@ public enum Validator {
     do { repository = try Repository.discover(from: request.repositoryPath) } catch {
       throw .notARepository(path: request.repositoryPath)
     }
+    var source = request.source
+    var rangeBase: OID?
+    if let range = request.range {
+      let (from, to) = try Self.parseRange(range)
+      source = .revision(to)
+      if let from {
+        do { rangeBase = try repository.commit(for: from) } catch { throw .unknownRevision(from, error) }
+      }
+    }
     let snapshot: Snapshot
-    do { snapshot = try Snapshot(repository: repository, source: request.source) } catch {
-      if case .revision(let revision) = request.source { throw .unknownRevision(revision, error) }
+    do { snapshot = try Snapshot(repository: repository, source: source) } catch {
+      if case .revision(let revision) = source { throw .unknownRevision(revision, error) }
       if error.code == .bareRepository { throw .noWorkTree }
       throw .git(error)
     }
@@ -63,8 +78,28 @@ public enum Validator {
     cache?.save()
     timer.mark("save cache")
 
+    var history: [Diagnostic] = []
+    if settings.severity(of: .commitmentRemoved, default: .error) != nil {
+      let reader = CommitmentHistory(repository: repository, accountsDirectory: settings.accountsDirectory)
+      do {
+        var removals: [CommitmentHistory.Removal] = []
+        if request.range != nil, let tip = snapshot.commit {
+          removals = try reader.removedInRange(from: rangeBase, to: tip)
+        } else if case .index = source {
+          removals = try reader.removedInIndex(layout.accounts)
+        }
+        let wanted = Set(request.accounts)
+        history = RemovalReport.diagnostics(
+          removals.filter { wanted.isEmpty || wanted.contains($0.account) }, layout: layout,
+          snapshot: snapshot, accountsDirectory: settings.accountsDirectory)
+      } catch {
+        throw .git(error)
+      }
+      timer.mark("history")
+    }
+
     var diagnostics: [Diagnostic] = []
-    for diagnostic in layout.findings + checked {
+    for diagnostic in layout.findings + checked + history {
       guard let severity = settings.severity(of: diagnostic.ruleID, default: diagnostic.severity)
       else { continue }
       var adjusted = diagnostic
@@ -74,5 +109,14 @@ public enum Validator {
     return Report(
       source: snapshot.label, accounts: layout.accounts.count,
       files: layout.accounts.reduce(0) { $0 + $1.files.count }, diagnostics: diagnostics)
+  }
+
+  /// `A..B` into its ends; an empty end means the root (A) or HEAD (B).
+  static func parseRange(_ text: String) throws(ValidationFailure) -> (from: String?, to: String) {
+    let parts = text.components(separatedBy: "..")
+    guard parts.count == 2, !parts[0].hasSuffix("."), !parts[1].hasPrefix(".") else {
+      throw .badRange(text)
+    }
+    return (parts[0].isEmpty ? nil : parts[0], parts[1].isEmpty ? "HEAD" : parts[1])
   }
 }

@@ -23,6 +23,11 @@ extension Handoff {
     @Option(name: .customLong("rev"), help: "Validate a commit: HEAD~3, a tag, a full or short id.")
     var revision: String?
 
+    /// Check the tip of a range and every commit in it, as CI does on a pull request.
+    @Option(
+      help: "Validate the tree at B and check every commit in A..B for history rules (for CI on pull requests).")
+    var range: String?
+
     /// Skip the result cache in the git directory.
     @Flag(help: "Do not read or write the result cache in the git directory.")
     var noCache = false
@@ -32,15 +37,16 @@ extension Handoff {
     var accounts: [String] = []
 
     func validate() throws {
-      if staged, revision != nil {
-        throw ValidationError("--staged and --rev cannot be used together")
+      if [staged, revision != nil, range != nil].filter({ $0 }).count > 1 {
+        throw ValidationError("--staged, --rev and --range cannot be used together")
       }
     }
 
     func run() throws {
       let source: SnapshotSource = staged ? .index : revision.map { .revision($0) } ?? .worktree
       let request = ValidationRequest(
-        repositoryPath: repository.repo, source: source, accounts: accounts, useCache: !noCache)
+        repositoryPath: repository.repo, source: source, accounts: accounts, useCache: !noCache,
+        range: range)
       let report: Report
       do { report = try Validator.run(request) } catch {
         FileHandle.standardError.write(Data((error.description + "\n").utf8))

@@ -1,0 +1,136 @@
+/// `commitment-removed`: once an account is closed, every commitment id it has must stay in
+/// every later commit. Withdrawing with a reason is the way to retire a promise.
+///
+/// Works on trees and blobs by id: an account whose folder (tree id) did not change between two
+/// commits costs one comparison, and each blob is parsed at most once.
+final class CommitmentHistory {
+  /// A commitment that disappeared: from which account, and in which commit (nil for the index).
+  struct Removal: Hashable {
+    var account: String
+    var id: String
+    var commit: OID?
+  }
+
+  private let repository: Repository
+  private let accountsDirectory: String
+  private var idsByBlob: [OID: [String]] = [:]
+  private var stageByBlob: [OID: Stage?] = [:]
+  private var filesByTree: [OID: (account: OID?, commitments: OID?)] = [:]
+
+  init(repository: Repository, accountsDirectory: String) {
+    self.repository = repository
+    self.accountsDirectory = accountsDirectory
+  }
+
+  // MARK: - Staged changes
+
+  /// Commitments present in HEAD for closed accounts but missing from the index.
+  ///
+  /// An account counts as closed when HEAD or the index has it at closed-won or later; a stage
+  /// that moved back before HEAD is only seen by `--range`, which walks the history.
+  func removedInIndex(_ index: [AccountFolder]) throws(GitError) -> [Removal] {
+    guard !repository.isHeadUnborn else { return [] }
+    let head = try repository.commit(for: "HEAD")
+    let staged = Dictionary(index.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var removals: [Removal] = []
+    for (name, folder) in try accountFolders(ofCommit: head) {
+      let before = try files(ofFolder: folder)
+      guard let commitmentsBefore = before.commitments else { continue }
+      let after = staged[name]
+      let commitmentsAfter = after?.files.first { $0.kind == .commitments }?.item.oid
+      if commitmentsAfter == commitmentsBefore { continue }
+      let stageAfter = after?.files.first { $0.kind == .account }?.item.oid.flatMap(stage(ofBlob:))
+      guard (before.account.flatMap(stage(ofBlob:))?.isClosed ?? false) || (stageAfter?.isClosed ?? false)
+      else { continue }
+      let remaining = Set(commitmentsAfter.map(ids(ofBlob:)) ?? [])
+      for id in ids(ofBlob: commitmentsBefore) where !remaining.contains(id) {
+        removals.append(Removal(account: name, id: id, commit: nil))
+      }
+    }
+    return removals
+  }
+
+  // MARK: - Ranges
+
+  /// Every removal in the commits of `from..to`, each commit compared with its first parent,
+  /// each id reported once (with the commit that first removed it).
+  func removedInRange(from: OID?, to: OID) throws(GitError) -> [Removal] {
+    var closed = Set<String>()
+    var reported = Set<String>()
+    var removals: [Removal] = []
+    var previous: (tree: OID, folders: [String: OID])?
+    for commit in try repository.commits(from: from, to: to) {
+      let info = try repository.commitInfo(commit)
+      guard let parent = info.firstParent else { continue }
+      let parentTree = try repository.commitInfo(parent).tree
+      let before = previous?.tree == parentTree ? previous!.folders : try accountFolders(ofTree: parentTree)
+      let after = try accountFolders(ofTree: info.tree)
+      previous = (info.tree, after)
+      for (name, folder) in before where after[name] != folder {
+        let old = try files(ofFolder: folder)
+        let new = try after[name].map { (tree) throws(GitError) in try files(ofFolder: tree) }
+        if closed.contains(name) || (old.account.flatMap(stage(ofBlob:))?.isClosed ?? false) {
+          closed.insert(name)
+        }
+        if new?.account.flatMap(stage(ofBlob:))?.isClosed ?? false { closed.insert(name) }
+        guard closed.contains(name), let oldCommitments = old.commitments,
+          new?.commitments != oldCommitments
+        else { continue }
+        let remaining = Set(new?.commitments.map(ids(ofBlob:)) ?? [])
+        for id in ids(ofBlob: oldCommitments) where !remaining.contains(id) {
+          if reported.insert(name + "\u{0}" + id).inserted {
+            removals.append(Removal(account: name, id: id, commit: commit))
+          }
+        }
+      }
+      for (name, folder) in after where before[name] != folder && !closed.contains(name) {
+        if try files(ofFolder: folder).account.flatMap(stage(ofBlob:))?.isClosed ?? false {
+          closed.insert(name)
+        }
+      }
+    }
+    return removals
+  }
+
+  // MARK: - Trees and blobs, each read once
+
+  private func accountFolders(ofCommit commit: OID) throws(GitError) -> [String: OID] {
+    try accountFolders(ofTree: repository.commitInfo(commit).tree)
+  }
+
+  private func accountFolders(ofTree tree: OID) throws(GitError) -> [String: OID] {
+    guard let accounts = try repository.entryID(in: tree, at: accountsDirectory) else { return [:] }
+    var folders: [String: OID] = [:]
+    for entry in try repository.treeEntries(accounts) where entry.isTree {
+      folders[entry.name] = entry.id
+    }
+    return folders
+  }
+
+  private func files(ofFolder tree: OID) throws(GitError) -> (account: OID?, commitments: OID?) {
+    if let known = filesByTree[tree] { return known }
+    let entries = try repository.treeEntries(tree)
+    let files = (
+      entries.first { $0.name == RecordFile.account.fileName && !$0.isTree }?.id,
+      entries.first { $0.name == RecordFile.commitments.fileName && !$0.isTree }?.id
+    )
+    filesByTree[tree] = files
+    return files
+  }
+
+  private func ids(ofBlob blob: OID) -> [String] {
+    if let known = idsByBlob[blob] { return known }
+    let root = (try? repository.blob(blob)).flatMap { YAMLLoader.load($0).root }
+    let ids = (root?["commitments"]?.items ?? []).compactMap { $0["id"]?.string }
+    idsByBlob[blob] = ids
+    return ids
+  }
+
+  private func stage(ofBlob blob: OID) -> Stage? {
+    if let known = stageByBlob[blob] { return known }
+    let root = (try? repository.blob(blob)).flatMap { YAMLLoader.load($0).root }
+    let stage = root?["stage"]?.string.flatMap(Stage.init(rawValue:))
+    stageByBlob[blob] = stage
+    return stage
+  }
+}
