@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes Sources/HandoffKit/Schema/EmbeddedSchemas+Generated.swift from schema/*.schema.json.
+"""Writes Sources/HandoffKit/Schema/EmbeddedSchemas+Generated.swift from schema/*.schema.json
+and hooks/pre-commit.
 
 The binary carries the published schemas so it runs anywhere; a test checks that the embedded
 text equals the files byte for byte. Run this after editing anything in schema/.
@@ -17,5 +18,7 @@ for f in files:
     text = f.read_text(encoding="utf-8")
     assert '"####' not in text
     out.append(f'    ("{f.name}", ####"""\n{text}\n"""####),')
-out += ["  ]", "}", ""]
+out += ["  ]", "", "  /// The pre-commit hook script from `hooks/pre-commit`.",
+        '  static let preCommitHook = ####"""\n' + (root / "hooks/pre-commit").read_text(encoding="utf-8") + '\n"""####',
+        "}", ""]
 (root / "Sources/HandoffKit/Schema/EmbeddedSchemas+Generated.swift").write_text("\n".join(out), encoding="utf-8")

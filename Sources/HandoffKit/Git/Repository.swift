@@ -151,14 +151,19 @@ public final class Repository {
 
   private var loadedIndex: OpaquePointer?
 
-  /// The repository's index, loaded once per `Repository`: reading a large index is the most
-  /// expensive step of `validate --staged`.
+  /// The repository's index (or the one `GIT_INDEX_FILE` names, as git does), loaded once per
+  /// `Repository`: reading a large index is the most expensive step of `validate --staged`.
   ///
-  /// The corresponding C function is `git_repository_index`.
+  /// The corresponding C functions are `git_repository_index` and `git_index_open`.
   private func index() throws(GitError) -> OpaquePointer {
     if let loadedIndex { return loadedIndex }
     var index: OpaquePointer?
-    try check("git_repository_index", git_repository_index(&index, pointer))
+    if let override = getenv("GIT_INDEX_FILE").map({ String(cString: $0) }), !override.isEmpty {
+      // Set by git for hooks: `git commit -a` and `git commit PATH` stage into a temporary index.
+      try check("git_index_open", git_index_open(&index, override))
+    } else {
+      try check("git_repository_index", git_repository_index(&index, pointer))
+    }
     loadedIndex = index
     return index!
   }
@@ -305,5 +310,36 @@ extension Repository {
       current = entry.id
     }
     return current
+  }
+}
+
+// MARK: - Configuration and layout
+
+extension Repository {
+  /// Whether the repository has no work tree.
+  ///
+  /// The corresponding C function is `git_repository_is_bare`.
+  public var isBare: Bool { git_repository_is_bare(pointer) == 1 }
+
+  /// The folder git runs hooks from: `core.hooksPath` when set (relative to the work tree),
+  /// otherwise `hooks` in the common git directory, shared by linked worktrees.
+  ///
+  /// The corresponding C functions are `git_config_get_path` and `git_repository_item_path`.
+  public func hooksDirectory() throws(GitError) -> String {
+    var config: OpaquePointer?
+    try check("git_repository_config_snapshot", git_repository_config_snapshot(&config, pointer))
+    defer { git_config_free(config) }
+    var buffer = git_buf()
+    defer { git_buf_dispose(&buffer) }
+    if git_config_get_path(&buffer, config, "core.hooksPath") == 0, let value = buffer.ptr {
+      let path = String(cString: value)
+      if path.hasPrefix("/") { return path }
+      return (workingDirectory ?? commonDirectory) + path
+    }
+    git_error_clear()
+    var item = git_buf()
+    defer { git_buf_dispose(&item) }
+    try check("git_repository_item_path", git_repository_item_path(&item, pointer, GIT_REPOSITORY_ITEM_HOOKS))
+    return String(cString: item.ptr)
   }
 }

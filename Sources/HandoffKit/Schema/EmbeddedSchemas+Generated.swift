@@ -758,4 +758,32 @@ enum EmbeddedSchemas {
 
 """####),
   ]
+
+  /// The pre-commit hook script from `hooks/pre-commit`.
+  static let preCommitHook = ####"""
+#!/bin/sh
+# handoff-hook v1: installed by `handoff hooks install`; remove it with `handoff hooks uninstall`.
+# Refuses a commit whose staged handoff records have errors (`handoff validate --staged`).
+# A hook that was here before runs first and can refuse the commit too.
+# To skip the check once: git commit --no-verify (CI runs `handoff validate --range` anyway).
+hook_dir=$(dirname "$0")
+chained="$hook_dir/pre-commit.handoff-chained"
+if [ -x "$chained" ]; then
+  if ! "$chained" "$@"; then
+    echo "handoff: the pre-commit hook that was installed before handoff refused the commit" >&2
+    exit 1
+  fi
+fi
+handoff='@HANDOFF_BINARY@'
+if [ ! -x "$handoff" ]; then
+  handoff=$(command -v handoff 2>/dev/null)
+  if [ -z "$handoff" ]; then
+    echo "handoff: the binary is gone (@HANDOFF_BINARY@) and no handoff is on PATH;" >&2
+    echo "handoff: install it again, or commit with --no-verify to skip the check" >&2
+    exit 1
+  fi
+fi
+exec "$handoff" validate --staged
+
+"""####
 }
