@@ -6,13 +6,16 @@ public protocol ReportRenderer {
 
 /// The formats `validate --format` accepts.
 public enum OutputFormat: String, CaseIterable, Sendable {
-  case text, json
+  case text, json, github, sarif, junit
 
   /// The renderer for this format; `color` matters only to text.
   public func renderer(color: Bool) -> any ReportRenderer {
     switch self {
     case .text: TextRenderer(color: color)
     case .json: JSONRenderer()
+    case .github: GitHubRenderer()
+    case .sarif: SARIFRenderer()
+    case .junit: JUnitRenderer()
     }
   }
 }

@@ -5,10 +5,15 @@ public struct Report: Sendable {
   public var accounts: Int
   public var files: Int
   public var diagnostics: [Diagnostic]
+  /// The ids of the accounts read, sorted (JUnit output has one test case per account).
+  public var accountIDs: [String]
 
-  public init(source: String, accounts: Int, files: Int, diagnostics: [Diagnostic]) {
+  public init(
+    source: String, accounts: Int, files: Int, diagnostics: [Diagnostic], accountIDs: [String] = []
+  ) {
     self.source = source
     self.accounts = accounts
+    self.accountIDs = accountIDs
     self.files = files
     self.diagnostics = diagnostics.sorted(by: Diagnostic.ordered)
   }

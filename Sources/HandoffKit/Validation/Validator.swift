@@ -108,7 +108,8 @@ public enum Validator {
     }
     return Report(
       source: snapshot.label, accounts: layout.accounts.count,
-      files: layout.accounts.reduce(0) { $0 + $1.files.count }, diagnostics: diagnostics)
+      files: layout.accounts.reduce(0) { $0 + $1.files.count }, diagnostics: diagnostics,
+      accountIDs: layout.accounts.map(\.id))
   }
 
   /// `A..B` into its ends; an empty end means the root (A) or HEAD (B).
