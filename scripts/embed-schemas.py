@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Writes Sources/HandoffKit/Schema/EmbeddedSchemas+Generated.swift from schema/*.schema.json
-and hooks/pre-commit.
+"""Writes Sources/HandoffKit/Schema/EmbeddedSchemas+Generated.swift from schema/*.schema.json,
+hooks/pre-commit and templates/account/*.yaml.
 
 The binary carries the published schemas so it runs anywhere; a test checks that the embedded
 text equals the files byte for byte. Run this after editing anything in schema/.
@@ -20,5 +20,10 @@ for f in files:
     out.append(f'    ("{f.name}", ####"""\n{text}\n"""####),')
 out += ["  ]", "", "  /// The pre-commit hook script from `hooks/pre-commit`.",
         '  static let preCommitHook = ####"""\n' + (root / "hooks/pre-commit").read_text(encoding="utf-8") + '\n"""####',
-        "}", ""]
+        "",
+        "  /// The account templates from `templates/account/`: file name and text.",
+        "  static let accountTemplates: [(name: String, text: String)] = ["]
+for t in sorted((root / "templates/account").glob("*.yaml")):
+    out.append(f'    ("{t.name}", ####"""\n{t.read_text(encoding="utf-8")}\n"""####),')
+out += ["  ]", "}", ""]
 (root / "Sources/HandoffKit/Schema/EmbeddedSchemas+Generated.swift").write_text("\n".join(out), encoding="utf-8")

@@ -75,3 +75,18 @@ extension JSONValue {
   /// `.int` for a value, `.null` for nil.
   static func optional(_ number: Int?) -> JSONValue { number.map { .int($0) } ?? .null }
 }
+
+extension JSONValue {
+  /// The JSON form of a loaded node; whole numbers are written without a fraction.
+  public init(_ node: YAMLNode) {
+    switch node.value {
+    case .null: self = .null
+    case .bool(let flag): self = .bool(flag)
+    case .number(let number):
+      self = node.isInteger && abs(number) < 1e15 ? .int(Int(number)) : .double(number)
+    case .string(let text): self = .string(text)
+    case .sequence(let items): self = .array(items.map(JSONValue.init))
+    case .mapping(let entries): self = .object(entries.map { ($0.key, JSONValue($0.value)) })
+    }
+  }
+}

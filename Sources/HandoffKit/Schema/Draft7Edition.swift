@@ -9,7 +9,7 @@ public enum Draft7Edition {
   /// The draft-07 text of one published schema file.
   public static func convert(_ text: String) throws(JSONReader.Failure) -> String {
     let document = try JSONReader.parse(text)
-    return rewrite(document, atRoot: true).serialized(indent: 2) + "\n"
+    return rewrite(JSONValue(document), atRoot: true).serialized(indent: 2) + "\n"
   }
 
   /// Every published schema as its draft-07 edition: file name and text.
@@ -19,29 +19,23 @@ public enum Draft7Edition {
     }
   }
 
-  private static func rewrite(_ node: YAMLNode, atRoot: Bool) -> JSONValue {
-    switch node.value {
-    case .null: return .null
-    case .bool(let flag): return .bool(flag)
-    case .number(let number):
-      return node.isInteger && abs(number) < 1e15 ? .int(Int(number)) : .double(number)
-    case .string(let text): return .string(text)
-    case .sequence(let items): return .array(items.map { rewrite($0, atRoot: false) })
-    case .mapping(let entries):
+  private static func rewrite(_ value: JSONValue, atRoot: Bool) -> JSONValue {
+    switch value {
+    case .array(let items): return .array(items.map { rewrite($0, atRoot: false) })
+    case .object(let members):
       return .object(
-        entries.map { entry in
-          switch entry.key {
-          case "$schema" where atRoot: return ("$schema", .string(metaSchema))
-          case "$id" where atRoot:
-            let id = entry.value.string ?? ""
+        members.map { key, member in
+          switch (key, member) {
+          case ("$schema", _) where atRoot: return ("$schema", .string(metaSchema))
+          case ("$id", .string(let id)) where atRoot:
             return ("$id", .string(id.replacing("/schema/v1/", with: "/schema/v1/draft-07/")))
-          case "$defs": return ("definitions", rewrite(entry.value, atRoot: false))
-          case "$ref":
-            let target = entry.value.string ?? ""
+          case ("$defs", _): return ("definitions", rewrite(member, atRoot: false))
+          case ("$ref", .string(let target)):
             return ("$ref", .string(target.replacing("#/$defs/", with: "#/definitions/")))
-          default: return (entry.key, rewrite(entry.value, atRoot: false))
+          default: return (key, rewrite(member, atRoot: false))
           }
         })
+    default: return value
     }
   }
 }

@@ -786,4 +786,117 @@ fi
 exec "$handoff" validate --staged
 
 """####
+
+  /// The account templates from `templates/account/`: file name and text.
+  static let accountTemplates: [(name: String, text: String)] = [
+    ("account.yaml", ####"""
+# yaml-language-server: $schema=@SCHEMA@/account.schema.json
+# The account: who it is, where the deal stands, the contract and the handoff dates.
+# Dates are YYYY-MM-DD. Keys starting with x- are yours (x-crm-id: ...).
+name: @NAME@
+stage: @STAGE@          # prospect | negotiation | closed-won | handed-off | onboarding | live | churned | lost
+segment:                # smb | mid-market | enterprise
+owners:
+  sales:                # the account executive
+  # success:            # the customer success manager; required from handed-off
+# deal:
+#   closed_on:          # required from closed-won
+#   arr: 0              # annual recurring revenue
+#   currency: USD       # ISO 4217, three capital letters
+#   discount_pct: 0     # 25 or more is a red flag
+#   budget_source:      # where the money comes from (audit A4)
+# contract:
+#   start:              # required from closed-won
+#   term_months: 12
+#   renewal:            # required from closed-won; after start
+#   seats: 0
+#   non_standard_terms: []
+# handoff:
+#   intro_meeting:      # joint sales + success + customer meeting; required from handed-off
+#   kickoff:            # required from handed-off; on or after the intro meeting
+#   reconciled_on:      # every commitment walked through with the customer; required from onboarding
+#   warm_transition_until:   # the rep stays copied until then
+#   csm_confidence: 3   # 1..5
+
+"""####),
+    ("commitments.yaml", ####"""
+# yaml-language-server: $schema=@SCHEMA@/commitments.schema.json
+# Everything promised to close the deal. After close a promise is never deleted: set
+# `status: withdrawn` and a `withdrawn_reason` instead.
+commitments:
+  - id:                 # a slug, unique in the account and never reused (clever-sso)
+    promise:
+    kind:               # feature | integration | timeline | training | support | pricing | custom | other
+    source:             # contract | order-form | proposal | email | call | demo
+    in_contract:        # true or false; a call or demo promise outside the contract is a red flag
+    made_by:
+    owner:              # sales | success | implementation | product | support | customer
+    status: open        # open | confirmed | in-progress | delivered | at-risk | missed | withdrawn
+    # due: YYYY-MM-DD
+    # roadmap: false    # true when the capability has not shipped yet
+    # note:
+# not_promised: []      # kinds discussed and explicitly not promised (pricing, custom, ...)
+
+"""####),
+    ("goals.yaml", ####"""
+# yaml-language-server: $schema=@SCHEMA@/goals.schema.json
+# Why the customer bought and how they will measure success.
+problem:                # the pain, in the customer's own words (audit A1)
+why_now:                # the buying trigger
+success_criteria:       # at least one; a measure, a target and ideally a date (audit A2)
+  - measure:
+    target:
+    # by: YYYY-MM-DD
+timeline_expectation:   # when they expect to see results (audit A3)
+# milestones:           # day is 30, 60 or 90
+#   - day: 30
+#     outcome:
+# previous_solutions:   # what they tried and why it failed (audit A5)
+#   - tried:
+#     why_not:
+# evaluated: []         # competitors they looked at
+# nearly_stopped_by:    # what almost killed the deal
+
+"""####),
+    ("risks.yaml", ####"""
+# yaml-language-server: $schema=@SCHEMA@/risks.schema.json
+# Red flags, dependencies, and the plan when there are more flags than the threshold allows.
+red_flags: []           # - id: champion-retiring
+                        #   category: stakeholder   # promise | stakeholder | timeline
+                        #   flag: Champion retires in June
+                        #   mitigation: Name a successor before kickoff
+# dependencies: []      # what could derail momentum
+# mitigation_plan:      # required when declared + derived red flags exceed the threshold
+#   owner:
+#   summary:
+#   review_on: YYYY-MM-DD
+
+"""####),
+    ("stakeholders.yaml", ####"""
+# yaml-language-server: $schema=@SCHEMA@/stakeholders.schema.json
+# The people who matter and where each stands. From closed-won an economic buyer and a champion
+# are required; a technical decision maker and end users make the handoff stronger.
+stakeholders:
+  - name:
+    title:
+    roles: []           # economic-buyer | champion | technical-decision-maker | executive-sponsor |
+                        # admin | end-user | evaluator | influencer
+    stance:             # supportive | neutral | skeptical | blocker | unknown
+    # contact:
+    # prefers: email    # email | phone | chat | meeting
+    # leaving_on:       # a known departure date is a red flag for a champion
+    # involved_in_evaluation: true
+    # notes:
+
+"""####),
+    ("threads.yaml", ####"""
+# yaml-language-server: $schema=@SCHEMA@/threads.schema.json
+# Questions still open at handoff, each with an owner.
+open_threads: []        # - question: Can grades sync back to PowerSchool?
+                        #   owner: raj.patel
+                        #   raised_by: Dr. Maria Lopez
+                        #   due: YYYY-MM-DD
+
+"""####),
+  ]
 }

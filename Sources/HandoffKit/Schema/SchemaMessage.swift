@@ -12,7 +12,7 @@ enum SchemaMessage {
     -> String
   {
     if case .null = node.value, !path.isEmpty {
-      return "\(subject(path)) has no value; give one or leave the key out"
+      return "\(subject(path)) has no value; fill it in, or leave the key out if it is optional"
     }
     let names = expected.map(typeName)
     let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names[0]

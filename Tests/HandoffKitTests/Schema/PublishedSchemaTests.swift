@@ -15,6 +15,16 @@ import Testing
     }
   }
 
+  @Test func embeddedTemplatesEqualTheTemplatesFolder() throws {
+    let folder = ProjectPaths.root.appendingPathComponent("templates/account")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    #expect(files == EmbeddedSchemas.accountTemplates.map(\.name).sorted())
+    for template in EmbeddedSchemas.accountTemplates {
+      let onDisk = try String(contentsOf: folder.appendingPathComponent(template.name), encoding: .utf8)
+      #expect(onDisk == template.text, "\(template.name) differs: run scripts/embed-schemas.py")
+    }
+  }
+
   @Test func draft7EditionsAreInSync() throws {
     let folder = ProjectPaths.root.appendingPathComponent("schema/draft-07")
     for file in Draft7Edition.allFiles() {

@@ -41,7 +41,7 @@ import Testing
     Case(
       file: .account,
       marked: "name: A\nstage: prospect\nsegment: smb\nowners: {sales: a}\ndeal:\n  1️⃣closed_on:\n",
-      message: "`deal.closed_on` has no value; give one or leave the key out",
+      message: "`deal.closed_on` has no value; fill it in, or leave the key out if it is optional",
       fixed: "name: A\nstage: prospect\nsegment: smb\nowners: {sales: a}\ndeal: {}\n"),
     Case(
       file: .account,

@@ -1,0 +1,130 @@
+import Foundation
+
+/// `handoff init` and `handoff new`: set a repository up, and start an account from the
+/// templates. Nothing a user wrote is overwritten: existing settings are kept, and a file that
+/// must change is backed up first.
+public enum Authoring {
+  /// Where `init` writes the draft-07 editor editions of the schemas.
+  public static let editorSchemaDirectory = ".handoff/schema"
+
+  public struct Failure: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public var description: String { "error: \(message)" }
+  }
+
+  /// Sets up the repository containing `path`; returns one line per thing done.
+  public static func initialize(at path: String) throws(Failure) -> [String] {
+    let root = try workTree(path)
+    var done: [String] = []
+    let settingsPath = root + Settings.fileName
+    var settings = Settings()
+    if let bytes = FileManager.default.contents(atPath: settingsPath) {
+      do { settings = try Settings.load(Array(bytes)) } catch { throw Failure(message: error.description) }
+      done.append("kept the existing \(Settings.fileName)")
+    } else {
+      try write(defaultSettings, to: settingsPath)
+      done.append("wrote \(Settings.fileName)")
+    }
+    let accounts = root + settings.accountsDirectory
+    if !FileManager.default.fileExists(atPath: accounts) {
+      try write("", to: accounts + "/.gitkeep")
+      done.append("created \(settings.accountsDirectory)/")
+    }
+    for file in Draft7Edition.allFiles() {
+      try write(file.text, to: root + editorSchemaDirectory + "/" + file.name)
+    }
+    done.append("wrote the editor schemas to \(editorSchemaDirectory)/ (draft-07, for the VS Code YAML extension)")
+    done.append(try associateSchemas(root: root, accountsDirectory: settings.accountsDirectory))
+    return done
+  }
+
+  /// Writes a new account folder from the templates; refuses when it exists.
+  public static func newAccount(_ id: String, stage: Stage, at path: String) throws(Failure) -> [String] {
+    guard AccountID.isValid(id) else {
+      throw Failure(message: "`\(id)` is not a valid account id; use lower-case letters, digits and dashes")
+    }
+    let root = try workTree(path)
+    var settings = Settings()
+    if let bytes = FileManager.default.contents(atPath: root + Settings.fileName) {
+      do { settings = try Settings.load(Array(bytes)) } catch { throw Failure(message: error.description) }
+    }
+    let folder = "\(settings.accountsDirectory)/\(id)"
+    guard !FileManager.default.fileExists(atPath: root + folder) else {
+      throw Failure(message: "\(folder) already exists; edit its files instead")
+    }
+    let context = RuleContext(settings: settings)
+    var files: [RecordFile] = [.account]
+    if context.requirement(from: .closedWon, appliesAt: stage) {
+      files += [.goals, .stakeholders, .commitments, .risks, .threads]
+    }
+    let depth = folder.split(separator: "/").count
+    let schema = String(repeating: "../", count: depth) + editorSchemaDirectory
+    let name = id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+    var done: [String] = []
+    for file in files {
+      guard let template = EmbeddedSchemas.accountTemplates.first(where: { $0.name == file.fileName })?.text
+      else { continue }
+      let text = template.replacingOccurrences(of: "@SCHEMA@", with: schema)
+        .replacingOccurrences(of: "@NAME@", with: name).replacingOccurrences(of: "@STAGE@", with: stage.rawValue)
+      try write(text, to: root + folder + "/" + file.fileName)
+      done.append("wrote \(folder)/\(file.fileName)")
+    }
+    done.append("fill in the empty values, then run `handoff validate \(id)`")
+    return done
+  }
+
+  static let defaultSettings = """
+    # Repository settings for handoff; every key is optional.
+    accounts_dir: accounts               # one folder per account inside it
+    red_flag_threshold: 3                # more red flags than this need a mitigation_plan
+    require_complete_from: closed-won    # the stage from which an incomplete handoff is an error
+    rules: {}                            # per rule id: error | warning | off
+
+    """
+
+  /// Merges `yaml.schemas` into `.vscode/settings.json`, keeping every other key.
+  private static func associateSchemas(root: String, accountsDirectory: String) throws(Failure) -> String {
+    let path = root + ".vscode/settings.json"
+    var members: [(String, JSONValue)] = []
+    if let bytes = FileManager.default.contents(atPath: path) {
+      guard let parsed = try? JSONReader.parse(Array(bytes)), case .object(let existing) = JSONValue(parsed) else {
+        return "left .vscode/settings.json alone (it is not plain JSON); add \"yaml.schemas\" for "
+          + "\(editorSchemaDirectory)/*.schema.json by hand"
+      }
+      members = existing
+    }
+    var schemas: [(String, JSONValue)] = []
+    if let index = members.firstIndex(where: { $0.0 == "yaml.schemas" }), case .object(let current) = members[index].1 {
+      schemas = current
+    }
+    for file in RecordFile.allCases {
+      let key = "\(editorSchemaDirectory)/\(file.rawValue).schema.json"
+      let value = JSONValue.string("\(accountsDirectory)/*/\(file.fileName)")
+      if let index = schemas.firstIndex(where: { $0.0 == key }) { schemas[index].1 = value } else { schemas.append((key, value)) }
+    }
+    let settingsKey = "\(editorSchemaDirectory)/handoff-config.schema.json"
+    if !schemas.contains(where: { $0.0 == settingsKey }) { schemas.append((settingsKey, .string(Settings.fileName))) }
+    if let index = members.firstIndex(where: { $0.0 == "yaml.schemas" }) {
+      members[index].1 = .object(schemas)
+    } else {
+      members.append(("yaml.schemas", .object(schemas)))
+    }
+    try write(JSONValue.object(members).serialized(indent: 2) + "\n", to: path)
+    return "associated the schemas in .vscode/settings.json (yaml.schemas)"
+  }
+
+  private static func workTree(_ path: String) throws(Failure) -> String {
+    let repository: Repository
+    do { repository = try Repository.discover(from: path) } catch {
+      throw Failure(message: "not a git repository (or any parent up to /): \(path)")
+    }
+    guard let root = repository.workingDirectory else {
+      throw Failure(message: "this repository is bare and has no work tree")
+    }
+    return root
+  }
+
+  private static func write(_ text: String, to path: String) throws(Failure) {
+    do { try SafeFile.write(text, to: path) } catch { throw Failure(message: error.description) }
+  }
+}
