@@ -53,13 +53,25 @@ public struct OID: Hashable, Sendable, CustomStringConvertible {
     return String(decoding: text, as: UTF8.self)
   }
 
+  /// The kinds of object whose id can be computed from contents.
+  enum ObjectType {
+    case blob, tree
+  }
+
   /// The id Git gives a blob with these contents.
   ///
   /// The corresponding C function is `git_odb_hash`.
   public static func ofBlob(_ contents: UnsafeRawBufferPointer) -> OID {
+    ofObject(contents, type: .blob)
+  }
+
+  /// The id Git gives an object of `type` with these contents (nothing is written).
+  ///
+  /// The corresponding C function is `git_odb_hash`.
+  static func ofObject(_ contents: UnsafeRawBufferPointer, type: ObjectType) -> OID {
     LibGit2.ensureInitialized()
     var oid = git_oid()
-    _ = git_odb_hash(&oid, contents.baseAddress, contents.count, GIT_OBJECT_BLOB)
+    _ = git_odb_hash(&oid, contents.baseAddress, contents.count, type == .blob ? GIT_OBJECT_BLOB : GIT_OBJECT_TREE)
     return OID(oid)
   }
 }

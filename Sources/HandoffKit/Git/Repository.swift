@@ -216,7 +216,7 @@ public final class Repository {
         TreeItem(
           directory: account!.folder, account: account!.name,
           name: RecordFile.canonicalName(String(decoding: inner, as: UTF8.self)), kind: .file,
-          oid: OID(entry.pointee.id)))
+          oid: OID(entry.pointee.id), mode: entry.pointee.mode))
     }
     return items
   }

@@ -13,13 +13,18 @@ public struct TreeItem: Hashable, Sendable {
   public var kind: Kind
   /// The blob (or tree) id; nil for work-tree files, whose id comes from their contents.
   public var oid: OID?
+  /// The file mode recorded in the index (`0o100644`, `0o100755`, `0o120000`), when known.
+  public var mode: UInt32?
 
-  public init(directory: String, account: String?, name: String, kind: Kind, oid: OID?) {
+  public init(
+    directory: String, account: String?, name: String, kind: Kind, oid: OID?, mode: UInt32? = nil
+  ) {
     self.directory = directory
     self.account = account
     self.name = name
     self.kind = kind
     self.oid = oid
+    self.mode = mode
   }
 
   /// Repository-relative path.

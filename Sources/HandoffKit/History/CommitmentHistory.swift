@@ -28,12 +28,21 @@ final class CommitmentHistory {
   ///
   /// An account counts as closed when HEAD or the index has it at closed-won or later; a stage
   /// that moved back before HEAD is only seen by `--range`, which walks the history.
-  func removedInIndex(_ index: [AccountFolder]) throws(GitError) -> [Removal] {
+  func removedInIndex(_ index: [AccountFolder], items: [TreeItem]) throws(GitError) -> [Removal] {
     guard !repository.isHeadUnborn else { return [] }
     let head = try repository.commit(for: "HEAD")
     let staged = Dictionary(index.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    // The tree id each staged account folder would have: equal to HEAD's means unchanged.
+    var stagedTrees: [String: OID] = [:]
+    var start = items.startIndex
+    while start < items.endIndex {
+      let account = items[start].account
+      let end = items[start...].firstIndex { $0.account != account } ?? items.endIndex
+      if let account, let id = TreeID.of(Array(items[start..<end])) { stagedTrees[account] = id }
+      start = end
+    }
     var removals: [Removal] = []
-    for (name, folder) in try accountFolders(ofCommit: head) {
+    for (name, folder) in try accountFolders(ofCommit: head) where stagedTrees[name] != folder {
       let before = try files(ofFolder: folder)
       guard let commitmentsBefore = before.commitments else { continue }
       let after = staged[name]

@@ -42,3 +42,16 @@ public struct Diagnostic: Sendable, Equatable {
     return lhs.message < rhs.message
   }
 }
+
+extension Diagnostic {
+  /// Sorts by path, then position (whole-file findings first), then rule and message.
+  ///
+  /// A large repository can have tens of thousands of warnings; sorting small keys by index and
+  /// moving each diagnostic once is much cheaper than sorting the diagnostics themselves.
+  static func sortedForOutput(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    if diagnostics.count < 2 { return diagnostics }
+    let order = diagnostics.indices.sorted { ordered(diagnostics[$0], diagnostics[$1]) }
+    if order.elementsEqual(diagnostics.indices) { return diagnostics }
+    return order.map { diagnostics[$0] }
+  }
+}

@@ -15,7 +15,7 @@ public struct Report: Sendable {
     self.accounts = accounts
     self.accountIDs = accountIDs
     self.files = files
-    self.diagnostics = diagnostics.sorted(by: Diagnostic.ordered)
+    self.diagnostics = Diagnostic.sortedForOutput(diagnostics)
   }
 
   public var errorCount: Int { diagnostics.count { $0.severity == .error } }

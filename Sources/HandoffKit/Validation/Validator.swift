@@ -86,7 +86,7 @@ public enum Validator {
         if request.range != nil, let tip = snapshot.commit {
           removals = try reader.removedInRange(from: rangeBase, to: tip)
         } else if case .index = source {
-          removals = try reader.removedInIndex(layout.accounts)
+          removals = try reader.removedInIndex(layout.accounts, items: items)
         }
         let wanted = Set(request.accounts)
         history = RemovalReport.diagnostics(
@@ -98,14 +98,17 @@ public enum Validator {
       timer.mark("history")
     }
 
-    var diagnostics: [Diagnostic] = []
-    for diagnostic in layout.findings + checked + history {
-      guard let severity = settings.severity(of: diagnostic.ruleID, default: diagnostic.severity)
-      else { continue }
-      var adjusted = diagnostic
-      adjusted.severity = severity
-      diagnostics.append(adjusted)
+    var diagnostics = layout.findings + checked + history
+    if !settings.severities.isEmpty {
+      diagnostics = diagnostics.compactMap { diagnostic in
+        guard let severity = settings.severity(of: diagnostic.ruleID, default: diagnostic.severity)
+        else { return nil }
+        var adjusted = diagnostic
+        adjusted.severity = severity
+        return adjusted
+      }
     }
+    timer.mark("severities")
     return Report(
       source: snapshot.label, accounts: layout.accounts.count,
       files: layout.accounts.reduce(0) { $0 + $1.files.count }, diagnostics: diagnostics,

@@ -106,3 +106,22 @@ import Testing
     #expect(throws: GitError.self) { try Repository.discover(from: folder.path) }
   }
 }
+
+@Suite struct TreeIDTests {
+  @Test func computedFolderIDsMatchGit() throws {
+    let repo = try TestRepository()
+    try repo.writeAccount("acme")
+    try repo.write("accounts/acme/notes.md", "free text")
+    try repo.write("accounts/acme/run.sh", "#!/bin/sh\n")
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: repo.path + "/accounts/acme/run.sh")
+    try repo.writeAccount("nested")
+    try repo.write("accounts/nested/drafts/old.yaml", "x: 1\n")
+    try repo.commit("one")
+    let repository = try Repository.discover(from: repo.path)
+    let items = try repository.indexItems(under: "accounts")
+    let acme = items.filter { $0.account == "acme" }
+    let expected = try repo.git(["rev-parse", "HEAD:accounts/acme"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(TreeID.of(acme)?.description == expected)
+    #expect(TreeID.of(items.filter { $0.account == "nested" }) == nil)
+  }
+}
