@@ -70,4 +70,28 @@ import Testing
       #expect(checkedDefects > 20)
     }
   }
+
+  @Test func rangeFindsEveryPromiseDeletedAfterClose() throws {
+    try #require(FileManager.default.fileExists(atPath: Self.generator.path), "the generator is missing")
+    let generated = try Self.generate(accounts: 200, seed: 3)
+    defer { try? FileManager.default.removeItem(at: generated.folder) }
+    let root = try Shell.run("/usr/bin/env", ["git", "-C", generated.folder.path, "rev-list", "--max-parents=0", "HEAD"])
+      .checked().trimmingCharacters(in: .whitespacesAndNewlines)
+    let report = try Validator.run(
+      ValidationRequest(repositoryPath: generated.folder.path, source: .worktree, useCache: false, range: "\(root)..HEAD"))
+    let removed = report.diagnostics.filter { $0.ruleID == .commitmentRemoved }
+    let expected = Set((generated.truth["deleted_after_close"]?.items ?? []).compactMap(\.string))
+    #expect(expected.count > 3)
+    #expect(expected.isSubset(of: Set(removed.compactMap(\.account))))
+    #expect(removed.allSatisfy { $0.commit?.count == 40 && $0.path.hasSuffix("/commitments.yaml") })
+    let byAccount = try #require(generated.truth["by_account"]?.entries)
+    for entry in byAccount where entry.value["defect"]?.string == nil && !expected.contains(entry.key) {
+      #expect(!report.diagnostics.contains { $0.account == entry.key && $0.severity == .error }, "\(entry.key)")
+    }
+    // Each removal is the id the truth file says was deleted.
+    for entry in byAccount {
+      guard let deleted = entry.value["deleted_after_close"]?.string else { continue }
+      #expect(removed.contains { $0.account == entry.key && $0.message.contains("`\(deleted)`") })
+    }
+  }
 }
