@@ -343,3 +343,59 @@ extension Repository {
     return String(cString: item.ptr)
   }
 }
+
+// MARK: - Comparing trees
+
+extension Repository {
+  /// The entries that differ between two trees (one level, no recursion): added, removed or
+  /// pointing at another id. Both trees are walked in lockstep in Git's order, comparing raw ids,
+  /// so an unchanged entry costs one name comparison and no allocation.
+  ///
+  /// The corresponding C functions are `git_tree_lookup`, `git_tree_entry_byindex` and
+  /// `git_oid_equal`.
+  public func changedEntries(from old: OID?, to new: OID?) throws(GitError) -> [(
+    name: String, old: OID?, new: OID?
+  )] {
+    func lookup(_ id: OID?) throws(GitError) -> OpaquePointer? {
+      guard var raw = id?.raw else { return nil }
+      var tree: OpaquePointer?
+      try check("git_tree_lookup", git_tree_lookup(&tree, pointer, &raw))
+      return tree
+    }
+    let oldTree = try lookup(old)
+    defer { git_tree_free(oldTree) }
+    let newTree = try lookup(new)
+    defer { git_tree_free(newTree) }
+    let oldCount = oldTree.map { git_tree_entrycount($0) } ?? 0
+    let newCount = newTree.map { git_tree_entrycount($0) } ?? 0
+    var changes: [(name: String, old: OID?, new: OID?)] = []
+    var i = 0
+    var j = 0
+    while i < oldCount || j < newCount {
+      let left = i < oldCount ? git_tree_entry_byindex(oldTree, i) : nil
+      let right = j < newCount ? git_tree_entry_byindex(newTree, j) : nil
+      let order: Int32
+      if let left, let right {
+        order = strcmp(git_tree_entry_name(left), git_tree_entry_name(right))
+      } else {
+        order = left == nil ? 1 : -1
+      }
+      if order == 0 {
+        if git_oid_equal(git_tree_entry_id(left), git_tree_entry_id(right)) == 0 {
+          changes.append(
+            (String(cString: git_tree_entry_name(left)), OID(git_tree_entry_id(left).pointee),
+             OID(git_tree_entry_id(right).pointee)))
+        }
+        i += 1
+        j += 1
+      } else if order < 0 {
+        changes.append((String(cString: git_tree_entry_name(left)), OID(git_tree_entry_id(left).pointee), nil))
+        i += 1
+      } else {
+        changes.append((String(cString: git_tree_entry_name(right)), nil, OID(git_tree_entry_id(right).pointee)))
+        j += 1
+      }
+    }
+    return changes
+  }
+}

@@ -67,34 +67,37 @@ final class CommitmentHistory {
     var closed = Set<String>()
     var reported = Set<String>()
     var removals: [Removal] = []
-    var previous: (tree: OID, folders: [String: OID])?
+    var accountsTrees: [OID: OID?] = [:]
+    func accountsTree(_ commitTree: OID) throws(GitError) -> OID? {
+      if let known = accountsTrees[commitTree] { return known }
+      let found = try repository.entryID(in: commitTree, at: accountsDirectory)
+      if accountsTrees.count > 4096 { accountsTrees.removeAll() }
+      accountsTrees[commitTree] = found
+      return found
+    }
     for commit in try repository.commits(from: from, to: to) {
       let info = try repository.commitInfo(commit)
       guard let parent = info.firstParent else { continue }
-      let parentTree = try repository.commitInfo(parent).tree
-      let before = previous?.tree == parentTree ? previous!.folders : try accountFolders(ofTree: parentTree)
-      let after = try accountFolders(ofTree: info.tree)
-      previous = (info.tree, after)
-      for (name, folder) in before where after[name] != folder {
-        let old = try files(ofFolder: folder)
-        let new = try after[name].map { (tree) throws(GitError) in try files(ofFolder: tree) }
-        if closed.contains(name) || (old.account.flatMap(stage(ofBlob:))?.isClosed ?? false) {
+      let before = try accountsTree(repository.commitInfo(parent).tree)
+      let after = try accountsTree(info.tree)
+      guard before != after else { continue }
+      for change in try repository.changedEntries(from: before, to: after) {
+        let old = try change.old.map { (tree) throws(GitError) in try files(ofFolder: tree) }
+        let new = try change.new.map { (tree) throws(GitError) in try files(ofFolder: tree) }
+        let name = change.name
+        // Closed as of the parent: earlier in the walk, or at the parent itself. A commit that
+        // closes the account protects its ids from the next commit on.
+        let wasClosed = closed.contains(name) || (old?.account.flatMap(stage(ofBlob:))?.isClosed ?? false)
+        if wasClosed || (new?.account.flatMap(stage(ofBlob:))?.isClosed ?? false) {
           closed.insert(name)
         }
-        if new?.account.flatMap(stage(ofBlob:))?.isClosed ?? false { closed.insert(name) }
-        guard closed.contains(name), let oldCommitments = old.commitments,
-          new?.commitments != oldCommitments
+        guard wasClosed, let oldCommitments = old?.commitments, new?.commitments != oldCommitments
         else { continue }
         let remaining = Set(new?.commitments.map(ids(ofBlob:)) ?? [])
         for id in ids(ofBlob: oldCommitments) where !remaining.contains(id) {
           if reported.insert(name + "\u{0}" + id).inserted {
             removals.append(Removal(account: name, id: id, commit: commit))
           }
-        }
-      }
-      for (name, folder) in after where before[name] != folder && !closed.contains(name) {
-        if try files(ofFolder: folder).account.flatMap(stage(ofBlob:))?.isClosed ?? false {
-          closed.insert(name)
         }
       }
     }

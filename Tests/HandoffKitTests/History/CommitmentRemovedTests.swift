@@ -117,3 +117,20 @@ import Testing
     #expect(found.map(\.commit).contains(removing))
   }
 }
+
+extension CommitmentRemovedTests {
+  @Test func theClosingCommitItselfMayStillDropADraft() throws {
+    let repo = try TestRepository()
+    try repo.write(".handoff.yaml", "accounts_dir: accounts\n")
+    let base = try repo.commit("start")
+    try repo.writeAccount("acme", replacing: [
+      "account.yaml": Fixtures.account.replacingOccurrences(of: "closed-won", with: "negotiation"),
+      "commitments.yaml": Self.commitments(["draft", "sso"]),
+    ])
+    try repo.commit("negotiating")
+    try repo.write("accounts/acme/account.yaml", Fixtures.account)
+    try repo.write("accounts/acme/commitments.yaml", Self.commitments(["sso"]))
+    try repo.commit("closed, without the draft")
+    #expect(try validate(repo, .worktree, range: "\(base)..HEAD").isEmpty)
+  }
+}
