@@ -11,10 +11,7 @@ extension Handoff {
 
     /// Shared by the hook subcommands: report a failure on stderr and exit 2.
     static func run(_ body: () throws(HookInstaller.Failure) -> String) throws {
-      do { print(try body()) } catch {
-        FileHandle.standardError.write(Data((error.description + "\n").utf8))
-        throw ExitCode(ExitStatus.couldNotRun.rawValue)
-      }
+      do { print(try body()) } catch { throw Handoff.couldNotRun(error) }
     }
 
     struct Install: ParsableCommand {

@@ -23,11 +23,9 @@ extension Handoff {
           print("next: `handoff hooks install` blocks incomplete handoffs at commit time")
         }
       } catch let error as Authoring.Failure {
-        FileHandle.standardError.write(Data((error.description + "\n").utf8))
-        throw ExitCode(ExitStatus.couldNotRun.rawValue)
+        throw Handoff.couldNotRun(error)
       } catch let error as HookInstaller.Failure {
-        FileHandle.standardError.write(Data((error.description + "\n").utf8))
-        throw ExitCode(ExitStatus.couldNotRun.rawValue)
+        throw Handoff.couldNotRun(error)
       }
     }
   }
@@ -49,14 +47,13 @@ extension Handoff {
 
     func run() throws {
       guard let stage = Stage(rawValue: stage) else {
-        FileHandle.standardError.write(Data("error: unknown stage `\(self.stage)`; use one of \(Stage.allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
-        throw ExitCode(ExitStatus.couldNotRun.rawValue)
+        let stages = Stage.allCases.map(\.rawValue).joined(separator: ", ")
+        throw Handoff.couldNotRun("error: unknown stage `\(self.stage)`; use one of \(stages)")
       }
       do {
         for line in try Authoring.newAccount(account, stage: stage, at: repository.repo) { print(line) }
       } catch {
-        FileHandle.standardError.write(Data((error.description + "\n").utf8))
-        throw ExitCode(ExitStatus.couldNotRun.rawValue)
+        throw Handoff.couldNotRun(error)
       }
     }
   }

@@ -26,8 +26,7 @@ extension Handoff {
             FileHandle.standardError.write(Data("kept the previous \(path) as \(backup)\n".utf8))
           }
         } catch {
-          FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-          throw ExitCode(ExitStatus.couldNotRun.rawValue)
+          throw Handoff.couldNotRun("error: \(error)")
         }
         print(path)
       }

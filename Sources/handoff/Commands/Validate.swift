@@ -48,10 +48,7 @@ extension Handoff {
         repositoryPath: repository.repo, source: source, accounts: accounts, useCache: !noCache,
         range: range)
       let report: Report
-      do { report = try Validator.run(request) } catch {
-        FileHandle.standardError.write(Data((error.description + "\n").utf8))
-        throw ExitCode(ExitStatus.couldNotRun.rawValue)
-      }
+      do { report = try Validator.run(request) } catch { throw Handoff.couldNotRun(error) }
       let text = output.format.renderer(color: output.useColor).render(report)
       FileHandle.standardOutput.write(Data(text.utf8))
       throw ExitCode(report.exitStatus.rawValue)
