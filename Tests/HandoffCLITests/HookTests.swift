@@ -111,4 +111,22 @@ import Testing
     let file = try String(contentsOf: ProjectPaths.root.appendingPathComponent("hooks/pre-commit"), encoding: .utf8)
     #expect(HookInstaller.script(binary: "@HANDOFF_BINARY@") == file)
   }
+
+  @Test func aMissingBinaryRefusesTheCommitAndSaysSo() throws {
+    let repo = try TestRepository()
+    _ = try handoff(["hooks", "install"], in: repo)
+    let hook = repo.path + "/.git/hooks/pre-commit"
+    let script = try String(contentsOfFile: hook, encoding: .utf8)
+      .replacingOccurrences(of: ValidateCommandTests.binary, with: "/nonexistent/handoff")
+    try script.write(toFile: hook, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
+    try repo.writeAccount("acme")
+    try repo.add()
+    let refused = try Shell.run(
+      "/usr/bin/env", ["git", "-C", repo.path, "commit", "-q", "-m", "no binary"],
+      environment: ["PATH": "/usr/bin:/bin"])
+    #expect(refused.status != 0)
+    #expect(refused.stderr.contains("no handoff is on PATH"))
+    #expect(refused.stderr.contains("--no-verify"))
+  }
 }

@@ -31,7 +31,8 @@ public struct Settings: Sendable, Equatable {
     }
     var settings = Settings()
     if let directory = root["accounts_dir"]?.string {
-      let trimmed = directory.split(separator: "/").joined(separator: "/")
+      // `./accounts/` and `accounts` name the same folder.
+      let trimmed = directory.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
       guard !trimmed.isEmpty, !trimmed.split(separator: "/").contains("..") else {
         throw SettingsError(
           message: "`accounts_dir` must be a folder inside the repository",

@@ -60,7 +60,7 @@ import Testing
 
   @Test func honoursAccountsDirAndRuleSeverities() throws {
     let repo = try TestRepository()
-    try repo.write(".handoff.yaml", "accounts_dir: customers\nrules:\n  stray-file: error\n  bad-account-id: off\n")
+    try repo.write(".handoff.yaml", "accounts_dir: ./customers/\nrules:\n  stray-file: error\n  bad-account-id: off\n")
     try repo.writeAccount("acme", in: "customers")
     try repo.writeAccount("Bad_Id", in: "customers")
     try repo.write("customers/acme/extra.yaml", "x: 1\n")
