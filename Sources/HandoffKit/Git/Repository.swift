@@ -399,3 +399,56 @@ extension Repository {
     return changes
   }
 }
+
+// MARK: - Commit details
+
+/// What history commands show about a commit, copied out of libgit2.
+public struct CommitDetails: Sendable {
+  public var id: OID
+  public var tree: OID
+  public var firstParent: OID?
+  /// Seconds since 1970 (committer time).
+  public var time: Int64
+  public var author: String
+  public var summary: String
+}
+
+extension Repository {
+  /// The first-parent chain from `tip` back to the root, oldest first.
+  ///
+  /// The corresponding C functions are `git_revwalk_simplify_first_parent` and `git_revwalk_next`.
+  public func firstParentHistory(to tip: OID) throws(GitError) -> [OID] {
+    var walk: OpaquePointer?
+    try check("git_revwalk_new", git_revwalk_new(&walk, pointer))
+    defer { git_revwalk_free(walk) }
+    try check("git_revwalk_sorting", git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue))
+    try check("git_revwalk_simplify_first_parent", git_revwalk_simplify_first_parent(walk))
+    var raw = tip.raw
+    try check("git_revwalk_push", git_revwalk_push(walk, &raw))
+    var result: [OID] = []
+    var next = git_oid()
+    while git_revwalk_next(&next, walk) == 0 { result.append(OID(next)) }
+    return result
+  }
+
+  /// Author, time and summary of a commit.
+  ///
+  /// The corresponding C functions are `git_commit_author`, `git_commit_time` and `git_commit_summary`.
+  public func details(of commit: OID) throws(GitError) -> CommitDetails {
+    var id = commit.raw
+    var handle: OpaquePointer?
+    try check("git_commit_lookup", git_commit_lookup(&handle, pointer, &id))
+    defer { git_commit_free(handle) }
+    let author = git_commit_author(handle).flatMap { $0.pointee.name.map { String(cString: $0) } } ?? ""
+    return CommitDetails(
+      id: commit, tree: OID(git_commit_tree_id(handle).pointee),
+      firstParent: git_commit_parentcount(handle) > 0 ? git_commit_parent_id(handle, 0).map { OID($0.pointee) } : nil,
+      time: Int64(git_commit_time(handle)), author: author,
+      summary: git_commit_summary(handle).map { String(cString: $0) } ?? "")
+  }
+
+  /// The commit a tag (or any reference) names, or nil when there is no such reference.
+  public func commitIfPresent(_ reference: String) -> OID? {
+    try? commit(for: reference)
+  }
+}

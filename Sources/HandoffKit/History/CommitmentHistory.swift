@@ -12,14 +12,11 @@ final class CommitmentHistory {
   }
 
   private let repository: Repository
-  private let accountsDirectory: String
-  private var idsByBlob: [OID: [String]] = [:]
-  private var stageByBlob: [OID: Stage?] = [:]
-  private var filesByTree: [OID: (account: OID?, commitments: OID?)] = [:]
+  private let store: RecordHistoryStore
 
   init(repository: Repository, accountsDirectory: String) {
     self.repository = repository
-    self.accountsDirectory = accountsDirectory
+    self.store = RecordHistoryStore(repository: repository, accountsDirectory: accountsDirectory)
   }
 
   // MARK: - Staged changes
@@ -67,19 +64,11 @@ final class CommitmentHistory {
     var closed = Set<String>()
     var reported = Set<String>()
     var removals: [Removal] = []
-    var accountsTrees: [OID: OID?] = [:]
-    func accountsTree(_ commitTree: OID) throws(GitError) -> OID? {
-      if let known = accountsTrees[commitTree] { return known }
-      let found = try repository.entryID(in: commitTree, at: accountsDirectory)
-      if accountsTrees.count > 4096 { accountsTrees.removeAll() }
-      accountsTrees[commitTree] = found
-      return found
-    }
     for commit in try repository.commits(from: from, to: to) {
       let info = try repository.commitInfo(commit)
       guard let parent = info.firstParent else { continue }
-      let before = try accountsTree(repository.commitInfo(parent).tree)
-      let after = try accountsTree(info.tree)
+      let before = try store.accountsTree(ofCommitTree: repository.commitInfo(parent).tree)
+      let after = try store.accountsTree(ofCommitTree: info.tree)
       guard before != after else { continue }
       for change in try repository.changedEntries(from: before, to: after) {
         let old = try change.old.map { (tree) throws(GitError) in try files(ofFolder: tree) }
@@ -104,14 +93,10 @@ final class CommitmentHistory {
     return removals
   }
 
-  // MARK: - Trees and blobs, each read once
-
   private func accountFolders(ofCommit commit: OID) throws(GitError) -> [String: OID] {
-    try accountFolders(ofTree: repository.commitInfo(commit).tree)
-  }
-
-  private func accountFolders(ofTree tree: OID) throws(GitError) -> [String: OID] {
-    guard let accounts = try repository.entryID(in: tree, at: accountsDirectory) else { return [:] }
+    guard let accounts = try store.accountsTree(ofCommitTree: repository.commitInfo(commit).tree) else {
+      return [:]
+    }
     var folders: [String: OID] = [:]
     for entry in try repository.treeEntries(accounts) where entry.isTree {
       folders[entry.name] = entry.id
@@ -120,29 +105,10 @@ final class CommitmentHistory {
   }
 
   private func files(ofFolder tree: OID) throws(GitError) -> (account: OID?, commitments: OID?) {
-    if let known = filesByTree[tree] { return known }
-    let entries = try repository.treeEntries(tree)
-    let files = (
-      entries.first { $0.name == RecordFile.account.fileName && !$0.isTree }?.id,
-      entries.first { $0.name == RecordFile.commitments.fileName && !$0.isTree }?.id
-    )
-    filesByTree[tree] = files
-    return files
+    try store.files(ofFolder: tree)
   }
 
-  private func ids(ofBlob blob: OID) -> [String] {
-    if let known = idsByBlob[blob] { return known }
-    let root = (try? repository.blob(blob)).flatMap { YAMLLoader.load($0).root }
-    let ids = (root?["commitments"]?.items ?? []).compactMap { $0["id"]?.string }
-    idsByBlob[blob] = ids
-    return ids
-  }
+  private func ids(ofBlob blob: OID) -> [String] { store.commitmentIDs(ofBlob: blob) }
 
-  private func stage(ofBlob blob: OID) -> Stage? {
-    if let known = stageByBlob[blob] { return known }
-    let root = (try? repository.blob(blob)).flatMap { YAMLLoader.load($0).root }
-    let stage = root?["stage"]?.string.flatMap(Stage.init(rawValue:))
-    stageByBlob[blob] = stage
-    return stage
-  }
+  private func stage(ofBlob blob: OID) -> Stage? { store.stage(ofBlob: blob) }
 }

@@ -1,0 +1,55 @@
+/// Reads record data out of history by object id, each tree and blob at most once: the
+/// account folders' files, commitment ids and stages. Git objects never change, so whatever was
+/// read for one commit serves every other commit that shares the object.
+final class RecordHistoryStore {
+  let repository: Repository
+  let accountsDirectory: String
+  private var idsByBlob: [OID: [String]] = [:]
+  private var stageByBlob: [OID: Stage?] = [:]
+  private var filesByTree: [OID: (account: OID?, commitments: OID?)] = [:]
+  private var accountsTrees: [OID: OID?] = [:]
+
+  init(repository: Repository, accountsDirectory: String) {
+    self.repository = repository
+    self.accountsDirectory = accountsDirectory
+  }
+
+  /// The accounts folder's tree in a commit's root tree.
+  func accountsTree(ofCommitTree tree: OID) throws(GitError) -> OID? {
+    if let known = accountsTrees[tree] { return known }
+    let found = try repository.entryID(in: tree, at: accountsDirectory)
+    if accountsTrees.count > 4096 { accountsTrees.removeAll() }
+    accountsTrees[tree] = found
+    return found
+  }
+
+  /// The blob ids of `account.yaml` and `commitments.yaml` in an account folder's tree.
+  func files(ofFolder tree: OID) throws(GitError) -> (account: OID?, commitments: OID?) {
+    if let known = filesByTree[tree] { return known }
+    let entries = try repository.treeEntries(tree)
+    let files = (
+      entries.first { $0.name == RecordFile.account.fileName && !$0.isTree }?.id,
+      entries.first { $0.name == RecordFile.commitments.fileName && !$0.isTree }?.id
+    )
+    filesByTree[tree] = files
+    return files
+  }
+
+  /// The commitment ids listed in a `commitments.yaml` blob, in file order.
+  func commitmentIDs(ofBlob blob: OID) -> [String] {
+    if let known = idsByBlob[blob] { return known }
+    let root = (try? repository.blob(blob)).flatMap { YAMLLoader.load($0).root }
+    let ids = (root?["commitments"]?.items ?? []).compactMap { $0["id"]?.string }
+    idsByBlob[blob] = ids
+    return ids
+  }
+
+  /// The stage named by an `account.yaml` blob.
+  func stage(ofBlob blob: OID) -> Stage? {
+    if let known = stageByBlob[blob] { return known }
+    let root = (try? repository.blob(blob)).flatMap { YAMLLoader.load($0).root }
+    let stage = root?["stage"]?.string.flatMap(Stage.init(rawValue:))
+    stageByBlob[blob] = stage
+    return stage
+  }
+}
