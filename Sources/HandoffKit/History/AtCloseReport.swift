@@ -1,0 +1,42 @@
+import Foundation
+
+/// Renders `handoff at-close`: the close commit and the commitment ids of every account.
+public enum AtCloseReport {
+  /// `{"accounts":{"<id>":{"commit":"<id>"|null,"date":"…"|null,"commitments":[…]}}}`
+  public static func json(_ closes: [AccountClose]) -> String {
+    let accounts = closes.map { close in
+      (
+        close.account,
+        JSONValue.object([
+          ("commit", .optional(close.commit?.id.description)),
+          ("date", .optional(close.commit.map { date($0.time) })),
+          ("commitments", .array(close.commitments.map(JSONValue.string))),
+        ])
+      )
+    }
+    return JSONValue.object([("accounts", .object(accounts))]).serialized(indent: 2) + "\n"
+  }
+
+  /// One line per account: id, close commit and date (or "never closed"), commitment ids.
+  public static func text(_ closes: [AccountClose]) -> String {
+    var output = ""
+    for close in closes {
+      guard let commit = close.commit else {
+        output += "\(close.account): never closed\n"
+        continue
+      }
+      let ids = close.commitments.isEmpty ? "no commitments" : close.commitments.joined(separator: ", ")
+      output += "\(close.account): closed in \(commit.id.description.prefix(12)) on \(date(commit.time)): \(ids)\n"
+    }
+    let closed = closes.count { $0.commit != nil }
+    output += "\(closed) of \(closes.count) accounts closed\n"
+    return output
+  }
+
+  /// An ISO 8601 UTC timestamp for a commit time.
+  public static func date(_ seconds: Int64) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+  }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import HandoffKit
+
+extension Handoff {
+  /// `handoff at-close`: what every account had promised when its deal closed.
+  struct AtClose: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "at-close",
+      abstract: "Show the close commit and the commitment ids of every account (never closed: commit null).")
+
+    @OptionGroup var repository: RepositoryOptions
+
+    /// Output format.
+    @Option(help: "Output format: text or json.")
+    var format: HistoryFormat = .text
+
+    /// Limit to these accounts.
+    @Argument(help: "Account ids (default: all).")
+    var accounts: [String] = []
+
+    func run() throws {
+      let closes: [AccountClose]
+      do { closes = try CloseFinder.find(repositoryPath: repository.repo, accounts: accounts) } catch {
+        throw Handoff.couldNotRun(error)
+      }
+      print(format == .json ? AtCloseReport.json(closes) : AtCloseReport.text(closes), terminator: "")
+    }
+  }
+}
+
+/// Formats of the history commands.
+enum HistoryFormat: String, CaseIterable, ExpressibleByArgument {
+  case text, json
+}

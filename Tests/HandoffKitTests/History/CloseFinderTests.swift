@@ -1,0 +1,74 @@
+import Foundation
+@testable import HandoffKit
+import HandoffTestSupport
+import Testing
+
+@Suite struct CloseFinderTests {
+  static let negotiation = Fixtures.account.replacingOccurrences(of: "closed-won", with: "negotiation")
+
+  @Test func theFirstClosedCommitOnTheFirstParentChainWins() throws {
+    let repo = try TestRepository()
+    try repo.writeAccount("acme", replacing: ["account.yaml": Self.negotiation, "commitments.yaml": CommitmentRemovedTests.commitments(["draft"])])
+    try repo.writeAccount("never", replacing: ["account.yaml": Self.negotiation])
+    try repo.commit("negotiating")
+    try repo.write("accounts/acme/account.yaml", Fixtures.account)
+    try repo.write("accounts/acme/commitments.yaml", CommitmentRemovedTests.commitments(["sso", "training"]))
+    let closing = try repo.commit("acme closed")
+    try repo.write("accounts/acme/account.yaml", Self.negotiation)
+    try repo.commit("moved back")
+    try repo.write("accounts/acme/account.yaml", Fixtures.account)
+    try repo.write("accounts/acme/commitments.yaml", CommitmentRemovedTests.commitments(["sso", "training", "later"]))
+    try repo.commit("closed again, with more")
+
+    let closes = try CloseFinder.find(repositoryPath: repo.path)
+    let acme = try #require(closes.first { $0.account == "acme" })
+    #expect(acme.commit?.id.description == closing)
+    #expect(acme.commitments == ["sso", "training"])
+    let never = try #require(closes.first { $0.account == "never" })
+    #expect(never.commit == nil)
+    #expect(never.commitments.isEmpty)
+
+    let json = try JSONReader.parse(AtCloseReport.json(closes))
+    #expect(json["accounts"]?["acme"]?["commit"]?.string == closing)
+    #expect(json["accounts"]?["never"]?["commit"]?.value == .null)
+  }
+
+  @Test func aCloseTagOverridesAndMergedBranchesCloseAtTheMerge() throws {
+    let repo = try TestRepository()
+    try repo.writeAccount("acme", replacing: ["account.yaml": Self.negotiation, "commitments.yaml": CommitmentRemovedTests.commitments(["draft"])])
+    let first = try repo.commit("negotiating")
+    try repo.git(["checkout", "-q", "-b", "topic"])
+    try repo.write("accounts/acme/account.yaml", Fixtures.account)
+    try repo.commit("closed on a branch")
+    try repo.git(["checkout", "-q", "main"])
+    try repo.git(["merge", "-q", "--no-ff", "-m", "merge topic", "topic"])
+    let merge = try repo.git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    // First-parent order: the close is the merge commit that brought the change to main.
+    #expect(try CloseFinder.find(repositoryPath: repo.path).first?.commit?.id.description == merge)
+
+    try repo.git(["tag", "handoff/close/acme", first])
+    let tagged = try #require(try CloseFinder.find(repositoryPath: repo.path).first)
+    #expect(tagged.commit?.id.description == first)
+    #expect(tagged.commitments == ["draft"])
+  }
+
+  @Test func matchesTheGeneratorsTruth() throws {
+    try #require(FileManager.default.fileExists(atPath: GeneratedRepositoryTests.generator.path))
+    let generated = try GeneratedRepositoryTests.generate(accounts: 150, seed: 11)
+    defer { try? FileManager.default.removeItem(at: generated.folder) }
+    let closes = try CloseFinder.find(repositoryPath: generated.folder.path)
+    let truth = try #require(generated.truth["by_account"]?.entries)
+    #expect(closes.count == truth.count)
+    for entry in truth {
+      let close = closes.first { $0.account == entry.key }
+      #expect(close?.commitments == entry.value["at_close"]?.strings, "\(entry.key)")
+    }
+  }
+
+  @Test func unknownAccountsAreAnError() throws {
+    let repo = try TestRepository()
+    try repo.writeAccount("acme")
+    try repo.commit("one")
+    #expect(throws: ValidationFailure.self) { try CloseFinder.find(repositoryPath: repo.path, accounts: ["nope"]) }
+  }
+}
