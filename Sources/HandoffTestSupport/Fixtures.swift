@@ -60,6 +60,28 @@ public enum Fixtures {
 
     """
 
+  /// The complete account.yaml at another stage.
+  public static func account(at stage: String) -> String {
+    account.replacingOccurrences(of: "stage: closed-won", with: "stage: \(stage)")
+  }
+
+  /// A commitments.yaml listing these ids (contract promises), some of them withdrawn.
+  public static func commitments(_ ids: [String], withdrawn: Set<String> = []) -> String {
+    "commitments:\n" + ids.map { id in
+      """
+        - id: \(id)
+          promise: Promise \(id)
+          kind: feature
+          source: contract
+          in_contract: true
+          made_by: jane
+          owner: success
+          status: \(withdrawn.contains(id) ? "withdrawn\n    withdrawn_reason: Customer dropped it" : "open")
+
+      """
+    }.joined()
+  }
+
   /// Every file of a complete closed-won account, by file name.
   public static let completeAccount: [String: String] = [
     "account.yaml": account, "goals.yaml": goals, "stakeholders.yaml": stakeholders,

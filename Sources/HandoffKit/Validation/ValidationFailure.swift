@@ -7,6 +7,8 @@ public enum ValidationFailure: Error, Sendable, CustomStringConvertible {
   case unknownAccount(String, accountsDirectory: String)
   case git(GitError)
   case badRange(String)
+  case neverClosed(String)
+  case nothingBefore(CalendarDate)
 
   public var description: String {
     switch self {
@@ -22,6 +24,10 @@ public enum ValidationFailure: Error, Sendable, CustomStringConvertible {
       "error: no account `\(account)` in \(directory)/"
     case .git(let error):
       "error: \(error)"
+    case .neverClosed(let account):
+      "error: account `\(account)` never closed (no commit has it at closed-won or later)"
+    case .nothingBefore(let day):
+      "error: no commit on the first-parent history is at or before the end of \(day)"
     case .badRange(let text):
       "error: `\(text)` is not a range; use A..B (for example origin/main..HEAD)"
     }

@@ -4,7 +4,7 @@ import HandoffTestSupport
 import Testing
 
 @Suite struct CloseFinderTests {
-  static let negotiation = Fixtures.account.replacingOccurrences(of: "closed-won", with: "negotiation")
+  static let negotiation = Fixtures.account(at: "negotiation")
 
   @Test func theFirstClosedCommitOnTheFirstParentChainWins() throws {
     let repo = try TestRepository()

@@ -5,19 +5,7 @@ import Testing
 
 @Suite struct CommitmentRemovedTests {
   static func commitments(_ ids: [String], withdrawn: Set<String> = []) -> String {
-    "commitments:\n" + ids.map { id in
-      """
-        - id: \(id)
-          promise: Promise \(id)
-          kind: feature
-          source: contract
-          in_contract: true
-          made_by: jane
-          owner: success
-          status: \(withdrawn.contains(id) ? "withdrawn\n    withdrawn_reason: Customer dropped it" : "open")
-
-      """
-    }.joined()
+    Fixtures.commitments(ids, withdrawn: withdrawn)
   }
 
   func validate(_ repo: TestRepository, _ source: SnapshotSource = .index, range: String? = nil) throws -> [Diagnostic] {

@@ -1,0 +1,105 @@
+/// An account's record as it stood in one commit: `handoff show`.
+public struct RecordAtCommit: Sendable {
+  public var account: String
+  public var commit: CommitDetails
+  /// Each record file present then, loaded (nil content when it did not load as YAML).
+  public var files: [(kind: RecordFile, root: YAMLNode?)]
+
+  /// Where `--at` points: the close, a revision, or the end of a day.
+  public enum Moment: Sendable, Equatable {
+    case close
+    case revision(String)
+    case day(CalendarDate)
+
+    /// `close`, `YYYY-MM-DD`, or anything else as a revision.
+    public init(_ text: String) {
+      if text == "close" {
+        self = .close
+      } else if let day = CalendarDate(text) {
+        self = .day(day)
+      } else {
+        self = .revision(text)
+      }
+    }
+  }
+
+  public static func load(account: String, at moment: Moment, repositoryPath: String) throws(ValidationFailure)
+    -> RecordAtCommit
+  {
+    let repository: Repository
+    do { repository = try Repository.discover(from: repositoryPath) } catch {
+      throw .notARepository(path: repositoryPath)
+    }
+    let commit: OID
+    switch moment {
+    case .close:
+      let closes = try CloseFinder.find(repositoryPath: repositoryPath, accounts: [account])
+      guard let close = closes.first?.commit else { throw .neverClosed(account) }
+      commit = close.id
+    case .revision(let revision):
+      do { commit = try repository.commit(for: revision) } catch { throw .unknownRevision(revision, error) }
+    case .day(let day):
+      guard !repository.isHeadUnborn else { throw .nothingBefore(day) }
+      do {
+        // The end of that day, UTC: the last commit on the first-parent chain at or before it.
+        let end = Int64(day.dayNumber + 1) * 86_400
+        var found: OID?
+        for candidate in try repository.firstParentHistory(to: repository.commit(for: "HEAD"))
+        where try repository.details(of: candidate).time < end {
+          found = candidate
+        }
+        guard let found else { throw ValidationFailure.nothingBefore(day) }
+        commit = found
+      } catch let error as GitError {
+        throw .git(error)
+      } catch {
+        throw .nothingBefore(day)
+      }
+    }
+    do {
+      let details = try repository.details(of: commit)
+      let settings = try repository.fileID(ofCommit: commit, at: Settings.fileName)
+        .map { (id) throws(GitError) in try repository.blob(id) }
+        .flatMap { try? Settings.load($0) } ?? Settings()
+      let items = try repository.items(ofCommit: commit, under: settings.accountsDirectory)
+        .filter { $0.account == account && $0.kind == .file }
+      guard !items.isEmpty else { throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory) }
+      var files: [(kind: RecordFile, root: YAMLNode?)] = []
+      for item in items {
+        guard let kind = RecordFile(fileName: item.name), let id = item.oid else { continue }
+        files.append((kind, YAMLLoader.load(try repository.blob(id)).root))
+      }
+      files.sort { $0.kind.code < $1.kind.code }
+      return RecordAtCommit(account: account, commit: details, files: files)
+    } catch let error as GitError {
+      throw .git(error)
+    } catch let error as ValidationFailure {
+      throw error
+    } catch {
+      throw .git(GitError(code: .generic, message: "\(error)", function: "show"))
+    }
+  }
+
+  /// `{"account","commit","date","record":{file: content},"commitments":[…]}`
+  public func json() -> String {
+    let record = files.map { ($0.kind.rawValue, $0.root.map(JSONValue.init) ?? .null) }
+    let commitments = files.first { $0.kind == .commitments }?.root?["commitments"]?.items ?? []
+    return JSONValue.object([
+      ("account", .string(account)),
+      ("commit", .string(commit.id.description)),
+      ("date", .string(AtCloseReport.date(commit.time))),
+      ("record", .object(record)),
+      ("commitments", .array(commitments.map(JSONValue.init))),
+    ]).serialized(indent: 2) + "\n"
+  }
+
+  /// A header, then each file normalised.
+  public func text() -> String {
+    var output = "\(account) at \(commit.id.description.prefix(12)) (\(AtCloseReport.date(commit.time)), \(commit.author): \(commit.summary))\n"
+    for (kind, root) in files {
+      output += "\n# \(kind.fileName)\n"
+      output += root.map(CanonicalYAML.render) ?? "(not readable as YAML)\n"
+    }
+    return output
+  }
+}
