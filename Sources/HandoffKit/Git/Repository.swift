@@ -348,55 +348,55 @@ extension Repository {
 
 extension Repository {
   /// The entries that differ between two trees (one level, no recursion): added, removed or
-  /// pointing at another id. Both trees are walked in lockstep in Git's order, comparing raw ids,
-  /// so an unchanged entry costs one name comparison and no allocation.
+  /// pointing at another id. Both raw tree objects are walked in lockstep in Git's order,
+  /// comparing ids in place, so an unchanged entry costs one comparison and no allocation.
   ///
-  /// The corresponding C functions are `git_tree_lookup`, `git_tree_entry_byindex` and
-  /// `git_oid_equal`.
+  /// The corresponding C functions are `git_odb_read` and `git_odb_object_data`.
   public func changedEntries(from old: OID?, to new: OID?) throws(GitError) -> [(
     name: String, old: OID?, new: OID?
   )] {
-    func lookup(_ id: OID?) throws(GitError) -> OpaquePointer? {
-      guard var raw = id?.raw else { return nil }
-      var tree: OpaquePointer?
-      try check("git_tree_lookup", git_tree_lookup(&tree, pointer, &raw))
-      return tree
-    }
-    let oldTree = try lookup(old)
-    defer { git_tree_free(oldTree) }
-    let newTree = try lookup(new)
-    defer { git_tree_free(newTree) }
-    let oldCount = oldTree.map { git_tree_entrycount($0) } ?? 0
-    let newCount = newTree.map { git_tree_entrycount($0) } ?? 0
-    var changes: [(name: String, old: OID?, new: OID?)] = []
-    var i = 0
-    var j = 0
-    while i < oldCount || j < newCount {
-      let left = i < oldCount ? git_tree_entry_byindex(oldTree, i) : nil
-      let right = j < newCount ? git_tree_entry_byindex(newTree, j) : nil
-      let order: Int32
-      if let left, let right {
-        order = strcmp(git_tree_entry_name(left), git_tree_entry_name(right))
-      } else {
-        order = left == nil ? 1 : -1
-      }
-      if order == 0 {
-        if git_oid_equal(git_tree_entry_id(left), git_tree_entry_id(right)) == 0 {
-          changes.append(
-            (String(cString: git_tree_entry_name(left)), OID(git_tree_entry_id(left).pointee),
-             OID(git_tree_entry_id(right).pointee)))
+    try withRawObject(old) { (oldBytes) throws(GitError) in
+      try withRawObject(new) { (newBytes) in
+        let left = RawTree(bytes: oldBytes).entries()
+        let right = RawTree(bytes: newBytes).entries()
+        var changes: [(name: String, old: OID?, new: OID?)] = []
+        var i = 0
+        var j = 0
+        while i < left.count || j < right.count {
+          let order =
+            i < left.count && j < right.count
+            ? RawTree.order(left[i], right[j]) : (i < left.count ? -1 : 1)
+          if order == 0 {
+            if memcmp(left[i].id, right[j].id, 20) != 0 {
+              changes.append((left[i].nameString, left[i].oid, right[j].oid))
+            }
+            i += 1
+            j += 1
+          } else if order < 0 {
+            changes.append((left[i].nameString, left[i].oid, nil))
+            i += 1
+          } else {
+            changes.append((right[j].nameString, nil, right[j].oid))
+            j += 1
+          }
         }
-        i += 1
-        j += 1
-      } else if order < 0 {
-        changes.append((String(cString: git_tree_entry_name(left)), OID(git_tree_entry_id(left).pointee), nil))
-        i += 1
-      } else {
-        changes.append((String(cString: git_tree_entry_name(right)), nil, OID(git_tree_entry_id(right).pointee)))
-        j += 1
+        return changes
       }
     }
-    return changes
+  }
+
+  /// Runs `body` with an object's raw bytes (empty for nil), freeing them afterwards.
+  private func withRawObject<T>(
+    _ id: OID?, _ body: (UnsafeRawBufferPointer) throws(GitError) -> T
+  ) throws(GitError) -> T {
+    guard var raw = id?.raw else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+    var odb: OpaquePointer?
+    try check("git_repository_odb", git_repository_odb(&odb, pointer))
+    defer { git_odb_free(odb) }
+    var object: OpaquePointer?
+    try check("git_odb_read", git_odb_read(&object, odb, &raw))
+    defer { git_odb_object_free(object) }
+    return try body(UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object)))
   }
 }
 

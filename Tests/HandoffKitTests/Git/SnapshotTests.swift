@@ -125,3 +125,31 @@ import Testing
     #expect(TreeID.of(items.filter { $0.account == "nested" }) == nil)
   }
 }
+
+@Suite struct RawTreeTests {
+  /// Lockstep comparison on raw tree bytes agrees with git, folders sorting as `name/`.
+  @Test func changedEntriesMatchGitDiff() throws {
+    let repo = try TestRepository()
+    try repo.write("accounts/a/account.yaml", "name: a\n")
+    try repo.write("accounts/a-b/account.yaml", "name: ab\n")
+    try repo.write("accounts/a.txt", "x")
+    try repo.write("accounts/gone/account.yaml", "name: g\n")
+    let first = try repo.commit("one")
+    try repo.write("accounts/a/account.yaml", "name: a2\n")
+    try repo.write("accounts/new/account.yaml", "name: n\n")
+    try repo.remove("accounts/gone")
+    let second = try repo.commit("two")
+    let repository = try Repository.discover(from: repo.path)
+    let before = try repository.entryID(in: repository.commitInfo(OIDParse(first, repository)).tree, at: "accounts")
+    let after = try repository.entryID(in: repository.commitInfo(OIDParse(second, repository)).tree, at: "accounts")
+    let changes = try repository.changedEntries(from: before, to: after)
+    #expect(changes.map(\.name) == ["a", "gone", "new"])
+    #expect(changes[1].new == nil)
+    #expect(changes[2].old == nil)
+    #expect(try repository.changedEntries(from: before, to: before).isEmpty)
+  }
+
+  private func OIDParse(_ text: String, _ repository: Repository) throws -> OID {
+    try repository.commit(for: text)
+  }
+}
