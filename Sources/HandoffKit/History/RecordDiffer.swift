@@ -1,0 +1,86 @@
+/// Builds a `RecordDiff` between a commit and another commit or the work tree, reading only
+/// the accounts whose files differ.
+public enum RecordDiffer {
+  public static func diff(
+    repositoryPath: String, from: String, to: String?, accounts wanted: [String] = []
+  ) throws(ValidationFailure) -> RecordDiff {
+    let repository: Repository
+    do { repository = try Repository.discover(from: repositoryPath) } catch {
+      throw .notARepository(path: repositoryPath)
+    }
+    func snapshot(_ revision: String?) throws(ValidationFailure) -> Snapshot {
+      do {
+        return try Snapshot(repository: repository, source: revision.map { .revision($0) } ?? .worktree)
+      } catch {
+        if let revision { throw .unknownRevision(revision, error) }
+        throw .noWorkTree
+      }
+    }
+    let old = try snapshot(from)
+    let new = try snapshot(to)
+    do {
+      let settings = try (new.file(at: Settings.fileName)).map(Settings.load) ?? Settings()
+      let oldAccounts = try records(old, settings: settings)
+      let newAccounts = try records(new, settings: settings)
+      let names = Set(oldAccounts.keys).union(newAccounts.keys)
+      for account in wanted where !names.contains(account) {
+        throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory)
+      }
+      var changes: [RecordDiff.AccountChanges] = []
+      for name in names.sorted() where wanted.isEmpty || wanted.contains(name) {
+        let before = oldAccounts[name]
+        let after = newAccounts[name]
+        if let before, let after, before.ids == after.ids { continue }
+        let change = RecordDiff.compare(name, before?.record(), after?.record(), settings: settings)
+        if !change.isEmpty { changes.append(change) }
+      }
+      return RecordDiff(from: old.label, to: new.label, accounts: changes)
+    } catch let error as ValidationFailure {
+      throw error
+    } catch let error as SettingsError {
+      throw .settings(error)
+    } catch let error as GitError {
+      throw .git(error)
+    } catch {
+      throw .git(GitError(code: .generic, message: "\(error)", function: "diff"))
+    }
+  }
+
+  /// An account's files in one snapshot: their ids, and the record loaded on demand.
+  private struct Files {
+    var ids: [String: OID]
+    var load: () -> AccountRecord
+
+    func record() -> AccountRecord { load() }
+  }
+
+  private static func records(_ snapshot: Snapshot, settings: Settings) throws -> [String: Files] {
+    let layout = AccountLayout.scan(try snapshot.items(under: settings.accountsDirectory), accountsDirectory: settings.accountsDirectory)
+    let reader = try snapshot.makeReader()
+    var result: [String: Files] = [:]
+    for folder in layout.accounts {
+      // Commits know their blob ids; work-tree files are read (and hashed) up front.
+      var ids: [String: OID] = [:]
+      var contents: [RecordFile: [UInt8]] = [:]
+      for (kind, item) in folder.files {
+        if let known = reader.knownID(of: item) {
+          ids[kind.fileName] = known
+        } else if let read = try? reader.contents(of: item) {
+          ids[kind.fileName] = read.id
+          contents[kind] = read.bytes
+        }
+      }
+      let id = folder.id
+      let files = folder.files
+      result[id] = Files(ids: ids) {
+        var roots: [RecordFile: YAMLNode] = [:]
+        for (kind, item) in files {
+          guard let bytes = contents[kind] ?? (try? reader.contents(of: item).bytes) else { continue }
+          roots[kind] = YAMLLoader.load(bytes).root
+        }
+        return AccountRecord(id: id, present: Set(files.map(\.kind)), roots: roots)
+      }
+    }
+    return result
+  }
+}
