@@ -6,6 +6,11 @@ public struct AccountClose: Sendable {
   public var commit: CommitDetails?
   /// The commitment ids at the close commit, in file order.
   public var commitments: [String]
+  /// The account folder's tree at close, to read the whole record as it stood.
+  var folder: OID?
+  /// Commitment ids that first appeared after the close, in the order they appeared (an id
+  /// that was added and later renamed still counts once).
+  public var addedAfterClose: [String] = []
 }
 
 public enum CloseFinder {
@@ -28,8 +33,11 @@ public enum CloseFinder {
       let store = RecordHistoryStore(repository: repository, accountsDirectory: settings.accountsDirectory)
       var seen: [String] = []
       var known = Set<String>()
-      var closes: [String: (commit: OID, commitments: OID?)] = [:]
+      var closes: [String: (commit: OID, commitments: OID?, folder: OID?)] = [:]
       var previous: OID?
+      // Ids each closed account has had since its close, and those that appeared after it.
+      var seenIDs: [String: Set<String>] = [:]
+      var added: [String: [String]] = [:]
       for commit in try repository.firstParentHistory(to: head) {
         let accounts = try store.accountsTree(ofCommitTree: repository.commitInfo(commit).tree)
         defer { previous = accounts }
@@ -37,10 +45,17 @@ public enum CloseFinder {
         for change in try repository.changedEntries(from: previous, to: accounts) {
           guard let folder = change.new else { continue }
           if known.insert(change.name).inserted { seen.append(change.name) }
-          guard closes[change.name] == nil else { continue }
           let files = try store.files(ofFolder: folder)
+          guard closes[change.name] == nil else {
+            for id in files.commitments.map(store.commitmentIDs(ofBlob:)) ?? []
+            where seenIDs[change.name, default: []].insert(id).inserted {
+              added[change.name, default: []].append(id)
+            }
+            continue
+          }
           if files.account.flatMap(store.stage(ofBlob:))?.isClosed ?? false {
-            closes[change.name] = (commit, files.commitments)
+            closes[change.name] = (commit, files.commitments, folder)
+            seenIDs[change.name] = Set(files.commitments.map(store.commitmentIDs(ofBlob:)) ?? [])
           }
         }
       }
@@ -52,12 +67,13 @@ public enum CloseFinder {
           let folder = try store.accountsTree(ofCommitTree: tree).flatMap { (accounts) throws(GitError) in
             try repository.entryID(in: accounts, at: account)
           }
-          close = (tagged, try folder.flatMap { (tree) throws(GitError) in try store.files(ofFolder: tree).commitments })
+          close = (tagged, try folder.flatMap { (tree) throws(GitError) in try store.files(ofFolder: tree).commitments }, folder)
         }
         result.append(
           AccountClose(
             account: account, commit: try close.map { (close) throws(GitError) in try repository.details(of: close.commit) },
-            commitments: close?.commitments.map(store.commitmentIDs(ofBlob:)) ?? []))
+            commitments: close?.commitments.map(store.commitmentIDs(ofBlob:)) ?? [], folder: close?.folder,
+            addedAfterClose: added[account] ?? []))
       }
       for account in wanted where !known.contains(account) {
         throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory)

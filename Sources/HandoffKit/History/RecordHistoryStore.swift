@@ -8,6 +8,7 @@ final class RecordHistoryStore {
   private var stageByBlob: [OID: Stage?] = [:]
   private var filesByTree: [OID: (account: OID?, commitments: OID?)] = [:]
   private var accountsTrees: [OID: OID?] = [:]
+  private var recordsByTree: [OID: AccountRecord] = [:]
 
   init(repository: Repository, accountsDirectory: String) {
     self.repository = repository
@@ -51,5 +52,21 @@ final class RecordHistoryStore {
     let stage = root?["stage"]?.string.flatMap(Stage.init(rawValue:))
     stageByBlob[blob] = stage
     return stage
+  }
+
+  /// The whole record in an account folder's tree, loaded (cached by tree id).
+  func record(ofFolder tree: OID, account: String) throws(GitError) -> AccountRecord {
+    if let known = recordsByTree[tree] { return known }
+    var roots: [RecordFile: YAMLNode] = [:]
+    var present = Set<RecordFile>()
+    for entry in try repository.treeEntries(tree) where !entry.isTree {
+      guard let kind = RecordFile(fileName: entry.name) else { continue }
+      present.insert(kind)
+      roots[kind] = YAMLLoader.load(try repository.blob(entry.id)).root
+    }
+    let record = AccountRecord(id: account, present: present, roots: roots)
+    if recordsByTree.count > 20_000 { recordsByTree.removeAll() }
+    recordsByTree[tree] = record
+    return record
   }
 }

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import HandoffKit
+
+extension Handoff {
+  /// `handoff drift`: what happened to each account's promises since close, and the totals.
+  struct DriftCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "drift",
+      abstract: "Per closed account: commitments added after close, withdrawn, missed, re-dated, delivered; portfolio totals.")
+
+    @OptionGroup var repository: RepositoryOptions
+
+    /// Output format.
+    @Option(help: "Output format: text, json or markdown.")
+    var format: DiffFormat = .text
+
+    /// Limit to these accounts.
+    @Argument(help: "Account ids (default: all closed accounts).")
+    var accounts: [String] = []
+
+    func run() throws {
+      let drifts: [AccountDrift]
+      do { drifts = try Drift.compute(repositoryPath: repository.repo, accounts: accounts) } catch {
+        throw Handoff.couldNotRun(error)
+      }
+      switch format {
+      case .json: print(Drift.json(drifts), terminator: "")
+      case .text: print(Drift.text(drifts, markdown: false), terminator: "")
+      case .markdown: print(Drift.text(drifts, markdown: true), terminator: "")
+      }
+    }
+  }
+}
