@@ -2,6 +2,12 @@ extension RecordDiff {
   /// `{"from","to","accounts":[{"account","stage":{"from","to"},"commitments":{"added","removed",
   /// "changed":[{"id","fields":{name:{"from","to"}}}]},"stakeholders":{…},"red_flags":{…}}]}`
   public func json() -> String {
+    JSONValue.object([("from", .string(from)), ("to", .string(to)), ("accounts", .array(accounts.map(Self.json)))])
+      .serialized(indent: 2) + "\n"
+  }
+
+  /// One account's changes as JSON.
+  static func json(_ account: AccountChanges) -> JSONValue {
     func items(_ changes: ItemChanges, key: String) -> JSONValue {
       .object([
         ("added", .array(changes.added)),
@@ -14,17 +20,13 @@ extension RecordDiff {
         })),
       ])
     }
-    let accounts = accounts.map { account in
-      JSONValue.object([
-        ("account", .string(account.account)),
-        ("stage", account.stage.map { .object([("from", .optional($0.from)), ("to", .optional($0.to))]) } ?? .null),
-        ("commitments", items(account.commitments, key: "id")),
-        ("stakeholders", items(account.stakeholders, key: "name")),
-        ("red_flags", items(account.redFlags, key: "id")),
-      ])
-    }
-    return JSONValue.object([("from", .string(from)), ("to", .string(to)), ("accounts", .array(accounts))])
-      .serialized(indent: 2) + "\n"
+    return .object([
+      ("account", .string(account.account)),
+      ("stage", account.stage.map { .object([("from", .optional($0.from)), ("to", .optional($0.to))]) } ?? .null),
+      ("commitments", items(account.commitments, key: "id")),
+      ("stakeholders", items(account.stakeholders, key: "name")),
+      ("red_flags", items(account.redFlags, key: "id")),
+    ])
   }
 
   /// Plain lines, or Markdown ready to paste into a pull request comment.
@@ -33,6 +35,15 @@ extension RecordDiff {
       ? "## Handoff changes `\(from.prefix(12))` → `\(to.prefix(12))`\n\n"
       : "changes from \(from.prefix(12)) to \(to.prefix(12))\n"
     if accounts.isEmpty { return output + (markdown ? "No changes to handoff records.\n" : "no changes\n") }
+    for account in accounts {
+      output += markdown ? "\n### \(account.account)\n\n" : "\n\(account.account)\n"
+      for line in Self.lines(account) { output += (markdown ? "- " : "  ") + line + "\n" }
+    }
+    return output
+  }
+
+  /// One line per change of one account: `commitment sso: status: open → delivered`.
+  static func lines(_ account: AccountChanges) -> [String] {
     func value(_ json: JSONValue) -> String {
       if case .string(let text) = json { return text }
       return json.serialized()
@@ -41,24 +52,21 @@ extension RecordDiff {
       if case .object(let members) = item, let found = members.first(where: { $0.0 == key }) { return value(found.1) }
       return value(item)
     }
-    for account in accounts {
-      output += markdown ? "\n### \(account.account)\n\n" : "\n\(account.account)\n"
-      let bullet = markdown ? "- " : "  "
-      if let stage = account.stage {
-        output += "\(bullet)stage: \(stage.from ?? "none") → \(stage.to ?? "none")\n"
-      }
-      for (title, changes, key) in [
-        ("commitment", account.commitments, "id"), ("stakeholder", account.stakeholders, "name"),
-        ("red flag", account.redFlags, "id"),
-      ] {
-        for item in changes.added { output += "\(bullet)\(title) added: \(label(item, key: key))\n" }
-        for item in changes.removed { output += "\(bullet)\(title) removed: \(label(item, key: key))\n" }
-        for change in changes.changed {
-          let fields = change.fields.map { "\($0.field): \(value($0.from)) → \(value($0.to))" }
-          output += "\(bullet)\(title) \(change.key): \(fields.joined(separator: "; "))\n"
-        }
+    var lines: [String] = []
+    if let stage = account.stage {
+      lines.append("stage: \(stage.from ?? "none") → \(stage.to ?? "none")")
+    }
+    for (title, changes, key) in [
+      ("commitment", account.commitments, "id"), ("stakeholder", account.stakeholders, "name"),
+      ("red flag", account.redFlags, "id"),
+    ] {
+      for item in changes.added { lines.append("\(title) added: \(label(item, key: key))") }
+      for item in changes.removed { lines.append("\(title) removed: \(label(item, key: key))") }
+      for change in changes.changed {
+        let fields = change.fields.map { "\($0.field): \(value($0.from)) → \(value($0.to))" }
+        lines.append("\(title) \(change.key): \(fields.joined(separator: "; "))")
       }
     }
-    return output
+    return lines
   }
 }

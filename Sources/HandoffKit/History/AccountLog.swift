@@ -1,0 +1,78 @@
+/// One commit that changed an account (or one of its commitments).
+public struct AccountLogEntry: Sendable {
+  public var commit: CommitDetails
+  public var changes: RecordDiff.AccountChanges
+}
+
+/// `handoff log`: every commit on the first-parent history that changed an account, newest
+/// first. A change made on a merged branch shows in the merge commit that brought it in.
+public enum AccountLog {
+  public static func entries(account: String, commitment: String?, repositoryPath: String) throws(ValidationFailure)
+    -> [AccountLogEntry]
+  {
+    let repository: Repository
+    do { repository = try Repository.discover(from: repositoryPath) } catch {
+      throw .notARepository(path: repositoryPath)
+    }
+    guard !repository.isHeadUnborn else { throw .unknownAccount(account, accountsDirectory: "accounts") }
+    do {
+      let head = try repository.commit(for: "HEAD")
+      let settings = try repository.fileID(ofCommit: head, at: Settings.fileName)
+        .map { (id) throws(GitError) in try repository.blob(id) }
+        .flatMap { try? Settings.load($0) } ?? Settings()
+      let store = RecordHistoryStore(repository: repository, accountsDirectory: settings.accountsDirectory)
+      var entries: [AccountLogEntry] = []
+      var previousFolder: OID?
+      var seen = false
+      for commit in try repository.firstParentHistory(to: head) {
+        let accounts = try store.accountsTree(ofCommitTree: repository.commitInfo(commit).tree)
+        let folder = try accounts.flatMap { (tree) throws(GitError) in try repository.entryID(in: tree, at: account) }
+        defer { previousFolder = folder }
+        guard folder != previousFolder else { continue }
+        seen = seen || folder != nil
+        let before = try previousFolder.map { (tree) throws(GitError) in try store.record(ofFolder: tree, account: account) }
+        let after = try folder.map { (tree) throws(GitError) in try store.record(ofFolder: tree, account: account) }
+        let changes = RecordDiff.compare(account, before, after, settings: settings)
+        if let commitment {
+          let touched = changes.commitments.changed.contains { $0.key == commitment }
+            || (changes.commitments.added + changes.commitments.removed).contains { item in
+              if case .object(let members) = item { return members.contains { $0.0 == "id" && $0.1 == .string(commitment) } }
+              return false
+            }
+          guard touched else { continue }
+        }
+        entries.append(AccountLogEntry(commit: try repository.details(of: commit), changes: changes))
+      }
+      guard seen else { throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory) }
+      return entries.reversed()
+    } catch let error as ValidationFailure {
+      throw error
+    } catch let error as GitError {
+      throw .git(error)
+    } catch {
+      throw .git(GitError(code: .generic, message: "\(error)", function: "log"))
+    }
+  }
+
+  public static func json(_ entries: [AccountLogEntry]) -> String {
+    let items = entries.map { entry in
+      JSONValue.object([
+        ("commit", .string(entry.commit.id.description)),
+        ("author", .string(entry.commit.author)),
+        ("date", .string(AtCloseReport.date(entry.commit.time))),
+        ("message", .string(entry.commit.summary)),
+        ("changes", RecordDiff.json(entry.changes)),
+      ])
+    }
+    return JSONValue.object([("commits", .array(items))]).serialized(indent: 2) + "\n"
+  }
+
+  public static func text(_ entries: [AccountLogEntry]) -> String {
+    var output = ""
+    for entry in entries {
+      output += "\(entry.commit.id.description.prefix(12)) \(AtCloseReport.date(entry.commit.time)) \(entry.commit.author): \(entry.commit.summary)\n"
+      for line in RecordDiff.lines(entry.changes) { output += "  \(line)\n" }
+    }
+    return output.isEmpty ? "no changes\n" : output
+  }
+}
