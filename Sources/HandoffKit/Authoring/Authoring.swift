@@ -35,7 +35,28 @@ public enum Authoring {
     }
     done.append("wrote the editor schemas to \(editorSchemaDirectory)/ (draft-07, for the VS Code YAML extension)")
     done.append(try associateSchemas(root: root, accountsDirectory: settings.accountsDirectory))
+    done.append(try setUpTextconv(root: root, accountsDirectory: settings.accountsDirectory, repositoryPath: path))
     return done
+  }
+
+  /// `git diff` shows records normalised: a `diff=handoff` attribute and its textconv command.
+  private static func setUpTextconv(root: String, accountsDirectory: String, repositoryPath: String)
+    throws(Failure) -> String
+  {
+    let line = "\(accountsDirectory)/**/*.yaml diff=handoff"
+    let path = root + ".gitattributes"
+    let existing = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    if !existing.split(separator: "\n").contains(where: { String($0).trimmingWhitespace() == line }) {
+      let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
+      try write(existing + separator + line + "\n", to: path)
+    }
+    do {
+      try Repository.discover(from: repositoryPath).setLocalConfig(
+        "diff.handoff.textconv", to: "'\(HookInstaller.currentBinary())' textconv")
+    } catch {
+      throw Failure(message: "could not set diff.handoff.textconv: \(error)")
+    }
+    return "set up `git diff` to compare records by meaning (.gitattributes, diff.handoff.textconv)"
   }
 
   /// Writes a new account folder from the templates; refuses when it exists.

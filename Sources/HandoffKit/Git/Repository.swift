@@ -452,3 +452,18 @@ extension Repository {
     try? commit(for: reference)
   }
 }
+
+extension Repository {
+  /// Sets a key in the repository's own configuration (`.git/config`).
+  ///
+  /// The corresponding C functions are `git_repository_config` and `git_config_set_string`.
+  public func setLocalConfig(_ key: String, to value: String) throws(GitError) {
+    var config: OpaquePointer?
+    try check("git_repository_config", git_repository_config(&config, pointer))
+    defer { git_config_free(config) }
+    var local: OpaquePointer?
+    try check("git_config_open_level", git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL))
+    defer { git_config_free(local) }
+    try check("git_config_set_string", git_config_set_string(local, key, value))
+  }
+}
