@@ -405,8 +405,6 @@ extension Repository {
 /// What history commands show about a commit, copied out of libgit2.
 public struct CommitDetails: Sendable {
   public var id: OID
-  public var tree: OID
-  public var firstParent: OID?
   /// Seconds since 1970 (committer time).
   public var time: Int64
   public var author: String
@@ -441,9 +439,7 @@ extension Repository {
     defer { git_commit_free(handle) }
     let author = git_commit_author(handle).flatMap { $0.pointee.name.map { String(cString: $0) } } ?? ""
     return CommitDetails(
-      id: commit, tree: OID(git_commit_tree_id(handle).pointee),
-      firstParent: git_commit_parentcount(handle) > 0 ? git_commit_parent_id(handle, 0).map { OID($0.pointee) } : nil,
-      time: Int64(git_commit_time(handle)), author: author,
+      id: commit, time: Int64(git_commit_time(handle)), author: author,
       summary: git_commit_summary(handle).map { String(cString: $0) } ?? "")
   }
 

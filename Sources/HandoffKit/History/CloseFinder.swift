@@ -15,7 +15,11 @@ public struct AccountClose: Sendable {
 
 public enum CloseFinder {
   /// The close of every account seen on HEAD's first-parent history (or only of `accounts`).
-  public static func find(repositoryPath: String, accounts wanted: [String] = []) throws(ValidationFailure)
+  ///
+  /// With `useIndex` the walk resumes from the history index in the git directory and only
+  /// the commits added since are read; without it, everything is walked and nothing is written.
+  public static func find(repositoryPath: String, accounts wanted: [String] = [], useIndex: Bool = true)
+    throws(ValidationFailure)
     -> [AccountClose]
   {
     let repository: Repository
@@ -31,49 +35,38 @@ public enum CloseFinder {
       let settings: Settings
       do { settings = try settingsBytes.map(Settings.load) ?? Settings() } catch { throw ValidationFailure.settings(error) }
       let store = RecordHistoryStore(repository: repository, accountsDirectory: settings.accountsDirectory)
-      var seen: [String] = []
-      var known = Set<String>()
-      var closes: [String: (commit: OID, commitments: OID?, folder: OID?)] = [:]
-      var previous: OID?
-      // Ids each closed account has had since its close, and those that appeared after it.
-      var seenIDs: [String: Set<String>] = [:]
-      var added: [String: [String]] = [:]
-      for commit in try repository.firstParentHistory(to: head) {
-        let accounts = try store.accountsTree(ofCommitTree: repository.commitInfo(commit).tree)
-        defer { previous = accounts }
-        guard accounts != previous else { continue }
-        for change in try repository.changedEntries(from: previous, to: accounts) {
-          guard let folder = change.new else { continue }
-          if known.insert(change.name).inserted { seen.append(change.name) }
-          let files = try store.files(ofFolder: folder)
-          guard closes[change.name] == nil else {
-            for id in files.commitments.map(store.commitmentIDs(ofBlob:)) ?? []
-            where seenIDs[change.name, default: []].insert(id).inserted {
-              added[change.name, default: []].append(id)
-            }
-            continue
-          }
-          if files.account.flatMap(store.stage(ofBlob:))?.isClosed ?? false {
-            closes[change.name] = (commit, files.commitments, folder)
-            seenIDs[change.name] = Set(files.commitments.map(store.commitmentIDs(ofBlob:)) ?? [])
-          }
-        }
+      let indexFile = CloseWalk.file(for: repository)
+      var walk = CloseWalk()
+      var pending: [OID]?
+      if useIndex, let saved = CloseWalk.load(from: indexFile, accountsDirectory: settings.accountsDirectory),
+        let tip = saved.tip, let newer = try CloseWalk.commits(after: tip, to: head, repository: repository)
+      {
+        walk = saved
+        pending = newer
       }
+      let commits = try pending ?? repository.firstParentHistory(to: head)
+      try walk.advance(through: commits, repository: repository, store: store)
+      if useIndex, !commits.isEmpty { walk.save(to: indexFile, accountsDirectory: settings.accountsDirectory) }
+      let seen = walk.order
+      let known = Set(seen)
       var result: [AccountClose] = []
       for account in seen.sorted() where wanted.isEmpty || wanted.contains(account) {
-        var close = closes[account]
+        var close = walk.closes[account]
         if let tagged = repository.commitIfPresent("refs/tags/handoff/close/\(account)") {
           let tree = try repository.commitInfo(tagged).tree
           let folder = try store.accountsTree(ofCommitTree: tree).flatMap { (accounts) throws(GitError) in
             try repository.entryID(in: accounts, at: account)
           }
-          close = (tagged, try folder.flatMap { (tree) throws(GitError) in try store.files(ofFolder: tree).commitments }, folder)
+          close = CloseWalk.Close(
+            commit: try repository.details(of: tagged),
+            commitments: try folder.flatMap { (tree) throws(GitError) in try store.files(ofFolder: tree).commitments },
+            folder: folder)
         }
         result.append(
           AccountClose(
-            account: account, commit: try close.map { (close) throws(GitError) in try repository.details(of: close.commit) },
+            account: account, commit: close?.commit,
             commitments: close?.commitments.map(store.commitmentIDs(ofBlob:)) ?? [], folder: close?.folder,
-            addedAfterClose: added[account] ?? []))
+            addedAfterClose: walk.added[account] ?? []))
       }
       for account in wanted where !known.contains(account) {
         throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory)

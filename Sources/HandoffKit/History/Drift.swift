@@ -19,10 +19,10 @@ public struct AccountDrift: Sendable {
 
 public enum Drift {
   /// Drift of every closed account (or the ones named), from its close to HEAD.
-  public static func compute(repositoryPath: String, accounts wanted: [String] = []) throws(ValidationFailure)
-    -> [AccountDrift]
+  public static func compute(repositoryPath: String, accounts wanted: [String] = [], useIndex: Bool = true)
+    throws(ValidationFailure) -> [AccountDrift]
   {
-    let closes = try CloseFinder.find(repositoryPath: repositoryPath, accounts: wanted)
+    let closes = try CloseFinder.find(repositoryPath: repositoryPath, accounts: wanted, useIndex: useIndex)
     let repository: Repository
     do { repository = try Repository.discover(from: repositoryPath) } catch {
       throw .notARepository(path: repositoryPath)

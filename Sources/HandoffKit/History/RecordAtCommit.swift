@@ -23,8 +23,8 @@ public struct RecordAtCommit: Sendable {
     }
   }
 
-  public static func load(account: String, at moment: Moment, repositoryPath: String) throws(ValidationFailure)
-    -> RecordAtCommit
+  public static func load(account: String, at moment: Moment, repositoryPath: String, useIndex: Bool = true)
+    throws(ValidationFailure) -> RecordAtCommit
   {
     let repository: Repository
     do { repository = try Repository.discover(from: repositoryPath) } catch {
@@ -33,7 +33,7 @@ public struct RecordAtCommit: Sendable {
     let commit: OID
     switch moment {
     case .close:
-      let closes = try CloseFinder.find(repositoryPath: repositoryPath, accounts: [account])
+      let closes = try CloseFinder.find(repositoryPath: repositoryPath, accounts: [account], useIndex: useIndex)
       guard let close = closes.first?.commit else { throw .neverClosed(account) }
       commit = close.id
     case .revision(let revision):

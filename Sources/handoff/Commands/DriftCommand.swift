@@ -11,6 +11,10 @@ extension Handoff {
 
     @OptionGroup var repository: RepositoryOptions
 
+    /// Walk the whole history without the index in the git directory.
+    @Flag(help: "Do not read or write the history index in the git directory.")
+    var noCache = false
+
     /// Output format.
     @Option(help: "Output format: text, json or markdown.")
     var format: DiffFormat = .text
@@ -21,7 +25,7 @@ extension Handoff {
 
     func run() throws {
       let drifts: [AccountDrift]
-      do { drifts = try Drift.compute(repositoryPath: repository.repo, accounts: accounts) } catch {
+      do { drifts = try Drift.compute(repositoryPath: repository.repo, accounts: accounts, useIndex: !noCache) } catch {
         throw Handoff.couldNotRun(error)
       }
       switch format {

@@ -10,6 +10,10 @@ extension Handoff {
 
     @OptionGroup var repository: RepositoryOptions
 
+    /// Walk the whole history without the index in the git directory.
+    @Flag(help: "Do not read or write the history index in the git directory.")
+    var noCache = false
+
     /// The account id.
     @Argument(help: "The account id.")
     var account: String
@@ -25,7 +29,8 @@ extension Handoff {
     func run() throws {
       let record: RecordAtCommit
       do {
-        record = try RecordAtCommit.load(account: account, at: .init(at), repositoryPath: repository.repo)
+        record = try RecordAtCommit.load(
+          account: account, at: .init(at), repositoryPath: repository.repo, useIndex: !noCache)
       } catch {
         throw Handoff.couldNotRun(error)
       }

@@ -1,0 +1,172 @@
+import Foundation
+
+/// The state of one walk down the first-parent history: which accounts exist, when each
+/// closed, and which commitment ids appeared after close. Kept in the git directory
+/// (`handoff/history-v1.bin`) so the next run only walks the commits added since: derived
+/// data, written atomically, rebuilt when missing, stale (the tip is no longer on HEAD's
+/// first-parent chain) or unreadable, and never needed for a correct answer.
+struct CloseWalk {
+  struct Close {
+    var commit: CommitDetails
+    var commitments: OID?
+    var folder: OID?
+  }
+
+  var tip: OID?
+  var accountsTree: OID?
+  /// Accounts in the order they first appeared.
+  var order: [String] = []
+  var closes: [String: Close] = [:]
+  /// Commitment ids each closed account has had since close, in order of appearance.
+  var seenIDs: [String: [String]] = [:]
+  var added: [String: [String]] = [:]
+
+  /// Walks `commits` (oldest first, each the first-parent child of the previous).
+  mutating func advance(through commits: [OID], repository: Repository, store: RecordHistoryStore) throws(GitError) {
+    var known = Set(order)
+    var seenSets = seenIDs.mapValues(Set.init)
+    for commit in commits {
+      let accounts = try store.accountsTree(ofCommitTree: repository.commitInfo(commit).tree)
+      defer {
+        accountsTree = accounts
+        tip = commit
+      }
+      guard accounts != accountsTree else { continue }
+      for change in try repository.changedEntries(from: accountsTree, to: accounts) {
+        guard let folder = change.new else { continue }
+        let name = change.name
+        if known.insert(name).inserted { order.append(name) }
+        let files = try store.files(ofFolder: folder)
+        let ids = files.commitments.map(store.commitmentIDs(ofBlob:)) ?? []
+        guard closes[name] == nil else {
+          for id in ids where seenSets[name, default: []].insert(id).inserted {
+            seenIDs[name, default: []].append(id)
+            added[name, default: []].append(id)
+          }
+          continue
+        }
+        if files.account.flatMap(store.stage(ofBlob:))?.isClosed ?? false {
+          closes[name] = Close(commit: try repository.details(of: commit), commitments: files.commitments, folder: folder)
+          seenIDs[name] = ids
+          seenSets[name] = Set(ids)
+        }
+      }
+    }
+  }
+
+  /// The first-parent commits after `tip` up to `head`, oldest first; nil when `tip` is not on
+  /// that chain (history was rewritten), which means walking from the start.
+  static func commits(after tip: OID, to head: OID, repository: Repository) throws(GitError) -> [OID]? {
+    var chain: [OID] = []
+    var current: OID? = head
+    while let commit = current, commit != tip {
+      chain.append(commit)
+      current = try repository.commitInfo(commit).firstParent
+    }
+    return current == nil ? nil : chain.reversed()
+  }
+
+  // MARK: - Persistence
+
+  private static let magic = Array("handoff-history-1\n".utf8)
+
+  static func file(for repository: Repository) -> URL {
+    URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent("handoff/history-v1.bin")
+  }
+
+  /// The saved walk for `accountsDirectory`, or nil when there is none or it does not read.
+  static func load(from file: URL, accountsDirectory: String) -> CloseWalk? {
+    guard let data = try? Data(contentsOf: file) else { return nil }
+    return data.withUnsafeBytes { bytes -> CloseWalk? in
+      var reader = ByteReader(bytes)
+      guard reader.matches(magic), reader.string() == accountsDirectory, let hasTip = reader.byte() else { return nil }
+      var walk = CloseWalk()
+      if hasTip == 1 {
+        guard let tip = reader.oid() else { return nil }
+        walk.tip = tip
+      }
+      guard let hasTree = reader.byte() else { return nil }
+      if hasTree == 1 {
+        guard let tree = reader.oid() else { return nil }
+        walk.accountsTree = tree
+      }
+      guard let count = reader.integer() else { return nil }
+      for _ in 0..<count {
+        guard let name = reader.string(), let closed = reader.byte() else { return nil }
+        walk.order.append(name)
+        if closed == 1 {
+          guard let commit = reader.oid(), let high = reader.integer(), let low = reader.integer(),
+            let author = reader.string(), let summary = reader.string(), let flags = reader.byte()
+          else { return nil }
+          var close = Close(
+            commit: CommitDetails(id: commit, time: Int64(high) << 32 | Int64(low), author: author, summary: summary),
+            commitments: nil, folder: nil)
+          if flags & 1 != 0 { close.commitments = reader.oid() }
+          if flags & 2 != 0 { close.folder = reader.oid() }
+          walk.closes[name] = close
+          guard let seen = reader.strings(), let added = reader.strings() else { return nil }
+          walk.seenIDs[name] = seen
+          if !added.isEmpty { walk.added[name] = added }
+        }
+      }
+      return reader.isAtEnd ? walk : nil
+    }
+  }
+
+  /// Writes the walk atomically; failures are ignored (the index is optional).
+  func save(to file: URL, accountsDirectory: String) {
+    var writer = ByteWriter()
+    writer.bytes(Self.magic)
+    writer.string(accountsDirectory)
+    writer.bytes(tip.map { [1] + $0.bytes } ?? [0])
+    writer.bytes(accountsTree.map { [1] + $0.bytes } ?? [0])
+    writer.integer(UInt32(order.count))
+    for name in order {
+      writer.string(name)
+      guard let close = closes[name] else {
+        writer.bytes([0])
+        continue
+      }
+      writer.bytes([1])
+      writer.bytes(close.commit.id.bytes)
+      writer.integer(UInt32(truncatingIfNeeded: close.commit.time >> 32))
+      writer.integer(UInt32(truncatingIfNeeded: close.commit.time))
+      writer.string(close.commit.author)
+      writer.string(close.commit.summary)
+      writer.bytes([(close.commitments == nil ? 0 : 1) | (close.folder == nil ? 0 : 2)])
+      if let commitments = close.commitments { writer.bytes(commitments.bytes) }
+      if let folder = close.folder { writer.bytes(folder.bytes) }
+      writer.strings(seenIDs[name] ?? [])
+      writer.strings(added[name] ?? [])
+    }
+    let folder = file.deletingLastPathComponent()
+    let temporary = folder.appendingPathComponent(
+      ".history-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp")
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try Data(writer.output).write(to: temporary)
+      if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+    }
+  }
+}
+
+extension ByteWriter {
+  mutating func strings(_ list: [String]) {
+    integer(UInt32(list.count))
+    for item in list { string(item) }
+  }
+}
+
+extension ByteReader {
+  mutating func strings() -> [String]? {
+    guard let count = integer() else { return nil }
+    var list: [String] = []
+    for _ in 0..<count {
+      guard let item = string() else { return nil }
+      list.append(item)
+    }
+    return list
+  }
+}
