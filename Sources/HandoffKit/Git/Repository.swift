@@ -442,11 +442,6 @@ extension Repository {
       id: commit, time: Int64(git_commit_time(handle)), author: author,
       summary: git_commit_summary(handle).map { String(cString: $0) } ?? "")
   }
-
-  /// The commit a tag (or any reference) names, or nil when there is no such reference.
-  public func commitIfPresent(_ reference: String) -> OID? {
-    try? commit(for: reference)
-  }
 }
 
 extension Repository {
@@ -461,5 +456,31 @@ extension Repository {
     try check("git_config_open_level", git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL))
     defer { git_config_free(local) }
     try check("git_config_set_string", git_config_set_string(local, key, value))
+  }
+}
+
+extension Repository {
+  /// The commits named by references matching `glob` (`refs/tags/handoff/close/*`), by name.
+  /// One pass over the references instead of a lookup per name.
+  ///
+  /// The corresponding C functions are `git_reference_iterator_glob_new` and `git_reference_peel`.
+  public func commits(ofReferencesMatching glob: String) throws(GitError) -> [String: OID] {
+    var iterator: OpaquePointer?
+    try check("git_reference_iterator_glob_new", git_reference_iterator_glob_new(&iterator, pointer, glob))
+    defer { git_reference_iterator_free(iterator) }
+    var result: [String: OID] = [:]
+    var reference: OpaquePointer?
+    while git_reference_next(&reference, iterator) == 0 {
+      defer { git_reference_free(reference) }
+      var commit: OpaquePointer?
+      guard git_reference_peel(&commit, reference, GIT_OBJECT_COMMIT) == 0 else {
+        git_error_clear()
+        continue
+      }
+      defer { git_object_free(commit) }
+      result[String(cString: git_reference_name(reference))] = OID(git_object_id(commit).pointee)
+    }
+    git_error_clear()
+    return result
   }
 }

@@ -49,10 +49,14 @@ public enum CloseFinder {
       if useIndex, !commits.isEmpty { walk.save(to: indexFile, accountsDirectory: settings.accountsDirectory) }
       let seen = walk.order
       let known = Set(seen)
+      let closeTags = try repository.commits(ofReferencesMatching: "refs/tags/handoff/close/*")
       var result: [AccountClose] = []
       for account in seen.sorted() where wanted.isEmpty || wanted.contains(account) {
         var close = walk.closes[account]
-        if let tagged = repository.commitIfPresent("refs/tags/handoff/close/\(account)") {
+        // The ids at close lead the ids seen since close; the walk kept them, no blob to read.
+        let seenSinceClose = walk.seenIDs[account] ?? []
+        var idsAtClose = Array(seenSinceClose.prefix(seenSinceClose.count - (walk.added[account]?.count ?? 0)))
+        if let tagged = closeTags["refs/tags/handoff/close/\(account)"] {
           let tree = try repository.commitInfo(tagged).tree
           let folder = try store.accountsTree(ofCommitTree: tree).flatMap { (accounts) throws(GitError) in
             try repository.entryID(in: accounts, at: account)
@@ -61,11 +65,12 @@ public enum CloseFinder {
             commit: try repository.details(of: tagged),
             commitments: try folder.flatMap { (tree) throws(GitError) in try store.files(ofFolder: tree).commitments },
             folder: folder)
+          idsAtClose = close?.commitments.map(store.commitmentIDs(ofBlob:)) ?? []
         }
         result.append(
           AccountClose(
             account: account, commit: close?.commit,
-            commitments: close?.commitments.map(store.commitmentIDs(ofBlob:)) ?? [], folder: close?.folder,
+            commitments: close == nil ? [] : idsAtClose, folder: close?.folder,
             addedAfterClose: walk.added[account] ?? []))
       }
       for account in wanted where !known.contains(account) {
