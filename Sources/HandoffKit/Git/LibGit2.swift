@@ -6,7 +6,7 @@ enum LibGit2 {
     git_libgit2_init()
     // Trees of a 10,000-account folder are about 600 KB; libgit2 caches trees up to 4 KB by
     // default, so history walks would inflate every version twice.
-    _ = handoff_set_object_cache(512 << 20, 4 << 20)
+    _ = handoff_set_object_cache(256 << 20, 4 << 20)
     // Keep large buffers (inflated trees) in the heap instead of a fresh mmap per object:
     // the kernel would zero every page of every tree version again.
     _ = handoff_keep_large_buffers_in_heap(64 << 20)

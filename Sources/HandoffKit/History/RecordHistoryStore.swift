@@ -10,6 +10,10 @@ final class RecordHistoryStore {
   private var accountsTrees: [OID: OID?] = [:]
   private var recordsByTree: [OID: AccountRecord] = [:]
 
+  /// Beyond this many entries a cache starts over, so memory stays bounded however long the
+  /// history is (objects are immutable: a dropped entry only costs a re-read).
+  static let cacheLimit = 200_000
+
   init(repository: Repository, accountsDirectory: String) {
     self.repository = repository
     self.accountsDirectory = accountsDirectory
@@ -32,6 +36,7 @@ final class RecordHistoryStore {
       entries.first { $0.name == RecordFile.account.fileName && !$0.isTree }?.id,
       entries.first { $0.name == RecordFile.commitments.fileName && !$0.isTree }?.id
     )
+    if filesByTree.count > Self.cacheLimit { filesByTree.removeAll(keepingCapacity: true) }
     filesByTree[tree] = files
     return files
   }
@@ -41,6 +46,7 @@ final class RecordHistoryStore {
     if let known = idsByBlob[blob] { return known }
     let root = (try? repository.blob(blob)).flatMap { YAMLLoader.load($0).root }
     let ids = (root?["commitments"]?.items ?? []).compactMap { $0["id"]?.string }
+    if idsByBlob.count > Self.cacheLimit { idsByBlob.removeAll(keepingCapacity: true) }
     idsByBlob[blob] = ids
     return ids
   }
@@ -50,6 +56,7 @@ final class RecordHistoryStore {
     if let known = stageByBlob[blob] { return known }
     let root = (try? repository.blob(blob)).flatMap { YAMLLoader.load($0).root }
     let stage = root?["stage"]?.string.flatMap(Stage.init(rawValue:))
+    if stageByBlob.count > Self.cacheLimit { stageByBlob.removeAll(keepingCapacity: true) }
     stageByBlob[blob] = stage
     return stage
   }

@@ -72,3 +72,36 @@ import Testing
     #expect(throws: ValidationFailure.self) { try CloseFinder.find(repositoryPath: repo.path, accounts: ["nope"]) }
   }
 }
+
+extension CloseFinderTests {
+  @Test func aDeletedAndRecreatedAccountKeepsItsFirstCloseAndBulkCommitsCount() throws {
+    let repo = try TestRepository()
+    for id in ["a1", "a2", "a3", "a4"] { try repo.writeAccount(id, replacing: ["account.yaml": Self.negotiation]) }
+    try repo.commit("four deals")
+    for id in ["a1", "a2", "a3", "a4"] { try repo.write("accounts/\(id)/account.yaml", Fixtures.account) }
+    let bulk = try repo.commit("all four closed at once")
+    try repo.remove("accounts/a2")
+    try repo.commit("a2 deleted")
+    try repo.writeAccount("a2", replacing: ["commitments.yaml": Fixtures.commitments(["reborn"])])
+    try repo.commit("a2 re-created")
+    try repo.git(["mv", "accounts/a3/commitments.yaml", "accounts/a3/commitments.old"])
+    try repo.commit("a3 commitments renamed away")
+    try repo.git(["mv", "accounts/a3/commitments.old", "accounts/a3/commitments.yaml"])
+    try repo.commit("and back")
+
+    let closes = try CloseFinder.find(repositoryPath: repo.path)
+    #expect(closes.map(\.account) == ["a1", "a2", "a3", "a4"])
+    #expect(closes.allSatisfy { $0.commit?.id.description == bulk })
+    let a2 = try #require(closes.first { $0.account == "a2" })
+    #expect(a2.commitments == ["clever-sso"])
+    #expect(a2.addedAfterClose == ["reborn"])
+    let a3 = try #require(closes.first { $0.account == "a3" })
+    #expect(a3.addedAfterClose.isEmpty)
+
+    // The renamed file is a removal in the range, even though it came back.
+    let removed = try Validator.run(
+      ValidationRequest(repositoryPath: repo.path, source: .worktree, useCache: false, range: "\(bulk)..HEAD")
+    ).diagnostics.filter { $0.ruleID == .commitmentRemoved }
+    #expect(Set(removed.map(\.account)) == ["a2", "a3"])
+  }
+}
