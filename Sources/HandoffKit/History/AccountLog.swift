@@ -17,9 +17,7 @@ public enum AccountLog {
     guard !repository.isHeadUnborn else { throw .unknownAccount(account, accountsDirectory: "accounts") }
     do {
       let head = try repository.commit(for: "HEAD")
-      let settings = try repository.fileID(ofCommit: head, at: Settings.fileName)
-        .map { (id) throws(GitError) in try repository.blob(id) }
-        .flatMap { try? Settings.load($0) } ?? Settings()
+      let settings = try Settings.committed(in: repository, at: head)
       let store = RecordHistoryStore(repository: repository, accountsDirectory: settings.accountsDirectory)
       var entries: [AccountLogEntry] = []
       var previousFolder: OID?

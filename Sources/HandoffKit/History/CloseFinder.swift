@@ -29,11 +29,7 @@ public enum CloseFinder {
     guard !repository.isHeadUnborn else { return [] }
     do {
       let head = try repository.commit(for: "HEAD")
-      let settingsBytes = try repository.fileID(ofCommit: head, at: Settings.fileName).map {
-        (id) throws(GitError) in try repository.blob(id)
-      }
-      let settings: Settings
-      do { settings = try settingsBytes.map(Settings.load) ?? Settings() } catch { throw ValidationFailure.settings(error) }
+      let settings = try Settings.committed(in: repository, at: head)
       let store = RecordHistoryStore(repository: repository, accountsDirectory: settings.accountsDirectory)
       let indexFile = CloseWalk.file(for: repository)
       var walk = CloseWalk()

@@ -29,9 +29,7 @@ public enum Drift {
     }
     do {
       let head = try repository.commit(for: "HEAD")
-      let settings = try repository.fileID(ofCommit: head, at: Settings.fileName)
-        .map { (id) throws(GitError) in try repository.blob(id) }
-        .flatMap { try? Settings.load($0) } ?? Settings()
+      let settings = try Settings.committed(in: repository, at: head)
       let store = RecordHistoryStore(repository: repository, accountsDirectory: settings.accountsDirectory)
       var folders: [String: OID] = [:]
       if let accounts = try store.accountsTree(ofCommitTree: repository.commitInfo(head).tree) {
@@ -50,8 +48,12 @@ public enum Drift {
         result.append(drift)
       }
       return result
-    } catch {
+    } catch let error as ValidationFailure {
+      throw error
+    } catch let error as GitError {
       throw .git(error)
+    } catch {
+      throw .git(GitError(code: .generic, message: "\(error)", function: "drift"))
     }
   }
 

@@ -58,9 +58,7 @@ public struct RecordAtCommit: Sendable {
     }
     do {
       let details = try repository.details(of: commit)
-      let settings = try repository.fileID(ofCommit: commit, at: Settings.fileName)
-        .map { (id) throws(GitError) in try repository.blob(id) }
-        .flatMap { try? Settings.load($0) } ?? Settings()
+      let settings = try Settings.committed(in: repository, at: commit)
       let items = try repository.items(ofCommit: commit, under: settings.accountsDirectory)
         .filter { $0.account == account && $0.kind == .file }
       guard !items.isEmpty else { throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory) }
