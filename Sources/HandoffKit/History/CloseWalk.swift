@@ -22,17 +22,28 @@ struct CloseWalk {
   var added: [String: [String]] = [:]
 
   /// Walks `commits` (oldest first, each the first-parent child of the previous).
+  ///
+  /// The accounts trees are compared newest first: packs store older versions as deltas
+  /// against newer ones, so walking that way reuses the delta bases libgit2 just inflated.
+  /// The state is then advanced oldest first, as the definition of "close" requires.
   mutating func advance(through commits: [OID], repository: Repository, store: RecordHistoryStore) throws(GitError) {
+    guard !commits.isEmpty else { return }
+    var trees: [OID?] = []
+    trees.reserveCapacity(commits.count)
+    for commit in commits {
+      trees.append(try store.accountsTree(ofCommitTree: repository.commitInfo(commit).tree))
+    }
+    var changes = [[(name: String, old: OID?, new: OID?)]](repeating: [], count: commits.count)
+    for index in stride(from: commits.count - 1, through: 0, by: -1) {
+      let before = index == 0 ? accountsTree : trees[index - 1]
+      if before != trees[index] {
+        changes[index] = try repository.changedEntries(from: before, to: trees[index])
+      }
+    }
     var known = Set(order)
     var seenSets = seenIDs.mapValues(Set.init)
-    for commit in commits {
-      let accounts = try store.accountsTree(ofCommitTree: repository.commitInfo(commit).tree)
-      defer {
-        accountsTree = accounts
-        tip = commit
-      }
-      guard accounts != accountsTree else { continue }
-      for change in try repository.changedEntries(from: accountsTree, to: accounts) {
+    for (index, commit) in commits.enumerated() {
+      for change in changes[index] {
         guard let folder = change.new else { continue }
         let name = change.name
         if known.insert(name).inserted { order.append(name) }
@@ -52,6 +63,8 @@ struct CloseWalk {
         }
       }
     }
+    accountsTree = trees[trees.count - 1]
+    tip = commits[commits.count - 1]
   }
 
   /// The first-parent commits after `tip` up to `head`, oldest first; nil when `tip` is not on
