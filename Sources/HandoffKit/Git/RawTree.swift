@@ -53,4 +53,30 @@ struct RawTree {
     let nextB: UInt8 = b.name.count > count ? b.name[count] : (b.isTree ? UInt8(ascii: "/") : 0)
     return nextA == nextB ? 0 : (nextA < nextB ? -1 : 1)
   }
+
+  /// The entries that differ between two trees, walked in lockstep in Git's order.
+  static func changes(from left: RawTree, to right: RawTree) -> [(name: String, old: OID?, new: OID?)] {
+    let left = left.entries()
+    let right = right.entries()
+    var changes: [(name: String, old: OID?, new: OID?)] = []
+    var i = 0
+    var j = 0
+    while i < left.count || j < right.count {
+      let order = i < left.count && j < right.count ? RawTree.order(left[i], right[j]) : (i < left.count ? -1 : 1)
+      if order == 0 {
+        if memcmp(left[i].id, right[j].id, 20) != 0 {
+          changes.append((left[i].nameString, left[i].oid, right[j].oid))
+        }
+        i += 1
+        j += 1
+      } else if order < 0 {
+        changes.append((left[i].nameString, left[i].oid, nil))
+        i += 1
+      } else {
+        changes.append((right[j].nameString, nil, right[j].oid))
+        j += 1
+      }
+    }
+    return changes
+  }
 }

@@ -357,32 +357,15 @@ extension Repository {
   )] {
     try withRawObject(old) { (oldBytes) throws(GitError) in
       try withRawObject(new) { (newBytes) in
-        let left = RawTree(bytes: oldBytes).entries()
-        let right = RawTree(bytes: newBytes).entries()
-        var changes: [(name: String, old: OID?, new: OID?)] = []
-        var i = 0
-        var j = 0
-        while i < left.count || j < right.count {
-          let order =
-            i < left.count && j < right.count
-            ? RawTree.order(left[i], right[j]) : (i < left.count ? -1 : 1)
-          if order == 0 {
-            if memcmp(left[i].id, right[j].id, 20) != 0 {
-              changes.append((left[i].nameString, left[i].oid, right[j].oid))
-            }
-            i += 1
-            j += 1
-          } else if order < 0 {
-            changes.append((left[i].nameString, left[i].oid, nil))
-            i += 1
-          } else {
-            changes.append((right[j].nameString, nil, right[j].oid))
-            j += 1
-          }
-        }
-        return changes
+        RawTree.changes(from: RawTree(bytes: oldBytes), to: RawTree(bytes: newBytes))
       }
     }
+  }
+
+  /// The raw bytes of a tree object, copied out (empty for nil), for callers that compare one
+  /// version with the next and want to read each version only once.
+  public func rawTree(_ id: OID?) throws(GitError) -> [UInt8] {
+    try withRawObject(id) { Array($0) }
   }
 
   /// Runs `body` with an object's raw bytes (empty for nil), freeing them afterwards.

@@ -33,13 +33,7 @@ struct CloseWalk {
     for commit in commits {
       trees.append(try store.accountsTree(ofCommitTree: repository.commitInfo(commit).tree))
     }
-    var changes = [[(name: String, old: OID?, new: OID?)]](repeating: [], count: commits.count)
-    for index in stride(from: commits.count - 1, through: 0, by: -1) {
-      let before = index == 0 ? accountsTree : trees[index - 1]
-      if before != trees[index] {
-        changes[index] = try repository.changedEntries(from: before, to: trees[index])
-      }
-    }
+    let changes = try Self.changes(between: [accountsTree] + trees, repository: repository)
     var known = Set(order)
     var seenSets = seenIDs.mapValues(Set.init)
     for (index, commit) in commits.enumerated() {
@@ -65,6 +59,52 @@ struct CloseWalk {
     }
     accountsTree = trees[trees.count - 1]
     tip = commits[commits.count - 1]
+  }
+
+  /// For each consecutive pair of accounts trees, the entries that differ (`versions[i]` to
+  /// `versions[i + 1]`), computed on every core: each worker has its own repository handle and
+  /// a contiguous run of versions, read newest first and each version once.
+  static func changes(between versions: [OID?], repository: Repository) throws(GitError)
+    -> [[(name: String, old: OID?, new: OID?)]]
+  {
+    let pairs = versions.count - 1
+    guard pairs > 0 else { return [] }
+    let workers = pairs < 64 ? 1 : Parallel.workerCount
+    let chunk = (pairs + workers - 1) / workers
+    let path = repository.workingDirectory ?? repository.commonDirectory
+    let runs = Parallel.map(Array(0..<workers), minimumPerWorker: 1, makeContext: { workers == 1 ? repository : try? Repository.discover(from: path) }) {
+      (handle: inout Repository?, worker: Int) -> Result<[[(name: String, old: OID?, new: OID?)]], GitError> in
+      guard let handle else {
+        return .failure(GitError(code: .generic, message: "could not open the repository", function: "history"))
+      }
+      let range = (worker * chunk)..<min(pairs, (worker + 1) * chunk)
+      var result = [[(name: String, old: OID?, new: OID?)]](repeating: [], count: range.count)
+      var newer: (id: OID?, bytes: [UInt8])?
+      do {
+        for index in range.reversed() where versions[index] != versions[index + 1] {
+          let after = newer?.id == versions[index + 1] ? newer!.bytes : try handle.rawTree(versions[index + 1])
+          let before = try handle.rawTree(versions[index])
+          result[index - range.lowerBound] = after.withUnsafeBytes { afterBytes in
+            before.withUnsafeBytes { RawTree.changes(from: RawTree(bytes: $0), to: RawTree(bytes: afterBytes)) }
+          }
+          newer = (versions[index], before)
+        }
+      } catch let error as GitError {
+        return .failure(error)
+      } catch {
+        return .failure(GitError(code: .generic, message: "\(error)", function: "history"))
+      }
+      return .success(result)
+    }
+    var all: [[(name: String, old: OID?, new: OID?)]] = []
+    all.reserveCapacity(pairs)
+    for run in runs {
+      switch run {
+      case .success(let part): all += part
+      case .failure(let error): throw error
+      }
+    }
+    return all
   }
 
   /// The first-parent commits after `tip` up to `head`, oldest first; nil when `tip` is not on

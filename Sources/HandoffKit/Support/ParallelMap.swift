@@ -8,10 +8,12 @@ enum Parallel {
 
   /// Maps `inputs` in contiguous chunks, one chunk per worker; `makeContext` runs once per worker
   /// (to open a per-thread repository handle, for example). Results keep the input order.
+  /// Inputs are split only when each worker gets at least `minimumPerWorker` of them.
   static func map<Input, Context, Output>(
-    _ inputs: [Input], makeContext: () -> Context, _ transform: (inout Context, Input) -> Output
+    _ inputs: [Input], minimumPerWorker: Int = 16, makeContext: () -> Context,
+    _ transform: (inout Context, Input) -> Output
   ) -> [Output] {
-    let workers = min(workerCount, max(1, inputs.count / 16))
+    let workers = min(workerCount, max(1, inputs.count / max(1, minimumPerWorker)))
     if workers <= 1 {
       var context = makeContext()
       return inputs.map { transform(&context, $0) }
