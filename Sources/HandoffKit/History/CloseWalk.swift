@@ -28,35 +28,40 @@ struct CloseWalk {
   /// The state is then advanced oldest first, as the definition of "close" requires.
   mutating func advance(through commits: [OID], repository: Repository, store: RecordHistoryStore) throws(GitError) {
     guard !commits.isEmpty else { return }
+    var timer = PhaseTimer()
     var trees: [OID?] = []
     trees.reserveCapacity(commits.count)
     for commit in commits {
       trees.append(try store.accountsTree(ofCommitTree: repository.commitInfo(commit).tree))
     }
+    timer.mark("history: \(commits.count) commits' accounts trees")
     let changes = try Self.changes(between: [accountsTree] + trees, repository: repository)
+    timer.mark("history: compare versions")
+    var folders = Set<OID>()
+    for list in changes { for change in list { if let folder = change.new { folders.insert(folder) } } }
+    let summaries = try Self.summaries(of: Array(folders), repository: repository, accountsDirectory: store.accountsDirectory)
     var known = Set(order)
     var seenSets = seenIDs.mapValues(Set.init)
     for (index, commit) in commits.enumerated() {
       for change in changes[index] {
-        guard let folder = change.new else { continue }
+        guard let folder = change.new, let summary = summaries[folder] else { continue }
         let name = change.name
         if known.insert(name).inserted { order.append(name) }
-        let files = try store.files(ofFolder: folder)
-        let ids = files.commitments.map(store.commitmentIDs(ofBlob:)) ?? []
         guard closes[name] == nil else {
-          for id in ids where seenSets[name, default: []].insert(id).inserted {
+          for id in summary.ids where seenSets[name, default: []].insert(id).inserted {
             seenIDs[name, default: []].append(id)
             added[name, default: []].append(id)
           }
           continue
         }
-        if files.account.flatMap(store.stage(ofBlob:))?.isClosed ?? false {
-          closes[name] = Close(commit: try repository.details(of: commit), commitments: files.commitments, folder: folder)
-          seenIDs[name] = ids
-          seenSets[name] = Set(ids)
+        if summary.stage?.isClosed ?? false {
+          closes[name] = Close(commit: try repository.details(of: commit), commitments: summary.commitments, folder: folder)
+          seenIDs[name] = summary.ids
+          seenSets[name] = Set(summary.ids)
         }
       }
     }
+    timer.mark("history: read changed folders")
     accountsTree = trees[trees.count - 1]
     tip = commits[commits.count - 1]
   }
@@ -105,6 +110,52 @@ struct CloseWalk {
       }
     }
     return all
+  }
+
+  /// What the walk needs from one version of an account folder.
+  struct FolderSummary: Sendable {
+    var commitments: OID?
+    var ids: [String]
+    var stage: Stage?
+  }
+
+  /// Reads account folders on every core (each worker with its own repository handle and
+  /// caches): their commitments blob, its ids, and the stage.
+  static func summaries(of folders: [OID], repository: Repository, accountsDirectory: String) throws(GitError)
+    -> [OID: FolderSummary]
+  {
+    let path = repository.workingDirectory ?? repository.commonDirectory
+    let chunks = stride(from: 0, to: folders.count, by: 512).map { Array(folders[$0..<min(folders.count, $0 + 512)]) }
+    let results = Parallel.map(chunks, minimumPerWorker: 1, makeContext: { () -> RecordHistoryStore? in
+      (try? Repository.discover(from: path)).map { RecordHistoryStore(repository: $0, accountsDirectory: accountsDirectory) }
+    }) { (store: inout RecordHistoryStore?, chunk: [OID]) -> Result<[(OID, FolderSummary)], GitError> in
+      guard let store else {
+        return .failure(GitError(code: .generic, message: "could not open the repository", function: "history"))
+      }
+      var part: [(OID, FolderSummary)] = []
+      for folder in chunk {
+        do {
+          let files = try store.files(ofFolder: folder)
+          part.append((folder, FolderSummary(
+            commitments: files.commitments, ids: files.commitments.map(store.commitmentIDs(ofBlob:)) ?? [],
+            stage: files.account.flatMap(store.stage(ofBlob:)))))
+        } catch let error as GitError {
+          return .failure(error)
+        } catch {
+          return .failure(GitError(code: .generic, message: "\(error)", function: "history"))
+        }
+      }
+      return .success(part)
+    }
+    var summaries: [OID: FolderSummary] = [:]
+    summaries.reserveCapacity(folders.count)
+    for result in results {
+      switch result {
+      case .success(let part): for (folder, summary) in part { summaries[folder] = summary }
+      case .failure(let error): throw error
+      }
+    }
+    return summaries
   }
 
   /// The first-parent commits after `tip` up to `head`, oldest first; nil when `tip` is not on
