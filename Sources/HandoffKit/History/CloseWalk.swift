@@ -67,32 +67,46 @@ struct CloseWalk {
   }
 
   /// For each consecutive pair of accounts trees, the entries that differ (`versions[i]` to
-  /// `versions[i + 1]`), computed on every core: each worker has its own repository handle and
-  /// a contiguous run of versions, read newest first and each version once.
+  /// `versions[i + 1]`), newest first so each version is read once and along the pack's deltas.
   static func changes(between versions: [OID?], repository: Repository) throws(GitError)
     -> [[(name: String, old: OID?, new: OID?)]]
   {
-    let pairs = versions.count - 1
-    guard pairs > 0 else { return [] }
-    let workers = pairs < 64 ? 1 : Parallel.workerCount
-    let chunk = (pairs + workers - 1) / workers
+    guard versions.count > 1 else { return [] }
+    return try changes(pairs: (0..<(versions.count - 1)).map { (versions[$0], versions[$0 + 1]) }, repository: repository)
+  }
+
+  /// For each pair of trees, the entries that differ, computed on every core: each worker has
+  /// its own repository handle and a contiguous run of pairs, walked from the last, keeping the
+  /// last version it read (consecutive pairs share one).
+  static func changes(pairs: [(old: OID?, new: OID?)], repository: Repository) throws(GitError)
+    -> [[(name: String, old: OID?, new: OID?)]]
+  {
+    guard !pairs.isEmpty else { return [] }
+    let workers = pairs.count < 64 ? 1 : Parallel.workerCount
+    let chunk = (pairs.count + workers - 1) / workers
     let path = repository.workingDirectory ?? repository.commonDirectory
-    let runs = Parallel.map(Array(0..<workers), minimumPerWorker: 1, makeContext: { workers == 1 ? repository : try? Repository.discover(from: path) }) {
-      (handle: inout Repository?, worker: Int) -> Result<[[(name: String, old: OID?, new: OID?)]], GitError> in
+    let runs = Parallel.map(Array(0..<workers), minimumPerWorker: 1, makeContext: {
+      workers == 1 ? repository : try? Repository.discover(from: path)
+    }) { (handle: inout Repository?, worker: Int) -> Result<[[(name: String, old: OID?, new: OID?)]], GitError> in
       guard let handle else {
         return .failure(GitError(code: .generic, message: "could not open the repository", function: "history"))
       }
-      let range = (worker * chunk)..<min(pairs, (worker + 1) * chunk)
+      let range = (worker * chunk)..<min(pairs.count, (worker + 1) * chunk)
       var result = [[(name: String, old: OID?, new: OID?)]](repeating: [], count: range.count)
-      var newer: (id: OID?, bytes: [UInt8])?
+      var last: (id: OID?, bytes: [UInt8])?
+      func read(_ id: OID?) throws(GitError) -> [UInt8] {
+        if let last, last.id == id { return last.bytes }
+        let bytes = try handle.rawTree(id)
+        last = (id, bytes)
+        return bytes
+      }
       do {
-        for index in range.reversed() where versions[index] != versions[index + 1] {
-          let after = newer?.id == versions[index + 1] ? newer!.bytes : try handle.rawTree(versions[index + 1])
-          let before = try handle.rawTree(versions[index])
+        for index in range.reversed() where pairs[index].old != pairs[index].new {
+          let after = try read(pairs[index].new)
+          let before = try read(pairs[index].old)
           result[index - range.lowerBound] = after.withUnsafeBytes { afterBytes in
             before.withUnsafeBytes { RawTree.changes(from: RawTree(bytes: $0), to: RawTree(bytes: afterBytes)) }
           }
-          newer = (versions[index], before)
         }
       } catch let error as GitError {
         return .failure(error)
@@ -102,7 +116,7 @@ struct CloseWalk {
       return .success(result)
     }
     var all: [[(name: String, old: OID?, new: OID?)]] = []
-    all.reserveCapacity(pairs)
+    all.reserveCapacity(pairs.count)
     for run in runs {
       switch run {
       case .success(let part): all += part

@@ -61,29 +61,45 @@ final class CommitmentHistory {
   /// Every removal in the commits of `from..to`, each commit compared with its first parent,
   /// each id reported once (with the commit that first removed it).
   func removedInRange(from: OID?, to: OID) throws(GitError) -> [Removal] {
-    var closed = Set<String>()
-    var reported = Set<String>()
-    var removals: [Removal] = []
+    // Each commit against its first parent: the accounts trees of both, compared on every core,
+    // then the changed folders read on every core, then the removals found in commit order.
+    var commits: [OID] = []
+    var pairs: [(old: OID?, new: OID?)] = []
     for commit in try repository.commits(from: from, to: to) {
       let info = try repository.commitInfo(commit)
       guard let parent = info.firstParent else { continue }
-      let before = try store.accountsTree(ofCommitTree: repository.commitInfo(parent).tree)
-      let after = try store.accountsTree(ofCommitTree: info.tree)
-      guard before != after else { continue }
-      for change in try repository.changedEntries(from: before, to: after) {
-        let old = try change.old.map { (tree) throws(GitError) in try files(ofFolder: tree) }
-        let new = try change.new.map { (tree) throws(GitError) in try files(ofFolder: tree) }
+      commits.append(commit)
+      pairs.append((
+        try store.accountsTree(ofCommitTree: repository.commitInfo(parent).tree),
+        try store.accountsTree(ofCommitTree: info.tree)
+      ))
+    }
+    let changes = try CloseWalk.changes(pairs: pairs, repository: repository)
+    var folders = Set<OID>()
+    for list in changes {
+      for change in list {
+        if let old = change.old { folders.insert(old) }
+        if let new = change.new { folders.insert(new) }
+      }
+    }
+    let summaries = try CloseWalk.summaries(
+      of: Array(folders), repository: repository, accountsDirectory: store.accountsDirectory)
+    var closed = Set<String>()
+    var reported = Set<String>()
+    var removals: [Removal] = []
+    for (index, commit) in commits.enumerated() {
+      for change in changes[index] {
+        let old = change.old.flatMap { summaries[$0] }
+        let new = change.new.flatMap { summaries[$0] }
         let name = change.name
         // Closed as of the parent: earlier in the walk, or at the parent itself. A commit that
         // closes the account protects its ids from the next commit on.
-        let wasClosed = closed.contains(name) || (old?.account.flatMap(stage(ofBlob:))?.isClosed ?? false)
-        if wasClosed || (new?.account.flatMap(stage(ofBlob:))?.isClosed ?? false) {
-          closed.insert(name)
-        }
+        let wasClosed = closed.contains(name) || (old?.stage?.isClosed ?? false)
+        if wasClosed || (new?.stage?.isClosed ?? false) { closed.insert(name) }
         guard wasClosed, let oldCommitments = old?.commitments, new?.commitments != oldCommitments
         else { continue }
-        let remaining = Set(new?.commitments.map(ids(ofBlob:)) ?? [])
-        for id in ids(ofBlob: oldCommitments) where !remaining.contains(id) {
+        let remaining = Set(new?.ids ?? [])
+        for id in old?.ids ?? [] where !remaining.contains(id) {
           if reported.insert(name + "\u{0}" + id).inserted {
             removals.append(Removal(account: name, id: id, commit: commit))
           }
