@@ -115,8 +115,12 @@ struct CloseWalk {
       }
       return .success(result)
     }
-    var all: [[(name: String, old: OID?, new: OID?)]] = []
-    all.reserveCapacity(pairs.count)
+    return try joined(runs)
+  }
+
+  /// The workers' results in order, or the first failure.
+  private static func joined<T>(_ runs: [Result<[T], GitError>]) throws(GitError) -> [T] {
+    var all: [T] = []
     for run in runs {
       switch run {
       case .success(let part): all += part
@@ -161,15 +165,7 @@ struct CloseWalk {
       }
       return .success(part)
     }
-    var summaries: [OID: FolderSummary] = [:]
-    summaries.reserveCapacity(folders.count)
-    for result in results {
-      switch result {
-      case .success(let part): for (folder, summary) in part { summaries[folder] = summary }
-      case .failure(let error): throw error
-      }
-    }
-    return summaries
+    return Dictionary(try joined(results), uniquingKeysWith: { first, _ in first })
   }
 
   /// The first-parent commits after `tip` up to `head`, oldest first; nil when `tip` is not on
