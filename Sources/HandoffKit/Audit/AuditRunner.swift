@@ -1,0 +1,42 @@
+/// Audits every account (or the named ones) of the work tree or a commit.
+public enum AuditRunner {
+  public static func run(repositoryPath: String, revision: String?, accounts wanted: [String] = [])
+    throws(ValidationFailure) -> [AccountAudit]
+  {
+    let repository: Repository
+    do { repository = try Repository.discover(from: repositoryPath) } catch {
+      throw .notARepository(path: repositoryPath)
+    }
+    let snapshot: Snapshot
+    do { snapshot = try Snapshot(repository: repository, source: revision.map { .revision($0) } ?? .worktree) } catch {
+      if let revision { throw .unknownRevision(revision, error) }
+      throw .noWorkTree
+    }
+    do {
+      let settings = try snapshot.file(at: Settings.fileName).map(Settings.load) ?? Settings()
+      let layout = AccountLayout.scan(
+        try snapshot.items(under: settings.accountsDirectory), accountsDirectory: settings.accountsDirectory)
+      let known = Set(layout.accounts.map(\.id))
+      for account in wanted where !known.contains(account) {
+        throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory)
+      }
+      let reader = try snapshot.makeReader()
+      return layout.accounts.filter { wanted.isEmpty || wanted.contains($0.id) }.map { folder in
+        var roots: [RecordFile: YAMLNode] = [:]
+        for (kind, item) in folder.files {
+          roots[kind] = (try? reader.contents(of: item).bytes).flatMap { YAMLLoader.load($0).root }
+        }
+        let record = AccountRecord(id: folder.id, present: Set(folder.files.map(\.kind)), roots: roots)
+        return Auditor.audit(record, settings: settings)
+      }
+    } catch let error as ValidationFailure {
+      throw error
+    } catch let error as SettingsError {
+      throw .settings(error)
+    } catch let error as GitError {
+      throw .git(error)
+    } catch {
+      throw .git(GitError(code: .generic, message: "\(error)", function: "audit"))
+    }
+  }
+}

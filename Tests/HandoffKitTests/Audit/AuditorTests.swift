@@ -1,0 +1,66 @@
+import Foundation
+@testable import HandoffKit
+import HandoffTestSupport
+import Testing
+
+/// The audit of the README's sample accounts against hand-worked expectations.
+@Suite struct AuditorTests {
+  static func sampleRecord(_ account: String) throws -> AccountRecord {
+    let folder = ProjectPaths.root.appendingPathComponent("examples/sample/accounts/\(account)")
+    var roots: [RecordFile: YAMLNode] = [:]
+    for kind in RecordFile.allCases {
+      guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(kind.fileName).path) else { continue }
+      roots[kind] = YAMLLoader.load(Array(data)).root
+    }
+    return AccountRecord(id: account, present: Set(roots.keys), roots: roots)
+  }
+
+  @Test func lincolnUSDItemByItem() throws {
+    let audit = Auditor.audit(try Self.sampleRecord("lincoln-usd"), settings: Settings())
+    let expected: [String: Coverage] = [
+      "A1": .fully, "A2": .fully, "A3": .fully, "A4": .fully, "A5": .fully,
+      "B1": .fully,  // Dr. Maria Lopez: supportive, with a contact
+      "B2": .partially,  // the champion leaves on 2027-06-30
+      "B3": .fully, "B4": .fully, "B5": .fully,
+      "C1": .not, "C2": .not, "C4": .not,  // no feature, timeline or support promise, none declined
+      "C3": .fully,  // teacher-training has an owner and a due date
+      "C5": .fully,  // clever-sso (integration) has an owner and a due date
+    ]
+    #expect(Dictionary(uniqueKeysWithValues: audit.items.map { ($0.id, $0.coverage) }) == expected)
+    #expect(abs(audit.completeness - 11.5 / 15 * 100) < 0.001)
+    #expect(audit.items.first { $0.id == "B2" }?.location?.line == 9)
+    #expect(audit.exitQuestions.allSatisfy { $0.answered })
+    #expect(Dictionary(uniqueKeysWithValues: audit.scorecard.map { ($0.name, $0.rating) }) == [
+      "customer intent": "clear", "stakeholder map": "partial", "scope and expectations": "partial",
+      "implementation risk": "clear", "transition quality": "unclear",
+    ])
+    #expect(audit.redFlags.map(\.id) == [
+      "champion-retiring", "verbal-commitment-not-in-contract", "deep-discount", "champion-at-risk",
+      "commitment-due-before-start",
+    ])
+    #expect(audit.mitigationNeeded && audit.mitigationPresent)
+  }
+
+  @Test func summitCharterIsWeak() throws {
+    let audit = Auditor.audit(try Self.sampleRecord("summit-charter"), settings: Settings())
+    let coverage = Dictionary(uniqueKeysWithValues: audit.items.map { ($0.id, $0.coverage) })
+    #expect(coverage["A4"] == .partially)  // renewal dated, no budget source
+    #expect(coverage["A5"] == .not)
+    #expect(coverage["B1"] == .partially)  // skeptical buyer without a contact
+    #expect(coverage["B2"] == .partially)  // neutral champion
+    #expect(coverage["B3"] == .not)
+    #expect(coverage["B4"] == .not)
+    #expect(coverage["C2"] == .fully)  // campus-rollout has an owner and a due date
+    #expect(coverage["C5"] == .fully)  // the custom report has an owner and a due date
+    #expect(audit.scorecard.first { $0.name == "implementation risk" }?.rating == "unclear")
+    #expect(audit.mitigationNeeded && !audit.mitigationPresent)
+    #expect(audit.completeness < 60)
+  }
+
+  @Test func aProspectHasLittleDocumented() throws {
+    let audit = Auditor.audit(try Self.sampleRecord("maple-county-schools"), settings: Settings())
+    #expect(audit.items.allSatisfy { $0.coverage == .not })
+    #expect(audit.completeness == 0)
+    #expect(!audit.exitQuestions.contains { $0.answered })
+  }
+}
