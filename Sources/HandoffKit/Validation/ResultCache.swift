@@ -57,7 +57,7 @@ final class ResultCache: @unchecked Sendable {
   }
 
   /// Opens (or starts) the cache of `repository`; never fails: a bad cache is an empty one.
-  static func open(repository: Repository, settings: [UInt8]?) -> ResultCache {
+  static func open(repository: Repository) -> ResultCache {
     let file = URL(fileURLWithPath: repository.commonDirectory)
       .appendingPathComponent("handoff/validate-v1.bin")
     let data = try? Data(contentsOf: file, options: .alwaysMapped)

@@ -68,7 +68,7 @@ public enum Validator {
       layout.findings.removeAll { $0.account.map { !wanted.contains($0) } ?? true }
     }
 
-    let cache = request.useCache ? ResultCache.open(repository: repository, settings: settingsBytes) : nil
+    let cache = request.useCache ? ResultCache.open(repository: repository) : nil
     timer.mark("load cache")
     let settingsID = (settingsBytes ?? []).withUnsafeBytes { OID.ofBlob($0) }
     let checked = AccountChecker.check(
