@@ -3,10 +3,7 @@ public enum AuditRunner {
   public static func run(repositoryPath: String, revision: String?, accounts wanted: [String] = [])
     throws(ValidationFailure) -> [AccountAudit]
   {
-    let repository: Repository
-    do { repository = try Repository.discover(from: repositoryPath) } catch {
-      throw .notARepository(path: repositoryPath)
-    }
+    let repository = try Repository.open(forCommandAt: repositoryPath)
     let snapshot: Snapshot
     do { snapshot = try Snapshot(repository: repository, source: revision.map { .revision($0) } ?? .worktree) } catch {
       if let revision { throw .unknownRevision(revision, error) }
@@ -29,14 +26,8 @@ public enum AuditRunner {
         let record = AccountRecord(id: folder.id, present: Set(folder.files.map(\.kind)), roots: roots)
         return Auditor.audit(record, settings: settings)
       }
-    } catch let error as ValidationFailure {
-      throw error
-    } catch let error as SettingsError {
-      throw .settings(error)
-    } catch let error as GitError {
-      throw .git(error)
     } catch {
-      throw .git(GitError(code: .generic, message: "\(error)", function: "audit"))
+      throw ValidationFailure(error, during: "audit")
     }
   }
 }

@@ -10,10 +10,7 @@ public enum AccountLog {
   public static func entries(account: String, commitment: String?, repositoryPath: String) throws(ValidationFailure)
     -> [AccountLogEntry]
   {
-    let repository: Repository
-    do { repository = try Repository.discover(from: repositoryPath) } catch {
-      throw .notARepository(path: repositoryPath)
-    }
+    let repository = try Repository.open(forCommandAt: repositoryPath)
     guard !repository.isHeadUnborn else { throw .unknownAccount(account, accountsDirectory: "accounts") }
     do {
       let head = try repository.commit(for: "HEAD")
@@ -43,12 +40,8 @@ public enum AccountLog {
       }
       guard seen else { throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory) }
       return entries.reversed()
-    } catch let error as ValidationFailure {
-      throw error
-    } catch let error as GitError {
-      throw .git(error)
     } catch {
-      throw .git(GitError(code: .generic, message: "\(error)", function: "log"))
+      throw ValidationFailure(error, during: "log")
     }
   }
 

@@ -22,10 +22,7 @@ public enum CloseFinder {
     throws(ValidationFailure)
     -> [AccountClose]
   {
-    let repository: Repository
-    do { repository = try Repository.discover(from: repositoryPath) } catch {
-      throw .notARepository(path: repositoryPath)
-    }
+    let repository = try Repository.open(forCommandAt: repositoryPath)
     guard !repository.isHeadUnborn else { return [] }
     do {
       let head = try repository.commit(for: "HEAD")
@@ -73,12 +70,8 @@ public enum CloseFinder {
         throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory)
       }
       return result
-    } catch let error as GitError {
-      throw .git(error)
-    } catch let error as ValidationFailure {
-      throw error
     } catch {
-      throw .git(GitError(code: .generic, message: "\(error)", function: "history"))
+      throw ValidationFailure(error, during: "history")
     }
   }
 }

@@ -23,10 +23,7 @@ public enum Drift {
     throws(ValidationFailure) -> [AccountDrift]
   {
     let closes = try CloseFinder.find(repositoryPath: repositoryPath, accounts: wanted, useIndex: useIndex)
-    let repository: Repository
-    do { repository = try Repository.discover(from: repositoryPath) } catch {
-      throw .notARepository(path: repositoryPath)
-    }
+    let repository = try Repository.open(forCommandAt: repositoryPath)
     do {
       let head = try repository.commit(for: "HEAD")
       let settings = try Settings.committed(in: repository, at: head)
@@ -48,12 +45,8 @@ public enum Drift {
         result.append(drift)
       }
       return result
-    } catch let error as ValidationFailure {
-      throw error
-    } catch let error as GitError {
-      throw .git(error)
     } catch {
-      throw .git(GitError(code: .generic, message: "\(error)", function: "drift"))
+      throw ValidationFailure(error, during: "drift")
     }
   }
 

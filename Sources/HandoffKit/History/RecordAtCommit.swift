@@ -26,10 +26,7 @@ public struct RecordAtCommit: Sendable {
   public static func load(account: String, at moment: Moment, repositoryPath: String, useIndex: Bool = true)
     throws(ValidationFailure) -> RecordAtCommit
   {
-    let repository: Repository
-    do { repository = try Repository.discover(from: repositoryPath) } catch {
-      throw .notARepository(path: repositoryPath)
-    }
+    let repository = try Repository.open(forCommandAt: repositoryPath)
     let commit: OID
     switch moment {
     case .close:
@@ -69,12 +66,8 @@ public struct RecordAtCommit: Sendable {
       }
       files.sort { $0.kind.code < $1.kind.code }
       return RecordAtCommit(account: account, commit: details, files: files)
-    } catch let error as GitError {
-      throw .git(error)
-    } catch let error as ValidationFailure {
-      throw error
     } catch {
-      throw .git(GitError(code: .generic, message: "\(error)", function: "show"))
+      throw ValidationFailure(error, during: "show")
     }
   }
 

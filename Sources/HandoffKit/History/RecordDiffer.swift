@@ -4,10 +4,7 @@ public enum RecordDiffer {
   public static func diff(
     repositoryPath: String, from: String, to: String?, accounts wanted: [String] = []
   ) throws(ValidationFailure) -> RecordDiff {
-    let repository: Repository
-    do { repository = try Repository.discover(from: repositoryPath) } catch {
-      throw .notARepository(path: repositoryPath)
-    }
+    let repository = try Repository.open(forCommandAt: repositoryPath)
     func snapshot(_ revision: String?) throws(ValidationFailure) -> Snapshot {
       do {
         return try Snapshot(repository: repository, source: revision.map { .revision($0) } ?? .worktree)
@@ -35,14 +32,8 @@ public enum RecordDiffer {
         if !change.isEmpty { changes.append(change) }
       }
       return RecordDiff(from: old.label, to: new.label, accounts: changes)
-    } catch let error as ValidationFailure {
-      throw error
-    } catch let error as SettingsError {
-      throw .settings(error)
-    } catch let error as GitError {
-      throw .git(error)
     } catch {
-      throw .git(GitError(code: .generic, message: "\(error)", function: "diff"))
+      throw ValidationFailure(error, during: "diff")
     }
   }
 

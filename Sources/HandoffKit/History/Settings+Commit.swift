@@ -7,12 +7,8 @@ extension Settings {
     do {
       guard let id = try repository.fileID(ofCommit: commit, at: fileName) else { return Settings() }
       return try load(repository.blob(id))
-    } catch let error as SettingsError {
-      throw .settings(error)
-    } catch let error as GitError {
-      throw .git(error)
     } catch {
-      throw .git(GitError(code: .generic, message: "\(error)", function: "settings"))
+      throw ValidationFailure(error, during: "settings")
     }
   }
 }

@@ -33,3 +33,23 @@ public enum ValidationFailure: Error, Sendable, CustomStringConvertible {
     }
   }
 }
+
+extension ValidationFailure {
+  /// Any error met while a command reads the repository, as the failure it reports: our own
+  /// failures pass through, settings and libgit2 errors keep their kind.
+  init(_ error: any Error, during function: String) {
+    switch error {
+    case let failure as ValidationFailure: self = failure
+    case let settings as SettingsError: self = .settings(settings)
+    case let git as GitError: self = .git(git)
+    default: self = .git(GitError(code: .generic, message: "\(error)", function: function))
+    }
+  }
+}
+
+extension Repository {
+  /// The repository containing `path`, for a command: not finding one is "could not run".
+  static func open(forCommandAt path: String) throws(ValidationFailure) -> Repository {
+    do { return try discover(from: path) } catch { throw .notARepository(path: path) }
+  }
+}

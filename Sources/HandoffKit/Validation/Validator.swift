@@ -26,10 +26,7 @@ public struct ValidationRequest: Sendable {
 public enum Validator {
   public static func run(_ request: ValidationRequest) throws(ValidationFailure) -> Report {
     var timer = PhaseTimer()
-    let repository: Repository
-    do { repository = try Repository.discover(from: request.repositoryPath) } catch {
-      throw .notARepository(path: request.repositoryPath)
-    }
+    let repository = try Repository.open(forCommandAt: request.repositoryPath)
     var source = request.source
     var rangeBase: OID?
     if let range = request.range {
