@@ -4,11 +4,7 @@ public enum AuditRunner {
     throws(ValidationFailure) -> [AccountAudit]
   {
     let repository = try Repository.open(forCommandAt: repositoryPath)
-    let snapshot: Snapshot
-    do { snapshot = try Snapshot(repository: repository, source: revision.map { .revision($0) } ?? .worktree) } catch {
-      if let revision { throw .unknownRevision(revision, error) }
-      throw .noWorkTree
-    }
+    let snapshot = try Snapshot.open(revision, in: repository)
     do {
       let settings = try snapshot.file(at: Settings.fileName).map(Settings.load) ?? Settings()
       let layout = AccountLayout.scan(
@@ -19,12 +15,7 @@ public enum AuditRunner {
       }
       let reader = try snapshot.makeReader()
       return layout.accounts.filter { wanted.isEmpty || wanted.contains($0.id) }.map { folder in
-        var roots: [RecordFile: YAMLNode] = [:]
-        for (kind, item) in folder.files {
-          roots[kind] = (try? reader.contents(of: item).bytes).flatMap { YAMLLoader.load($0).root }
-        }
-        let record = AccountRecord(id: folder.id, present: Set(folder.files.map(\.kind)), roots: roots)
-        return Auditor.audit(record, settings: settings)
+        Auditor.audit(AccountRecord(folder, reader: reader), settings: settings)
       }
     } catch {
       throw ValidationFailure(error, during: "audit")

@@ -5,16 +5,8 @@ public enum RecordDiffer {
     repositoryPath: String, from: String, to: String?, accounts wanted: [String] = []
   ) throws(ValidationFailure) -> RecordDiff {
     let repository = try Repository.open(forCommandAt: repositoryPath)
-    func snapshot(_ revision: String?) throws(ValidationFailure) -> Snapshot {
-      do {
-        return try Snapshot(repository: repository, source: revision.map { .revision($0) } ?? .worktree)
-      } catch {
-        if let revision { throw .unknownRevision(revision, error) }
-        throw .noWorkTree
-      }
-    }
-    let old = try snapshot(from)
-    let new = try snapshot(to)
+    let old = try Snapshot.open(from, in: repository)
+    let new = try Snapshot.open(to, in: repository)
     do {
       let settings = try (new.file(at: Settings.fileName)).map(Settings.load) ?? Settings()
       let oldAccounts = try records(old, settings: settings)
@@ -61,16 +53,7 @@ public enum RecordDiffer {
           contents[kind] = read.bytes
         }
       }
-      let id = folder.id
-      let files = folder.files
-      result[id] = Files(ids: ids) {
-        var roots: [RecordFile: YAMLNode] = [:]
-        for (kind, item) in files {
-          guard let bytes = contents[kind] ?? (try? reader.contents(of: item).bytes) else { continue }
-          roots[kind] = YAMLLoader.load(bytes).root
-        }
-        return AccountRecord(id: id, present: Set(files.map(\.kind)), roots: roots)
-      }
+      result[folder.id] = Files(ids: ids) { AccountRecord(folder, reader: reader, preloaded: contents) }
     }
     return result
   }
