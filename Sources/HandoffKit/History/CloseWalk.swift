@@ -75,23 +75,17 @@ struct CloseWalk {
     return try changes(pairs: (0..<(versions.count - 1)).map { (versions[$0], versions[$0 + 1]) }, repository: repository)
   }
 
-  /// For each pair of trees, the entries that differ, computed on every core: each worker has
-  /// its own repository handle and a contiguous run of pairs, walked from the last, keeping the
-  /// last version it read (consecutive pairs share one).
+  /// For each pair of trees, the entries that differ, computed on every core: each worker takes
+  /// a contiguous run of pairs, walked from the last, keeping the last version it read
+  /// (consecutive pairs share one).
   static func changes(pairs: [(old: OID?, new: OID?)], repository: Repository) throws(GitError)
     -> [[(name: String, old: OID?, new: OID?)]]
   {
     guard !pairs.isEmpty else { return [] }
     let workers = pairs.count < 64 ? 1 : Parallel.workerCount
     let chunk = (pairs.count + workers - 1) / workers
-    let path = repository.workingDirectory ?? repository.commonDirectory
-    let runs = Parallel.map(Array(0..<workers), minimumPerWorker: 1, makeContext: {
-      workers == 1 ? repository : try? Repository.discover(from: path)
-    }) { (handle: inout Repository?, worker: Int) -> Result<[[(name: String, old: OID?, new: OID?)]], GitError> in
-      guard let handle else {
-        return .failure(GitError(code: .generic, message: "could not open the repository", function: "history"))
-      }
-      let range = (worker * chunk)..<min(pairs.count, (worker + 1) * chunk)
+    let runs = (0..<workers).map { ($0 * chunk)..<min(pairs.count, ($0 + 1) * chunk) }
+    return try onEveryCore(runs, repository: repository) { (handle, range) throws(GitError) in
       var result = [[(name: String, old: OID?, new: OID?)]](repeating: [], count: range.count)
       var last: (id: OID?, bytes: [UInt8])?
       func read(_ id: OID?) throws(GitError) -> [UInt8] {
@@ -100,34 +94,15 @@ struct CloseWalk {
         last = (id, bytes)
         return bytes
       }
-      do {
-        for index in range.reversed() where pairs[index].old != pairs[index].new {
-          let after = try read(pairs[index].new)
-          let before = try read(pairs[index].old)
-          result[index - range.lowerBound] = after.withUnsafeBytes { afterBytes in
-            before.withUnsafeBytes { RawTree.changes(from: RawTree(bytes: $0), to: RawTree(bytes: afterBytes)) }
-          }
+      for index in range.reversed() where pairs[index].old != pairs[index].new {
+        let after = try read(pairs[index].new)
+        let before = try read(pairs[index].old)
+        result[index - range.lowerBound] = after.withUnsafeBytes { afterBytes in
+          before.withUnsafeBytes { RawTree.changes(from: RawTree(bytes: $0), to: RawTree(bytes: afterBytes)) }
         }
-      } catch let error as GitError {
-        return .failure(error)
-      } catch {
-        return .failure(GitError(code: .generic, message: "\(error)", function: "history"))
       }
-      return .success(result)
+      return result
     }
-    return try joined(runs)
-  }
-
-  /// The workers' results in order, or the first failure.
-  private static func joined<T>(_ runs: [Result<[T], GitError>]) throws(GitError) -> [T] {
-    var all: [T] = []
-    for run in runs {
-      switch run {
-      case .success(let part): all += part
-      case .failure(let error): throw error
-      }
-    }
-    return all
   }
 
   /// What the walk needs from one version of an account folder.
@@ -137,35 +112,50 @@ struct CloseWalk {
     var stage: Stage?
   }
 
-  /// Reads account folders on every core (each worker with its own repository handle and
-  /// caches): their commitments blob, its ids, and the stage.
+  /// Reads account folders on every core: their commitments blob, its ids, and the stage.
   static func summaries(of folders: [OID], repository: Repository, accountsDirectory: String) throws(GitError)
     -> [OID: FolderSummary]
   {
-    let path = repository.workingDirectory ?? repository.commonDirectory
     let chunks = stride(from: 0, to: folders.count, by: 512).map { Array(folders[$0..<min(folders.count, $0 + 512)]) }
-    let results = Parallel.map(chunks, minimumPerWorker: 1, makeContext: { () -> RecordHistoryStore? in
-      (try? Repository.discover(from: path)).map { RecordHistoryStore(repository: $0, accountsDirectory: accountsDirectory) }
-    }) { (store: inout RecordHistoryStore?, chunk: [OID]) -> Result<[(OID, FolderSummary)], GitError> in
-      guard let store else {
-        return .failure(GitError(code: .generic, message: "could not open the repository", function: "history"))
-      }
+    let summaries = try onEveryCore(chunks, repository: repository) { (handle, chunk) throws(GitError) in
+      let store = RecordHistoryStore(repository: handle, accountsDirectory: accountsDirectory)
       var part: [(OID, FolderSummary)] = []
       for folder in chunk {
-        do {
-          let files = try store.files(ofFolder: folder)
-          part.append((folder, FolderSummary(
-            commitments: files.commitments, ids: files.commitments.map(store.commitmentIDs(ofBlob:)) ?? [],
-            stage: files.account.flatMap(store.stage(ofBlob:)))))
-        } catch let error as GitError {
-          return .failure(error)
-        } catch {
-          return .failure(GitError(code: .generic, message: "\(error)", function: "history"))
-        }
+        let files = try store.files(ofFolder: folder)
+        part.append((folder, FolderSummary(
+          commitments: files.commitments, ids: files.commitments.map(store.commitmentIDs(ofBlob:)) ?? [],
+          stage: files.account.flatMap(store.stage(ofBlob:)))))
       }
-      return .success(part)
+      return part
     }
-    return Dictionary(try joined(results), uniquingKeysWith: { first, _ in first })
+    return Dictionary(summaries, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// Runs `body` over `chunks` on every core, each worker with its own repository handle
+  /// (libgit2 handles are not shared between threads); results in chunk order, or the first
+  /// failure.
+  private static func onEveryCore<Chunk, Output>(
+    _ chunks: [Chunk], repository: Repository,
+    _ body: (Repository, Chunk) throws(GitError) -> [Output]
+  ) throws(GitError) -> [Output] {
+    let path = repository.workingDirectory ?? repository.commonDirectory
+    let single = chunks.count == 1
+    let runs = Parallel.map(chunks, minimumPerWorker: 1, makeContext: {
+      single ? repository : try? Repository.discover(from: path)
+    }) { (handle: inout Repository?, chunk: Chunk) -> Result<[Output], GitError> in
+      guard let handle else {
+        return .failure(GitError(code: .generic, message: "could not open the repository", function: "history"))
+      }
+      do throws(GitError) { return .success(try body(handle, chunk)) } catch { return .failure(error) }
+    }
+    var all: [Output] = []
+    for run in runs {
+      switch run {
+      case .success(let part): all += part
+      case .failure(let error): throw error
+      }
+    }
+    return all
   }
 
   /// The first-parent commits after `tip` up to `head`, oldest first; nil when `tip` is not on
