@@ -303,13 +303,24 @@ extension Repository {
   }
 
   /// The id of the entry at `path` (slash-separated) below `tree`, or nil when there is none.
+  ///
+  /// One lookup by path in libgit2: no list of a large tree's entries is built.
+  ///
+  /// The corresponding C functions are `git_tree_lookup` and `git_tree_entry_bypath`.
   public func entryID(in tree: OID, at path: String) throws(GitError) -> OID? {
-    var current = tree
-    for part in path.split(separator: "/") {
-      guard let entry = try treeEntries(current).first(where: { $0.name == part }) else { return nil }
-      current = entry.id
+    var raw = tree.raw
+    var handle: OpaquePointer?
+    try check("git_tree_lookup", git_tree_lookup(&handle, pointer, &raw))
+    defer { git_tree_free(handle) }
+    var entry: OpaquePointer?
+    let found = git_tree_entry_bypath(&entry, handle, path)
+    if found == GIT_ENOTFOUND.rawValue {
+      git_error_clear()
+      return nil
     }
-    return current
+    try check("git_tree_entry_bypath", found)
+    defer { git_tree_entry_free(entry) }
+    return OID(git_tree_entry_id(entry).pointee)
   }
 }
 

@@ -40,16 +40,16 @@ final class CommitmentHistory {
     }
     var removals: [Removal] = []
     for (name, folder) in try accountFolders(ofCommit: head) where stagedTrees[name] != folder {
-      let before = try files(ofFolder: folder)
+      let before = try store.files(ofFolder: folder)
       guard let commitmentsBefore = before.commitments else { continue }
       let after = staged[name]
       let commitmentsAfter = after?.files.first { $0.kind == .commitments }?.item.oid
       if commitmentsAfter == commitmentsBefore { continue }
-      let stageAfter = after?.files.first { $0.kind == .account }?.item.oid.flatMap(stage(ofBlob:))
-      guard (before.account.flatMap(stage(ofBlob:))?.isClosed ?? false) || (stageAfter?.isClosed ?? false)
+      let stageAfter = after?.files.first { $0.kind == .account }?.item.oid.flatMap(store.stage(ofBlob:))
+      guard (before.account.flatMap(store.stage(ofBlob:))?.isClosed ?? false) || (stageAfter?.isClosed ?? false)
       else { continue }
-      let remaining = Set(commitmentsAfter.map(ids(ofBlob:)) ?? [])
-      for id in ids(ofBlob: commitmentsBefore) where !remaining.contains(id) {
+      let remaining = Set(commitmentsAfter.map(store.commitmentIDs(ofBlob:)) ?? [])
+      for id in store.commitmentIDs(ofBlob: commitmentsBefore) where !remaining.contains(id) {
         removals.append(Removal(account: name, id: id, commit: nil))
       }
     }
@@ -119,12 +119,4 @@ final class CommitmentHistory {
     }
     return folders
   }
-
-  private func files(ofFolder tree: OID) throws(GitError) -> (account: OID?, commitments: OID?) {
-    try store.files(ofFolder: tree)
-  }
-
-  private func ids(ofBlob blob: OID) -> [String] { store.commitmentIDs(ofBlob: blob) }
-
-  private func stage(ofBlob blob: OID) -> Stage? { store.stage(ofBlob: blob) }
 }
