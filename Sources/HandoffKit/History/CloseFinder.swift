@@ -11,6 +11,9 @@ public struct AccountClose: Sendable {
   /// Commitment ids that first appeared after the close, in the order they appeared (an id
   /// that was added and later renamed still counts once).
   public var addedAfterClose: [String] = []
+  /// Commit time (seconds since 1970) at which the record first had no errors, at or after the
+  /// stage-based close; nil while it never has. Judged with the settings at HEAD.
+  public var completedAt: Int64?
 }
 
 public enum CloseFinder {
@@ -18,7 +21,9 @@ public enum CloseFinder {
   ///
   /// With `useIndex` the walk resumes from the history index in the git directory and only
   /// the commits added since are read; without it, everything is walked and nothing is written.
-  public static func find(repositoryPath: String, accounts wanted: [String] = [], useIndex: Bool = true)
+  public static func find(
+    repositoryPath: String, accounts wanted: [String] = [], useIndex: Bool = true, progress: Progress? = nil
+  )
     throws(ValidationFailure)
     -> [AccountClose]
   {
@@ -26,19 +31,20 @@ public enum CloseFinder {
     guard !repository.isHeadUnborn else { return [] }
     do {
       let head = try repository.commit(for: "HEAD")
-      let settings = try Settings.committed(in: repository, at: head)
+      let (settings, settingsID) = try Settings.committedWithID(in: repository, at: head)
+      let judge = CloseWalk.Judge(settings: settings, settingsID: settingsID)
       let store = RecordHistoryStore(repository: repository, accountsDirectory: settings.accountsDirectory)
       let indexFile = CloseWalk.file(for: repository)
       var walk = CloseWalk()
       var pending: [OID]?
       if useIndex, let saved = CloseWalk.load(from: indexFile, accountsDirectory: settings.accountsDirectory),
-        let tip = saved.tip, let newer = try CloseWalk.commits(after: tip, to: head, repository: repository)
+        saved.judgedWith == settingsID, let tip = saved.tip, let newer = try CloseWalk.commits(after: tip, to: head, repository: repository)
       {
         walk = saved
         pending = newer
       }
       let commits = try pending ?? repository.firstParentHistory(to: head)
-      try walk.advance(through: commits, repository: repository, store: store)
+      try walk.advance(through: commits, repository: repository, store: store, judge: judge, progress: progress)
       if useIndex, !commits.isEmpty { walk.save(to: indexFile, accountsDirectory: settings.accountsDirectory) }
       let seen = walk.order
       let known = Set(seen)
@@ -64,7 +70,7 @@ public enum CloseFinder {
           AccountClose(
             account: account, commit: close?.commit,
             commitments: close == nil ? [] : idsAtClose, folder: close?.folder,
-            addedAfterClose: walk.added[account] ?? []))
+            addedAfterClose: walk.added[account] ?? [], completedAt: walk.completeAt[account]))
       }
       for account in wanted where !known.contains(account) {
         throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory)

@@ -2,10 +2,20 @@ import Foundation
 
 /// The state of one walk down the first-parent history: which accounts exist, when each
 /// closed, and which commitment ids appeared after close. Kept in the git directory
-/// (`handoff/history-v1.bin`) so the next run only walks the commits added since: derived
+/// (`handoff/history-v2.bin`) so the next run only walks the commits added since: derived
 /// data, written atomically, rebuilt when missing, stale (the tip is no longer on HEAD's
 /// first-parent chain) or unreadable, and never needed for a correct answer.
+///
+/// It also records when each closed account's record first had no errors (the report's
+/// "complete within 24 hours of close"), judged with the settings whose blob id it keeps: other
+/// settings mean a fresh walk.
 struct CloseWalk {
+  /// The settings that completeness is judged with, and the blob id that names them.
+  struct Judge: Sendable {
+    var settings: Settings
+    var settingsID: OID
+  }
+
   struct Close {
     var commit: CommitDetails
     var commitments: OID?
@@ -20,65 +30,115 @@ struct CloseWalk {
   /// Commitment ids each closed account has had since close, in order of appearance.
   var seenIDs: [String: [String]] = [:]
   var added: [String: [String]] = [:]
+  /// Commit time at which each closed account's record first had no errors, at or after close.
+  var completeAt: [String: Int64] = [:]
+  var judgedWith: OID?
 
   /// Walks `commits` (oldest first, each the first-parent child of the previous).
   ///
   /// The accounts trees are compared newest first: packs store older versions as deltas
   /// against newer ones, so walking that way reuses the delta bases libgit2 just inflated.
   /// The state is then advanced oldest first, as the definition of "close" requires.
-  mutating func advance(through commits: [OID], repository: Repository, store: RecordHistoryStore) throws(GitError) {
+  mutating func advance(
+    through commits: [OID], repository: Repository, store: RecordHistoryStore, judge: Judge,
+    progress: Progress? = nil
+  ) throws(GitError) {
     guard !commits.isEmpty else { return }
+    judgedWith = judge.settingsID
     var timer = PhaseTimer()
     var trees: [OID?] = []
     trees.reserveCapacity(commits.count)
+    progress?.begin("history: reading commits", total: commits.count)
     for commit in commits {
       trees.append(try store.accountsTree(ofCommitTree: repository.commitInfo(commit).tree))
+      progress?.advance()
     }
     timer.mark("history: \(commits.count) commits' accounts trees")
-    let changes = try Self.changes(between: [accountsTree] + trees, repository: repository)
+    progress?.begin("history: comparing versions", total: commits.count)
+    let changes = try Self.changes(between: [accountsTree] + trees, repository: repository, progress: progress)
     timer.mark("history: compare versions")
     var folders = Set<OID>()
     for list in changes { for change in list { if let folder = change.new { folders.insert(folder) } } }
+    progress?.begin("history: reading \(folders.count) account versions")
     let summaries = try Self.summaries(of: Array(folders), repository: repository, accountsDirectory: store.accountsDirectory)
     var known = Set(order)
     var seenSets = seenIDs.mapValues(Set.init)
+    /// Versions of closed accounts not yet known to be complete, in commit order.
+    var unjudged: [String: [(folder: OID, commit: OID)]] = [:]
     for (index, commit) in commits.enumerated() {
       for change in changes[index] {
         guard let folder = change.new, let summary = summaries[folder] else { continue }
         let name = change.name
         if known.insert(name).inserted { order.append(name) }
-        guard closes[name] == nil else {
+        if closes[name] != nil {
           for id in summary.ids where seenSets[name, default: []].insert(id).inserted {
             seenIDs[name, default: []].append(id)
             added[name, default: []].append(id)
           }
-          continue
-        }
-        if summary.stage?.isClosed ?? false {
+        } else if summary.stage?.isClosed ?? false {
           closes[name] = Close(commit: try repository.details(of: commit), commitments: summary.commitments, folder: folder)
           seenIDs[name] = summary.ids
           seenSets[name] = Set(summary.ids)
+        } else {
+          continue
         }
+        if completeAt[name] == nil { unjudged[name, default: []].append((folder, commit)) }
       }
     }
     timer.mark("history: read changed folders")
+    progress?.begin("history: judging completeness after close")
+    try judgeCompleteness(unjudged, repository: repository, judge: judge, accountsDirectory: store.accountsDirectory)
+    timer.mark("history: judge completeness")
     accountsTree = trees[trees.count - 1]
     tip = commits[commits.count - 1]
   }
 
+  /// Finds, per account, the first of its `versions` whose record has no errors. Round `k`
+  /// judges every account's `k`-th version at once (on every core), so an account that was
+  /// complete at close costs one check however often it changed afterwards.
+  private mutating func judgeCompleteness(
+    _ versions: [String: [(folder: OID, commit: OID)]], repository: Repository, judge: Judge,
+    accountsDirectory: String
+  ) throws(GitError) {
+    var round = 0
+    while true {
+      let due = versions.filter { completeAt[$0.key] == nil && $0.value.count > round }
+      if due.isEmpty { return }
+      let folders = Array(Set(due.values.map { $0[round].folder }))
+      let chunks = stride(from: 0, to: folders.count, by: 256).map { Array(folders[$0..<min(folders.count, $0 + 256)]) }
+      let clean = try Self.onEveryCore(chunks, repository: repository) { (handle, chunk) throws(GitError) in
+        let store = RecordHistoryStore(repository: handle, accountsDirectory: accountsDirectory)
+        var part: [(OID, Bool)] = []
+        for folder in chunk {
+          let files = try store.recordFiles(ofFolder: folder)
+          let findings = AccountChecker.check(account: "", files: files.map { ($0.0, $0.1) }, settings: judge.settings).findings
+          part.append((folder, !findings.contains { judge.settings.isError($0.ruleID) }))
+        }
+        return part
+      }
+      let verdicts = Dictionary(clean, uniquingKeysWith: { first, _ in first })
+      for (name, queue) in due where verdicts[queue[round].folder] == true {
+        completeAt[name] = try repository.details(of: queue[round].commit).time
+      }
+      round += 1
+    }
+  }
+
   /// For each consecutive pair of accounts trees, the entries that differ (`versions[i]` to
   /// `versions[i + 1]`), newest first so each version is read once and along the pack's deltas.
-  static func changes(between versions: [OID?], repository: Repository) throws(GitError)
+  static func changes(between versions: [OID?], repository: Repository, progress: Progress? = nil) throws(GitError)
     -> [[(name: String, old: OID?, new: OID?)]]
   {
     guard versions.count > 1 else { return [] }
-    return try changes(pairs: (0..<(versions.count - 1)).map { (versions[$0], versions[$0 + 1]) }, repository: repository)
+    return try changes(
+      pairs: (0..<(versions.count - 1)).map { (versions[$0], versions[$0 + 1]) }, repository: repository,
+      progress: progress)
   }
 
   /// For each pair of trees, the entries that differ, computed on every core: each worker takes
   /// a contiguous run of pairs, walked from the last, keeping the last version it read
   /// (consecutive pairs share one).
-  static func changes(pairs: [(old: OID?, new: OID?)], repository: Repository) throws(GitError)
+  static func changes(pairs: [(old: OID?, new: OID?)], repository: Repository, progress: Progress? = nil) throws(GitError)
     -> [[(name: String, old: OID?, new: OID?)]]
   {
     guard !pairs.isEmpty else { return [] }
@@ -95,6 +155,7 @@ struct CloseWalk {
         return bytes
       }
       for index in range.reversed() where pairs[index].old != pairs[index].new {
+        if index % 64 == 0 { progress?.advance(by: 64) }
         let after = try read(pairs[index].new)
         let before = try read(pairs[index].old)
         result[index - range.lowerBound] = after.withUnsafeBytes { afterBytes in
@@ -172,10 +233,10 @@ struct CloseWalk {
 
   // MARK: - Persistence
 
-  private static let magic = Array("handoff-history-1\n".utf8)
+  private static let magic = Array("handoff-history-2\n".utf8)
 
   static func file(for repository: Repository) -> URL {
-    URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent("handoff/history-v1.bin")
+    URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent("handoff/history-v2.bin")
   }
 
   /// The saved walk for `accountsDirectory`, or nil when there is none or it does not read.
@@ -194,6 +255,11 @@ struct CloseWalk {
         guard let tree = reader.oid() else { return nil }
         walk.accountsTree = tree
       }
+      guard let hasJudge = reader.byte() else { return nil }
+      if hasJudge == 1 {
+        guard let judge = reader.oid() else { return nil }
+        walk.judgedWith = judge
+      }
       guard let count = reader.integer() else { return nil }
       for _ in 0..<count {
         guard let name = reader.string(), let closed = reader.byte() else { return nil }
@@ -207,6 +273,10 @@ struct CloseWalk {
             commitments: nil, folder: nil)
           if flags & 1 != 0 { close.commitments = reader.oid() }
           if flags & 2 != 0 { close.folder = reader.oid() }
+          if flags & 4 != 0 {
+            guard let high = reader.integer(), let low = reader.integer() else { return nil }
+            walk.completeAt[name] = Int64(high) << 32 | Int64(low)
+          }
           walk.closes[name] = close
           guard let seen = reader.strings(), let added = reader.strings() else { return nil }
           walk.seenIDs[name] = seen
@@ -224,6 +294,7 @@ struct CloseWalk {
     writer.string(accountsDirectory)
     writer.bytes(tip.map { [1] + $0.bytes } ?? [0])
     writer.bytes(accountsTree.map { [1] + $0.bytes } ?? [0])
+    writer.bytes(judgedWith.map { [1] + $0.bytes } ?? [0])
     writer.integer(UInt32(order.count))
     for name in order {
       writer.string(name)
@@ -237,9 +308,14 @@ struct CloseWalk {
       writer.integer(UInt32(truncatingIfNeeded: close.commit.time))
       writer.string(close.commit.author)
       writer.string(close.commit.summary)
-      writer.bytes([(close.commitments == nil ? 0 : 1) | (close.folder == nil ? 0 : 2)])
+      let complete = completeAt[name]
+      writer.bytes([(close.commitments == nil ? 0 : 1) | (close.folder == nil ? 0 : 2) | (complete == nil ? 0 : 4)])
       if let commitments = close.commitments { writer.bytes(commitments.bytes) }
       if let folder = close.folder { writer.bytes(folder.bytes) }
+      if let complete {
+        writer.integer(UInt32(truncatingIfNeeded: complete >> 32))
+        writer.integer(UInt32(truncatingIfNeeded: complete))
+      }
       writer.strings(seenIDs[name] ?? [])
       writer.strings(added[name] ?? [])
     }

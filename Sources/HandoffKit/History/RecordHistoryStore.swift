@@ -61,17 +61,31 @@ final class RecordHistoryStore {
     return stage
   }
 
+  /// The record files in an account folder's tree with their bytes.
+  func recordFiles(ofFolder tree: OID) throws(GitError) -> [(RecordFile, [UInt8])] {
+    var files: [(RecordFile, [UInt8])] = []
+    for entry in try repository.treeEntries(tree) where !entry.isTree {
+      guard let kind = RecordFile(fileName: entry.name) else { continue }
+      files.append((kind, try repository.blob(entry.id)))
+    }
+    return files
+  }
+
+  /// The commitments listed in an account folder's `commitments.yaml` (none when it is absent or
+  /// does not load).
+  func commitments(ofFolder tree: OID) throws(GitError) -> [YAMLNode] {
+    guard let blob = try files(ofFolder: tree).commitments else { return [] }
+    let root = YAMLLoader.load(try repository.blob(blob)).root
+    return (root?["commitments"]?.items ?? []).filter { $0.entries != nil }
+  }
+
   /// The whole record in an account folder's tree, loaded (cached by tree id).
   func record(ofFolder tree: OID, account: String) throws(GitError) -> AccountRecord {
     if let known = recordsByTree[tree] { return known }
+    let files = try recordFiles(ofFolder: tree)
     var roots: [RecordFile: YAMLNode] = [:]
-    var present = Set<RecordFile>()
-    for entry in try repository.treeEntries(tree) where !entry.isTree {
-      guard let kind = RecordFile(fileName: entry.name) else { continue }
-      present.insert(kind)
-      roots[kind] = YAMLLoader.load(try repository.blob(entry.id)).root
-    }
-    let record = AccountRecord(id: account, present: present, roots: roots)
+    for (kind, bytes) in files { roots[kind] = YAMLLoader.load(bytes).root }
+    let record = AccountRecord(id: account, present: Set(files.map(\.0)), roots: roots)
     if recordsByTree.count > 20_000 { recordsByTree.removeAll() }
     recordsByTree[tree] = record
     return record

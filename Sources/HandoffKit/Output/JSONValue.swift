@@ -15,57 +15,66 @@ public indirect enum JSONValue: Sendable, Equatable {
 
   /// Compact when `indent` is nil, otherwise pretty-printed with that many spaces per level.
   public func serialized(indent: Int? = nil) -> String {
-    var output = ""
+    var output: [UInt8] = []
+    output.reserveCapacity(256)
     write(into: &output, indent: indent, level: 0)
-    return output
+    return String(decoding: output, as: UTF8.self)
   }
 
-  private func write(into output: inout String, indent: Int?, level: Int) {
-    let newline = indent.map { "\n" + String(repeating: " ", count: $0 * (level + 1)) } ?? ""
-    let closing = indent.map { "\n" + String(repeating: " ", count: $0 * level) } ?? ""
+  /// Written as UTF-8 bytes: large reports (a whole portfolio) spend their time here otherwise.
+  private func write(into output: inout [UInt8], indent: Int?, level: Int) {
+    func breakLine(_ depth: Int) {
+      guard let indent else { return }
+      output.append(UInt8(ascii: "\n"))
+      output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * depth))
+    }
     switch self {
-    case .null: output += "null"
-    case .bool(let flag): output += flag ? "true" : "false"
-    case .int(let number): output += String(number)
-    case .double(let number): output += number.isFinite ? String(number) : "null"
+    case .null: output += "null".utf8
+    case .bool(let flag): output += (flag ? "true" : "false").utf8
+    case .int(let number): output += String(number).utf8
+    case .double(let number): output += (number.isFinite ? String(number) : "null").utf8
     case .string(let text): JSONValue.escape(text, into: &output)
     case .array(let items):
-      guard !items.isEmpty else { return output += "[]" }
-      output += "["
+      guard !items.isEmpty else { return output += "[]".utf8 }
+      output.append(UInt8(ascii: "["))
       for (index, item) in items.enumerated() {
-        output += (index > 0 ? "," : "") + newline
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        breakLine(level + 1)
         item.write(into: &output, indent: indent, level: level + 1)
       }
-      output += closing + "]"
+      breakLine(level)
+      output.append(UInt8(ascii: "]"))
     case .object(let members):
-      guard !members.isEmpty else { return output += "{}" }
-      output += "{"
+      guard !members.isEmpty else { return output += "{}".utf8 }
+      output.append(UInt8(ascii: "{"))
       for (index, (key, value)) in members.enumerated() {
-        output += (index > 0 ? "," : "") + newline
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        breakLine(level + 1)
         JSONValue.escape(key, into: &output)
-        output += indent == nil ? ":" : ": "
+        output += (indent == nil ? ":" : ": ").utf8
         value.write(into: &output, indent: indent, level: level + 1)
       }
-      output += closing + "}"
+      breakLine(level)
+      output.append(UInt8(ascii: "}"))
     }
   }
 
-  private static func escape(_ text: String, into output: inout String) {
-    output += "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: output.unicodeScalars.append(scalar)
+  private static let hexDigits = Array("0123456789abcdef".utf8)
+
+  private static func escape(_ text: String, into output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): output += "\\\"".utf8
+      case UInt8(ascii: "\\"): output += "\\\\".utf8
+      case UInt8(ascii: "\n"): output += "\\n".utf8
+      case UInt8(ascii: "\r"): output += "\\r".utf8
+      case UInt8(ascii: "\t"): output += "\\t".utf8
+      case ..<0x20: output += "\\u00".utf8 + [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]]
+      default: output.append(byte)
       }
     }
-    output += "\""
+    output.append(UInt8(ascii: "\""))
   }
 }
 

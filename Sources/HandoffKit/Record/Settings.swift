@@ -18,6 +18,11 @@ public struct Settings: Sendable, Equatable {
     return fallback
   }
 
+  /// Whether a finding of `rule` counts as an error here (its default severity, or the override).
+  public func isError(_ rule: RuleID) -> Bool {
+    severity(of: rule, default: RuleCatalog.info(rule)?.defaultSeverity ?? .error) == .error
+  }
+
   /// Reads settings strictly: syntax, unknown keys, wrong types, unknown rule ids and
   /// severities are all errors that stop the run.
   public static func load(_ bytes: [UInt8]) throws(SettingsError) -> Settings {

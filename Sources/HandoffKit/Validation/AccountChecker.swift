@@ -55,17 +55,28 @@ enum AccountChecker {
       return diagnostics(cached, account)
     }
 
+    let files = account.files.map { (kind, item) in
+      (kind, contents[kind] ?? (try? reader.contents(of: item).bytes))
+    }
+    findings += Self.check(account: account.id, files: files, settings: context.settings).findings
+    context.cache?.store(findings, for: key)
+    return diagnostics(findings, account)
+  }
+
+  /// Every finding of one account's files (each on its own, then the domain rules across them),
+  /// and the record as loaded; a file that could not be read counts as present with no content.
+  static func check(account: String, files: [(RecordFile, [UInt8]?)], settings: Settings)
+    -> (findings: [FileFinding], record: AccountRecord)
+  {
+    var findings: [FileFinding] = []
     var roots: [RecordFile: YAMLNode] = [:]
-    for (kind, item) in account.files {
-      guard let bytes = contents[kind] ?? (try? reader.contents(of: item).bytes) else { continue }
+    for case (let kind, let bytes?) in files {
       let checked = RecordChecker.check(bytes, as: kind)
       findings += checked.findings
       roots[kind] = checked.root
     }
-    let record = AccountRecord(id: account.id, present: Set(account.files.map(\.kind)), roots: roots)
-    findings += DomainRules.check(record, settings: context.settings)
-    context.cache?.store(findings, for: key)
-    return diagnostics(findings, account)
+    let record = AccountRecord(id: account, present: Set(files.map(\.0)), roots: roots)
+    return (findings + DomainRules.check(record, settings: settings), record)
   }
 
   /// One id for the account's whole state: its files' kinds and ids and the settings.

@@ -1,0 +1,60 @@
+/// The report as Markdown: ready for a wiki page, an issue or a pull request comment.
+public struct PortfolioMarkdownRenderer: PortfolioRenderer {
+  public init() {}
+
+  public func render(_ report: PortfolioReport) -> String {
+    var out = "# Handoff report\n\n"
+    out += PortfolioHeading.subtitle(report).replacingOccurrences(of: "\n", with: "  \n") + "\n\n"
+    let figures = report.summary
+    out += "## \(PortfolioHeading.closedTitle(report))\n\n| figure | value |\n| --- | --- |\n"
+    for (label, value) in FigureText.headline(figures) { out += "| \(label) | \(value) |\n" }
+    out += "\n### CSM confidence\n\n| 1 | 2 | 3 | 4 | 5 | not set |\n| --- | --- | --- | --- | --- | --- |\n"
+    out += "| " + (figures.confidence + [figures.confidenceUnset]).map(String.init).joined(separator: " | ") + " |\n"
+    let categories = FigureText.categories([figures])
+    out += "\n### Red flags by category (declared and derived)\n\n| " + categories.joined(separator: " | ") + " |\n|"
+    out += String(repeating: " --- |", count: categories.count) + "\n| "
+    out += categories.map { String(figures.redFlags[$0] ?? 0) }.joined(separator: " | ") + " |\n"
+    out += table("By sales owner", first: "sales owner", report.bySalesOwner)
+    out += table("By month of close", first: "month", report.byCloseMonth)
+    out += "\n## Weakest handoffs\n\n"
+    if report.weakest.isEmpty { return out + "No closed accounts.\n" }
+    out += "| account | sales owner | closed | completeness | errors | red flags | not fully documented |\n"
+    out += "| --- | --- | --- | --- | --- | --- | --- |\n"
+    for weak in report.weakest {
+      let gaps = weak.gaps.map(FigureText.gap).joined(separator: "; ")
+      out += "| \(weak.account) | \(weak.salesOwner ?? "–") | \(weak.closeDay?.description ?? "–") | "
+        + "\(FigureText.percent(weak.completeness / 100)) | \(weak.errors) | \(weak.redFlags) | \(gaps.isEmpty ? "–" : gaps) |\n"
+    }
+    return out
+  }
+
+  private func table(_ title: String, first: String, _ groups: [PortfolioReport.Group]) -> String {
+    var out = "\n## \(title)\n\n| \(first) | " + FigureText.groupColumns.map(\.title).joined(separator: " | ") + " |\n|"
+    out += String(repeating: " --- |", count: FigureText.groupColumns.count + 1) + "\n"
+    for group in groups {
+      out += "| \(group.key) | " + FigureText.groupColumns.map { $0.value(group.figures) }.joined(separator: " | ") + " |\n"
+    }
+    return out
+  }
+}
+
+/// The lines that say what a report covers, shared by the human formats.
+enum PortfolioHeading {
+  static func subtitle(_ report: PortfolioReport) -> String {
+    var lines: [String] = []
+    if let head = report.head {
+      let day = CalendarDate(dayNumber: Int(head.time.floorDivided(by: 86_400)))
+      lines.append("At commit \(String(head.id.description.prefix(12))) (\(day)).")
+    } else {
+      lines.append("The repository has no commits yet.")
+    }
+    lines.append(
+      "\(report.trackedAccounts) accounts tracked, \(report.trackedDefective) with errors now, "
+        + "\(report.notClosed) not closed. Red flag threshold: \(report.redFlagThreshold).")
+    return lines.joined(separator: "\n")
+  }
+
+  static func closedTitle(_ report: PortfolioReport) -> String {
+    "\(report.summary.accounts) accounts closed" + (report.since.map { " since \($0)" } ?? "")
+  }
+}

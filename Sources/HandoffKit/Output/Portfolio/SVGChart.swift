@@ -1,0 +1,86 @@
+/// Small bar charts as inline SVG, so the HTML report needs no script, font or image file and
+/// prints as it shows.
+enum SVGChart {
+  struct Bar {
+    var label: String
+    var value: Double
+    /// The text printed on or above the bar.
+    var caption: String
+  }
+
+  /// Vertical bars, one per label (months, usually), scaled to `maximum` or the largest value.
+  static func columns(_ bars: [Bar], maximum: Double? = nil, title: String) -> String {
+    let width = 720.0, height = 220.0, left = 36.0, bottom = 40.0, top = 18.0
+    let scale = max(maximum ?? 0, bars.map(\.value).max() ?? 0, 1e-9)
+    let slot = (width - left) / Double(max(bars.count, 1))
+    let barWidth = max(2, slot * 0.7)
+    // Print every label when they fit, otherwise every n-th.
+    let every = max(1, Int((46 / slot).rounded(.up)))
+    var svg = open(width: width, height: height, title: title)
+    svg += line(x1: left, y1: height - bottom, x2: width, y2: height - bottom, css: "axis")
+    for (index, bar) in bars.enumerated() {
+      let barHeight = (height - bottom - top) * bar.value / scale
+      let x = left + Double(index) * slot + (slot - barWidth) / 2
+      let y = height - bottom - barHeight
+      svg += "<rect class=\"bar\" x=\"\(fixed(x))\" y=\"\(fixed(y))\" width=\"\(fixed(barWidth))\" height=\"\(fixed(barHeight))\">"
+        + "<title>\(HTML.escape(bar.label)): \(HTML.escape(bar.caption))</title></rect>"
+      if bars.count <= 16 {
+        svg += text(bar.caption, x: x + barWidth / 2, y: y - 4, css: "value")
+      }
+      if index % every == 0 {
+        svg += text(bar.label, x: x + barWidth / 2, y: height - bottom + 16, css: "label")
+      }
+    }
+    return svg + "</svg>"
+  }
+
+  /// Horizontal bars with their labels on the left: distributions over a few categories.
+  static func rows(_ bars: [Bar], title: String) -> String {
+    let width = 340.0, rowHeight = 26.0, left = 96.0, right = 64.0
+    let height = rowHeight * Double(bars.count) + 8
+    let largest = max(bars.map(\.value).max() ?? 0, 1e-9)
+    var svg = open(width: width, height: height, title: title)
+    for (index, bar) in bars.enumerated() {
+      let y = 4 + Double(index) * rowHeight
+      let length = (width - left - right) * bar.value / largest
+      svg += text(bar.label, x: left - 8, y: y + 17, css: "label end")
+      svg += "<rect class=\"bar\" x=\"\(fixed(left))\" y=\"\(fixed(y + 4))\" width=\"\(fixed(length))\" height=\"\(fixed(rowHeight - 8))\"/>"
+      svg += text(bar.caption, x: left + length + 6, y: y + 17, css: "value start")
+    }
+    return svg + "</svg>"
+  }
+
+  private static func open(width: Double, height: Double, title: String) -> String {
+    "<svg class=\"chart\" viewBox=\"0 0 \(fixed(width)) \(fixed(height))\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
+  }
+
+  private static func text(_ content: String, x: Double, y: Double, css: String) -> String {
+    "<text class=\"\(css)\" x=\"\(fixed(x))\" y=\"\(fixed(y))\">\(HTML.escape(content))</text>"
+  }
+
+  private static func line(x1: Double, y1: Double, x2: Double, y2: Double, css: String) -> String {
+    "<line class=\"\(css)\" x1=\"\(fixed(x1))\" y1=\"\(fixed(y1))\" x2=\"\(fixed(x2))\" y2=\"\(fixed(y2))\"/>"
+  }
+
+  /// One decimal: enough for a chart, and stable text for tests.
+  private static func fixed(_ value: Double) -> String { FigureText.decimal(value) }
+}
+
+/// Escaping for text and attribute values in HTML.
+enum HTML {
+  static func escape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for character in text {
+      switch character {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+}

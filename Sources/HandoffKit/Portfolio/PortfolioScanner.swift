@@ -1,0 +1,95 @@
+/// Gathers the facts of every account for the portfolio report in one pass on every core: the
+/// record at HEAD is read once, validated and audited, and compared with its close version.
+public enum PortfolioScanner {
+  public struct Scan: Sendable {
+    public var head: CommitDetails?
+    public var settings: Settings
+    /// Every account at HEAD, closed or not.
+    public var facts: [HandoffFacts]
+  }
+
+  public static func scan(repositoryPath: String, useIndex: Bool = true, progress: Progress? = nil)
+    throws(ValidationFailure) -> Scan
+  {
+    let closes = try CloseFinder.find(repositoryPath: repositoryPath, useIndex: useIndex, progress: progress)
+    let closeByAccount = Dictionary(closes.map { ($0.account, $0) }, uniquingKeysWith: { first, _ in first })
+    let repository = try Repository.open(forCommandAt: repositoryPath)
+    guard !repository.isHeadUnborn else { return Scan(head: nil, settings: Settings(), facts: []) }
+    do {
+      let head = try repository.commit(for: "HEAD")
+      let settings = try Settings.committed(in: repository, at: head)
+      let snapshot = try Snapshot.open(head.description, in: repository)
+      let layout = AccountLayout.scan(
+        try snapshot.items(under: settings.accountsDirectory), accountsDirectory: settings.accountsDirectory)
+      var layoutErrors: [String: Int] = [:]
+      for finding in layout.findings where settings.severity(of: finding.ruleID, default: finding.severity) == .error {
+        if let account = finding.account { layoutErrors[account, default: 0] += 1 }
+      }
+      progress?.begin("auditing accounts", total: layout.accounts.count)
+      let results = Parallel.map(layout.accounts, makeContext: { try? snapshot.makeReader() }) {
+        reader, folder -> Result<HandoffFacts, GitError> in
+        defer { progress?.advance() }
+        guard let reader, let handle = reader.repository else {
+          return .failure(GitError(code: .generic, message: "could not open the repository", function: "report"))
+        }
+        do throws(GitError) {
+          let store = RecordHistoryStore(repository: handle, accountsDirectory: settings.accountsDirectory)
+          var account = try Self.facts(
+            of: folder, reader: reader, close: closeByAccount[folder.id], store: store, settings: settings)
+          account.errors += layoutErrors[folder.id] ?? 0
+          return .success(account)
+        } catch {
+          return .failure(error)
+        }
+      }
+      progress?.finish()
+      return Scan(head: try repository.details(of: head), settings: settings, facts: try results.map { try $0.get() })
+    } catch {
+      throw ValidationFailure(error, during: "report")
+    }
+  }
+
+  /// One account's facts: its files at HEAD checked and audited, its close version compared.
+  static func facts(
+    of folder: AccountFolder, reader: SnapshotReader, close: AccountClose?, store: RecordHistoryStore,
+    settings: Settings
+  ) throws(GitError) -> HandoffFacts {
+    let files = folder.files.map { (kind, item) in (kind, try? reader.contents(of: item).bytes) }
+    let (findings, record) = AccountChecker.check(account: folder.id, files: files, settings: settings)
+    let audit = Auditor.audit(record, settings: settings)
+    let closedOn = record.accountDate("deal.closed_on")?.date
+    func days(to path: String) -> Int? {
+      guard let closedOn, let date = record.accountDate(path)?.date else { return nil }
+      return date.dayNumber - closedOn.dayNumber
+    }
+    let headIDs = Set(record.commitments.compactMap { $0["id"]?.string })
+    var drift = AccountDrift(account: folder.id)
+    var removed = 0
+    if let close, close.commit != nil, let closeFolder = close.folder {
+      drift = Drift.drift(folder.id, before: try store.commitments(ofFolder: closeFolder), after: record.commitments)
+      removed = Set(close.commitments + close.addedAfterClose).subtracting(headIDs).count
+    }
+    let verbal = record.commitments.filter { commitment in
+      commitment["status"]?.string != "withdrawn" && commitment["in_contract"]?.bool == false
+        && ["call", "demo"].contains(commitment["source"]?.string ?? "")
+    }
+    let confidence = record.accountValue("handoff.csm_confidence")?.number.flatMap { value in
+      value == value.rounded() && (1...5).contains(value) ? Int(value) : nil
+    }
+    return HandoffFacts(
+      account: folder.id, stage: record.account?["stage"]?.string,
+      salesOwner: record.accountValue("owners.sales")?.string,
+      errors: findings.count { settings.isError($0.ruleID) },
+      close: close?.commit,
+      secondsToComplete: close?.commit.flatMap { commit in
+        close?.completedAt.map { max(0, $0 - commit.time) }
+      },
+      closedOn: closedOn, daysToIntro: days(to: "handoff.intro_meeting"), daysToKickoff: days(to: "handoff.kickoff"),
+      reconciled: record.accountDate("handoff.reconciled_on") != nil, csmConfidence: confidence,
+      commitmentsAtClose: close?.commitments.count ?? 0, addedAfterClose: close?.addedAfterClose.count ?? 0,
+      redated: drift.redated.count, missed: drift.missed.count, withdrawn: drift.withdrawn.count,
+      removedAfterClose: removed, verbalPromises: verbal.count,
+      completeness: audit.completeness, gaps: audit.items.filter { $0.coverage != .fully },
+      redFlags: audit.redFlags, aboveThreshold: audit.mitigationNeeded, mitigationPresent: audit.mitigationPresent)
+  }
+}
