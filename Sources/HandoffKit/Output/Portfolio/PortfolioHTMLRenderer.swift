@@ -42,13 +42,15 @@ public struct PortfolioHTMLRenderer: PortfolioRenderer {
         report.byCloseMonth.map { group in
           let share = group.figures.completeWithin24HoursShare ?? 0
           return SVGChart.Bar(label: group.key, value: share * 100, caption: FigureText.percent(share))
-        }, maximum: 100, title: "Share of records without errors within 24 hours of close, by month of close")
+        }, maximum: 100, title: "Share of records without errors within 24 hours of close, by month of close",
+        scaleCaption: { FigureText.decimal($0) + "%" })
       body += "<h3>Commitments added after close, per account</h3>"
       body += SVGChart.columns(
         report.byCloseMonth.map { group in
           let rate = group.figures.scopeCreepRate ?? 0
           return SVGChart.Bar(label: group.key, value: rate, caption: FigureText.decimal(rate))
-        }, title: "Commitments added after close per account, by month of close")
+        }, title: "Commitments added after close per account, by month of close",
+        scaleCaption: FigureText.decimal)
       body += "</section>\n"
     }
     body += table("By sales owner", first: "sales owner", report.bySalesOwner)
@@ -107,15 +109,17 @@ public struct PortfolioHTMLRenderer: PortfolioRenderer {
     .figure{font-size:26px;font-weight:600;color:var(--ink)}
     .split{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:24px;align-items:start}
     table{border-collapse:collapse;width:100%}th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-    table.figures th{font-weight:normal;color:var(--muted)}table.list thead th{font-size:12px;color:var(--muted);white-space:nowrap}
+    table.figures th{font-weight:normal;color:var(--muted)}table.list{font-size:12.5px}table.list thead th{font-size:11.5px;color:var(--muted);vertical-align:bottom}
+    table.list td:first-child{white-space:nowrap}
     td.number{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     ul{margin:0;padding-left:18px}.scroll{overflow-x:auto}
     svg.chart{width:100%;height:auto;display:block}
-    .bar{fill:var(--bar)}.axis{stroke:var(--muted);stroke-width:1}
+    .bar{fill:var(--bar)}.axis{stroke:var(--muted);stroke-width:1}.grid{stroke:var(--line);stroke-dasharray:3 3}
     text{font:11px system-ui,sans-serif;fill:var(--ink)}text.label{text-anchor:middle;fill:var(--muted)}
     text.value{text-anchor:middle}text.end{text-anchor:end}text.start{text-anchor:start}
     @media (max-width:800px){.split{grid-template-columns:1fr}}
-    @media print{body{max-width:none;padding:0;font-size:11px}.scroll{overflow:visible}section{break-inside:avoid-page}
+    @media print{body{max-width:none;padding:0;font-size:11px}.scroll{overflow:visible}table.list{font-size:9px}
+    section{break-inside:avoid-page}
     .card{border:1px solid var(--line)}h2{break-after:avoid}}
     """
 }

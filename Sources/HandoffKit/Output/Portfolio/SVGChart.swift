@@ -9,15 +9,20 @@ enum SVGChart {
   }
 
   /// Vertical bars, one per label (months, usually), scaled to `maximum` or the largest value.
-  static func columns(_ bars: [Bar], maximum: Double? = nil, title: String) -> String {
-    let width = 720.0, height = 220.0, left = 36.0, bottom = 40.0, top = 18.0
+  static func columns(
+    _ bars: [Bar], maximum: Double? = nil, title: String, scaleCaption: (Double) -> String
+  ) -> String {
+    let width = 720.0, height = 200.0, left = 40.0, right = 24.0, bottom = 28.0, top = 18.0
     let scale = max(maximum ?? 0, bars.map(\.value).max() ?? 0, 1e-9)
-    let slot = (width - left) / Double(max(bars.count, 1))
+    let slot = (width - left - right) / Double(max(bars.count, 1))
     let barWidth = max(2, slot * 0.7)
     // Print every label when they fit, otherwise every n-th.
     let every = max(1, Int((46 / slot).rounded(.up)))
     var svg = open(width: width, height: height, title: title)
-    svg += line(x1: left, y1: height - bottom, x2: width, y2: height - bottom, css: "axis")
+    svg += line(x1: left, y1: height - bottom, x2: width - right, y2: height - bottom, css: "axis")
+    svg += line(x1: left, y1: top, x2: width - right, y2: top, css: "grid")
+    svg += text(scaleCaption(scale), x: left - 4, y: top + 4, css: "label end")
+    svg += text(scaleCaption(0), x: left - 4, y: height - bottom + 4, css: "label end")
     for (index, bar) in bars.enumerated() {
       let barHeight = (height - bottom - top) * bar.value / scale
       let x = left + Double(index) * slot + (slot - barWidth) / 2
