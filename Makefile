@@ -22,9 +22,10 @@ demo: release
 	  echo "(exit status $$status: 0 clean, 1 findings, 2 could not run)"; \
 	  [ $$status -le 1 ]
 
-test: deps
+test:
+	@bash scripts/install-deps.sh --browser
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	HANDOFF_REQUIRE_BROWSER=1 $(SWIFT) test
 
 bench: deps
 	$(SWIFT) build -c release

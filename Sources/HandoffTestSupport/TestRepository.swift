@@ -47,11 +47,12 @@ public final class TestRepository {
     try git(["add"] + paths)
   }
 
-  /// Stages everything and commits it; returns the new commit id.
+  /// Stages everything and commits it `seconds` after the previous commit (a day by default);
+  /// returns the new commit id.
   @discardableResult
-  public func commit(_ message: String, stageAll: Bool = true) throws -> String {
+  public func commit(_ message: String, stageAll: Bool = true, after seconds: Int = 86_400) throws -> String {
     if stageAll { try add() }
-    clock += 86_400
+    clock += seconds
     let date = "\(clock) +0000"
     try git(
       ["commit", "-q", "--allow-empty", "-m", message],

@@ -40,6 +40,9 @@ public final class Progress: @unchecked Sendable {
     }
   }
 
+  /// Steps done in the current phase.
+  var stepsDone: Int { lock.withLock { done } }
+
   /// Clears the line so the report that follows starts clean.
   public func finish() {
     lock.withLock {

@@ -1,0 +1,55 @@
+import Foundation
+@testable import HandoffKit
+import HandoffTestSupport
+import Testing
+
+@Suite struct PortfolioRenderingTests {
+  static func report() throws -> PortfolioReport {
+    let repo = try PortfolioReportTests.portfolio()
+    return PortfolioReport(try PortfolioScanner.scan(repositoryPath: repo.path))
+  }
+
+  @Test func jsonCarriesEveryFigure() throws {
+    let json = try JSONReader.parse(PortfolioJSONRenderer().render(try Self.report()))
+    #expect(json["portfolio"]?["accounts"]?.number == 3)
+    #expect(json["closed"]?["complete_within_24h_share"]?.number == 0.5)
+    #expect(json["closed"]?["csm_confidence"]?["4"]?.number == 1)
+    #expect(json["closed"]?["red_flags"]?["promise"]?.number == 1)
+    #expect(json["by_sales_owner"]?.items?.compactMap { $0["sales_owner"]?.string } == ["jane.doe", "ken.ito"])
+    #expect(json["by_close_month"]?.items?.first?["month"]?.string == "2026-01")
+    let weakest = try #require(json["weakest"]?.items?.first)
+    #expect(weakest["missing"]?.items?.isEmpty == false)
+    #expect(json["since"]?.value == .null)
+  }
+
+  @Test func markdownHasTheSections() throws {
+    let markdown = PortfolioMarkdownRenderer().render(try Self.report())
+    for heading in ["# Handoff report", "## 2 accounts closed", "### CSM confidence", "## By sales owner",
+                    "## By month of close", "## Weakest handoffs", "| jane.doe |", "| 2026-01 |"] {
+      #expect(markdown.contains(heading), "\(heading)")
+    }
+    #expect(markdown.contains("| Records without errors within 24 h of close | 1 (50%) |"))
+  }
+
+  /// One file with everything inline: nothing fetched, nothing run.
+  @Test func htmlIsSelfContained() throws {
+    let html = PortfolioHTMLRenderer().render(try Self.report())
+    #expect(html.hasPrefix("<!doctype html>"))
+    #expect(html.contains("<svg"))
+    #expect(html.contains("<style>"))
+    for outside in ["<script", "http://", "https://", "url(", "@import", "<link", "@font-face", "<img"] {
+      #expect(!html.contains(outside), "\(outside)")
+    }
+  }
+
+  @Test func htmlEscapesUserText() {
+    #expect(HTML.escape("<b>\"Tom\" & 'Jerry'</b>") == "&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt;")
+  }
+
+  @Test func figureText() {
+    #expect(FigureText.percent(0.975) == "97.5%")
+    #expect(FigureText.percent(nil) == "–")
+    #expect(FigureText.duration(hours: 30) == "30 h")
+    #expect(FigureText.duration(hours: 84) == "3.5 days")
+  }
+}
