@@ -10,6 +10,8 @@ struct Options {
     .appendingPathComponent(".cache/handoff-bench").path
   var accounts = 10_000
   var runs = 5
+  /// Also time whole-history walks without the index (once each: they take long).
+  var cold = false
 
   init(_ arguments: [String]) {
     var rest = arguments.dropFirst()
@@ -19,8 +21,9 @@ struct Options {
       case "--accounts": accounts = rest.popFirst().flatMap(Int.init) ?? accounts
       case "--runs": runs = rest.popFirst().flatMap(Int.init) ?? runs
       case "--quick": accounts = 1_000
+      case "--cold": cold = true
       default:
-        print("usage: handoff-bench [--cache DIR] [--accounts N] [--runs N] [--quick]")
+        print("usage: handoff-bench [--cache DIR] [--accounts N] [--runs N] [--quick] [--cold]")
         exit(2)
       }
     }
@@ -120,6 +123,13 @@ let scenarios = [
     prepare: stageChange),
   Scenario(name: "at-close, history index warm", target: 0.5, arguments: ["at-close", "--format", "json"]),
   Scenario(name: "show ACCOUNT --at close, warm", target: 0.3, arguments: ["show", firstAccount, "--at", "close"]),
+  Scenario(name: "audit, every account", target: nil, arguments: ["audit", "--format", "json"]),
+  Scenario(name: "report --format json, warm", target: 5.0, arguments: ["report", "--format", "json"]),
+  Scenario(name: "report --format html, warm", target: 5.0, arguments: ["report", "--format", "html"]),
+]
+let coldScenarios = [
+  Scenario(name: "at-close, cold (--no-cache)", target: 10.0, arguments: ["at-close", "--no-cache", "--format", "json"]),
+  Scenario(name: "report, cold (--no-cache)", target: nil, arguments: ["report", "--no-cache", "--format", "json"]),
 ]
 
 var previous: [String: Double] = [:]
@@ -140,9 +150,9 @@ print("handoff-bench: \(options.accounts) accounts, median of \(options.runs) ru
 print(String(repeating: "-", count: 96))
 print("scenario".padding(toLength: 42, withPad: " ", startingAt: 0) + "median     min        target     previous   change")
 var results: [String: Double] = [:]
-for scenario in scenarios {
+for scenario in scenarios + (options.cold ? coldScenarios : []) {
   var times: [Double] = []
-  for round in 0..<options.runs {
+  for round in 0..<(scenario.name.contains("cold") ? 1 : options.runs) {
     try scenario.prepare(round)
     times.append(try seconds { try run(binary, scenario.arguments, in: repository) })
   }
