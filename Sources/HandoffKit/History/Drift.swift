@@ -19,10 +19,12 @@ public struct AccountDrift: Sendable {
 
 public enum Drift {
   /// Drift of every closed account (or the ones named), from its close to HEAD.
-  public static func compute(repositoryPath: String, accounts wanted: [String] = [], useIndex: Bool = true)
-    throws(ValidationFailure) -> [AccountDrift]
-  {
-    let closes = try CloseFinder.find(repositoryPath: repositoryPath, accounts: wanted, useIndex: useIndex)
+  public static func compute(
+    repositoryPath: String, accounts wanted: [String] = [], useIndex: Bool = true, progress: Progress? = nil
+  ) throws(ValidationFailure) -> [AccountDrift] {
+    let closes = try CloseFinder.find(
+      repositoryPath: repositoryPath, accounts: wanted, useIndex: useIndex, progress: progress)
+    defer { progress?.finish() }
     let repository = try Repository.open(forCommandAt: repositoryPath)
     do {
       let head = try repository.commit(for: "HEAD")
@@ -35,10 +37,8 @@ public enum Drift {
       var result: [AccountDrift] = []
       for close in closes {
         guard close.commit != nil, let closeFolder = close.folder else { continue }
-        let before = try store.record(ofFolder: closeFolder, account: close.account).commitments
-        let after = try folders[close.account].map { (tree) throws(GitError) in
-          try store.record(ofFolder: tree, account: close.account).commitments
-        } ?? []
+        let before = try store.commitments(ofFolder: closeFolder)
+        let after = try folders[close.account].map { (tree) throws(GitError) in try store.commitments(ofFolder: tree) } ?? []
         var drift = drift(close.account, before: before, after: after)
         // Scope creep comes from the walk: an id added after close and renamed later still counts.
         drift.added = close.addedAfterClose

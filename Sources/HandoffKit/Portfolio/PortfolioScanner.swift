@@ -42,7 +42,6 @@ public enum PortfolioScanner {
           return .failure(error)
         }
       }
-      progress?.finish()
       return Scan(head: try repository.details(of: head), settings: settings, facts: try results.map { try $0.get() })
     } catch {
       throw ValidationFailure(error, during: "report")

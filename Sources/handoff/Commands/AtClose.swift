@@ -25,7 +25,12 @@ extension Handoff {
 
     func run() throws {
       let closes: [AccountClose]
-      do { closes = try CloseFinder.find(repositoryPath: repository.repo, accounts: accounts, useIndex: !noCache) } catch {
+      let progress = Progress.onTerminal()
+      do {
+        defer { progress?.finish() }
+        closes = try CloseFinder.find(
+          repositoryPath: repository.repo, accounts: accounts, useIndex: !noCache, progress: progress)
+      } catch {
         throw Handoff.couldNotRun(error)
       }
       print(format == .json ? AtCloseReport.json(closes) : AtCloseReport.text(closes), terminator: "")

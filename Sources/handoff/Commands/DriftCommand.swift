@@ -25,7 +25,10 @@ extension Handoff {
 
     func run() throws {
       let drifts: [AccountDrift]
-      do { drifts = try Drift.compute(repositoryPath: repository.repo, accounts: accounts, useIndex: !noCache) } catch {
+      do {
+        drifts = try Drift.compute(
+          repositoryPath: repository.repo, accounts: accounts, useIndex: !noCache, progress: Progress.onTerminal())
+      } catch {
         throw Handoff.couldNotRun(error)
       }
       switch format {

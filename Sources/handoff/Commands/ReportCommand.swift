@@ -43,8 +43,10 @@ extension Handoff {
       guard weakest >= 0 else { throw Handoff.couldNotRun("error: `--weakest` takes a count of 0 or more") }
       let progress = Progress.onTerminal()
       let scan: PortfolioScanner.Scan
-      do { scan = try PortfolioScanner.scan(repositoryPath: repository.repo, useIndex: !noCache, progress: progress) } catch {
-        progress?.finish()
+      do {
+        defer { progress?.finish() }
+        scan = try PortfolioScanner.scan(repositoryPath: repository.repo, useIndex: !noCache, progress: progress)
+      } catch {
         throw Handoff.couldNotRun(error)
       }
       let document = format.renderer.render(PortfolioReport(scan, since: day, weakestCount: weakest))
