@@ -10,6 +10,8 @@ enum LibGit2 {
     // Keep large buffers (inflated trees) in the heap instead of a fresh mmap per object:
     // the kernel would zero every page of every tree version again.
     _ = handoff_keep_large_buffers_in_heap(64 << 20)
+    // Objects are not re-hashed on every read (as in git): see the shim for why.
+    _ = handoff_skip_object_hash_verification()
     return true
   }()
 

@@ -18,33 +18,67 @@ struct RawTree {
     var oid: OID { OID(pointer: id) }
   }
 
+  /// Where each entry starts, then where the last one ends: entry `k` is
+  /// `starts[k]..<starts[k + 1]`. Parsing stops at the first malformed entry.
+  typealias Layout = [Int32]
+
+  typealias Change = (name: String, old: OID?, new: OID?)
+
   let bytes: UnsafeRawBufferPointer
 
-  /// Every entry, in order; stops at the first malformed one.
-  func entries() -> [Entry] {
-    var result: [Entry] = []
-    guard let base = bytes.baseAddress else { return result }
-    func find(_ byte: UInt8, from start: Int) -> Int? {
-      memchr(base + start, Int32(byte), bytes.count - start).map { $0 - UnsafeMutableRawPointer(mutating: base) }
-    }
-    var offset = 0
-    while offset < bytes.count {
-      guard let space = find(UInt8(ascii: " "), from: offset), let nul = find(0, from: space),
-        nul + 21 <= bytes.count
+  /// The layout of the whole tree.
+  func layout() -> Layout {
+    var starts: Layout = [0]
+    _ = parse(from: 0, until: bytes.count, into: &starts)
+    return starts
+  }
+
+  /// Parses entries from `start` (an entry boundary) while they begin before `end`, appending
+  /// where each one ends; returns the offset reached.
+  private func parse(from start: Int, until end: Int, into starts: inout Layout) -> Int {
+    guard let base = bytes.baseAddress else { return start }
+    let count = bytes.count
+    var offset = start
+    while offset < end {
+      // The mode is at most six octal digits, then a space.
+      var space = offset
+      while space < count, space - offset < 7, base.load(fromByteOffset: space, as: UInt8.self) != 0x20 { space += 1 }
+      guard space < count, space - offset < 7,
+        let nul = memchr(base + space + 1, 0, count - space - 1).map({ UnsafeRawPointer($0) - base }),
+        nul + 21 <= count
       else { break }
-      // Folders have mode 40000: five digits, starting with 4.
-      let isTree = space - offset == 5 && bytes[offset] == UInt8(ascii: "4")
-      result.append(
-        Entry(
-          name: UnsafeRawBufferPointer(rebasing: bytes[(space + 1)..<nul]),
-          id: bytes.baseAddress! + nul + 1, isTree: isTree))
       offset = nul + 21
+      starts.append(Int32(offset))
     }
-    return result
+    return offset
+  }
+
+  func entry(_ index: Int, in layout: Layout) -> Entry {
+    let start = Int(layout[index])
+    let end = Int(layout[index + 1])
+    let base = bytes.baseAddress!
+    var space = start
+    while base.load(fromByteOffset: space, as: UInt8.self) != 0x20 { space += 1 }
+    // Folders have mode 40000: five digits, starting with 4.
+    let isTree = space - start == 5 && base.load(fromByteOffset: start, as: UInt8.self) == UInt8(ascii: "4")
+    return Entry(
+      name: UnsafeRawBufferPointer(start: base + space + 1, count: end - 21 - space - 1),
+      id: base + end - 20, isTree: isTree)
+  }
+
+  /// Every entry, in order.
+  func entries() -> [Entry] {
+    let layout = layout()
+    return (0..<(layout.count - 1)).map { entry($0, in: layout) }
   }
 
   /// Git's tree order: byte order of names, a folder's name followed by `/`.
   static func order(_ a: Entry, _ b: Entry) -> Int {
+    if a.name.count == b.name.count, a.isTree == b.isTree,
+      (a.name.count == 0 || memcmp(a.name.baseAddress!, b.name.baseAddress!, a.name.count) == 0)
+    {
+      return 0
+    }
     let count = min(a.name.count, b.name.count)
     for index in 0..<count where a.name[index] != b.name[index] {
       return a.name[index] < b.name[index] ? -1 : 1
@@ -55,28 +89,103 @@ struct RawTree {
   }
 
   /// The entries that differ between two trees, walked in lockstep in Git's order.
-  static func changes(from left: RawTree, to right: RawTree) -> [(name: String, old: OID?, new: OID?)] {
-    let left = left.entries()
-    let right = right.entries()
-    var changes: [(name: String, old: OID?, new: OID?)] = []
-    var i = 0
-    var j = 0
-    while i < left.count || j < right.count {
-      let order = i < left.count && j < right.count ? RawTree.order(left[i], right[j]) : (i < left.count ? -1 : 1)
+  static func changes(from left: RawTree, to right: RawTree) -> [Change] {
+    let leftLayout = left.layout()
+    let rightLayout = right.layout()
+    return lockstep(left, leftLayout, 0..<(leftLayout.count - 1), right, rightLayout, 0..<(rightLayout.count - 1))
+  }
+
+  /// `other`'s layout and the entries that differ from `known` to `other`, reusing `known`'s
+  /// layout wherever the bytes agree. Consecutive versions of a large tree share all but a few
+  /// entries, so only the bytes between the common prefix and the common suffix are parsed
+  /// and compared.
+  static func changes(from known: RawTree, layout knownLayout: Layout, to other: RawTree) -> (layout: Layout, changes: [Change]) {
+    let knownCount = known.bytes.count
+    guard knownLayout.count > 1, Int(knownLayout[knownLayout.count - 1]) == knownCount,
+      let knownBase = known.bytes.baseAddress,
+      let otherBase = other.bytes.baseAddress
+    else {
+      let layout = other.layout()
+      return (layout, lockstep(known, knownLayout, 0..<(knownLayout.count - 1), other, layout, 0..<(layout.count - 1)))
+    }
+    let otherCount = other.bytes.count
+    let shortest = min(knownCount, otherCount)
+    let prefix = commonPrefix(knownBase, otherBase, shortest)
+    let suffix = commonSuffix(knownBase + knownCount, otherBase + otherCount, shortest - prefix)
+    let entries = knownLayout.count - 1
+    // Entries that end within the common prefix, and those that start within the common suffix,
+    // are the same bytes at the same (shifted) place in both.
+    let first = firstIndex(in: knownLayout, 1...entries) { Int($0) > prefix } - 1
+    let last = max(first, firstIndex(in: knownLayout, first...entries) { Int($0) >= knownCount - suffix })
+    let shift = otherCount - knownCount
+    var layout = Layout(knownLayout[0...first])
+    let target = Int(knownLayout[last]) + shift
+    let reached = other.parse(from: Int(knownLayout[first]), until: target, into: &layout)
+    guard reached == target else {
+      let full = other.layout()
+      return (full, lockstep(known, knownLayout, 0..<entries, other, full, 0..<(full.count - 1)))
+    }
+    let middle = first..<(layout.count - 1)
+    layout.append(contentsOf: knownLayout[(last + 1)...].map { $0 + Int32(shift) })
+    return (layout, lockstep(known, knownLayout, first..<last, other, layout, middle))
+  }
+
+  private static func lockstep(
+    _ left: RawTree, _ leftLayout: Layout, _ leftRange: Range<Int>,
+    _ right: RawTree, _ rightLayout: Layout, _ rightRange: Range<Int>
+  ) -> [Change] {
+    var changes: [Change] = []
+    var i = leftRange.lowerBound
+    var j = rightRange.lowerBound
+    while i < leftRange.upperBound || j < rightRange.upperBound {
+      let a = i < leftRange.upperBound ? left.entry(i, in: leftLayout) : nil
+      let b = j < rightRange.upperBound ? right.entry(j, in: rightLayout) : nil
+      let order = a != nil && b != nil ? RawTree.order(a!, b!) : (a != nil ? -1 : 1)
       if order == 0 {
-        if memcmp(left[i].id, right[j].id, 20) != 0 {
-          changes.append((left[i].nameString, left[i].oid, right[j].oid))
-        }
+        if memcmp(a!.id, b!.id, 20) != 0 { changes.append((a!.nameString, a!.oid, b!.oid)) }
         i += 1
         j += 1
       } else if order < 0 {
-        changes.append((left[i].nameString, left[i].oid, nil))
+        changes.append((a!.nameString, a!.oid, nil))
         i += 1
       } else {
-        changes.append((right[j].nameString, nil, right[j].oid))
+        changes.append((b!.nameString, nil, b!.oid))
         j += 1
       }
     }
     return changes
+  }
+
+  /// How many leading bytes two buffers share (at most `limit`): whole blocks by `memcmp`,
+  /// then byte by byte in the first block that differs.
+  private static func commonPrefix(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ limit: Int) -> Int {
+    var offset = 0
+    while offset + 256 <= limit, memcmp(a + offset, b + offset, 256) == 0 { offset += 256 }
+    while offset < limit, a.load(fromByteOffset: offset, as: UInt8.self) == b.load(fromByteOffset: offset, as: UInt8.self) {
+      offset += 1
+    }
+    return offset
+  }
+
+  /// How many trailing bytes two buffers ending at `a` and `b` share (at most `limit`).
+  private static func commonSuffix(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ limit: Int) -> Int {
+    var length = 0
+    while length + 256 <= limit, memcmp(a - length - 256, b - length - 256, 256) == 0 { length += 256 }
+    while length < limit, a.load(fromByteOffset: -length - 1, as: UInt8.self) == b.load(fromByteOffset: -length - 1, as: UInt8.self) {
+      length += 1
+    }
+    return length
+  }
+
+  /// The first index in `range` whose layout value satisfies `predicate` (which is false, then
+  /// true, along the layout), or `range.upperBound + 1` when none does.
+  private static func firstIndex(in layout: Layout, _ range: ClosedRange<Int>, _ predicate: (Int32) -> Bool) -> Int {
+    var low = range.lowerBound
+    var high = range.upperBound + 1
+    while low < high {
+      let middle = (low + high) / 2
+      if predicate(layout[middle]) { high = middle } else { low = middle + 1 }
+    }
+    return low
   }
 }

@@ -373,10 +373,18 @@ extension Repository {
     }
   }
 
-  /// The raw bytes of a tree object, copied out (empty for nil), for callers that compare one
-  /// version with the next and want to read each version only once.
-  public func rawTree(_ id: OID?) throws(GitError) -> [UInt8] {
-    try withRawObject(id) { Array($0) }
+  /// A raw object's bytes, held by libgit2 until the returned value goes away (no copy): for
+  /// callers that keep one version of a large tree while reading the next.
+  ///
+  /// The corresponding C functions are `git_odb_read` and `git_odb_object_data`.
+  func rawObject(_ id: OID?) throws(GitError) -> RawObject {
+    guard var raw = id?.raw else { return RawObject(object: nil) }
+    var odb: OpaquePointer?
+    try check("git_repository_odb", git_repository_odb(&odb, pointer))
+    defer { git_odb_free(odb) }
+    var object: OpaquePointer?
+    try check("git_odb_read", git_odb_read(&object, odb, &raw))
+    return RawObject(object: object)
   }
 
   /// Runs `body` with an object's raw bytes (empty for nil), freeing them afterwards.
@@ -476,5 +484,23 @@ extension Repository {
     }
     git_error_clear()
     return result
+  }
+}
+
+/// An object's bytes as libgit2 read them, freed when the last reference goes (empty for none).
+final class RawObject {
+  private let object: OpaquePointer?
+
+  fileprivate init(object: OpaquePointer?) {
+    self.object = object
+  }
+
+  deinit {
+    git_odb_object_free(object)
+  }
+
+  var bytes: UnsafeRawBufferPointer {
+    guard let object else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+    return UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object))
   }
 }

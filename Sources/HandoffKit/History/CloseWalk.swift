@@ -61,6 +61,7 @@ struct CloseWalk {
     for list in changes { for change in list { if let folder = change.new { folders.insert(folder) } } }
     progress?.begin("history: reading \(folders.count) account versions")
     let summaries = try Self.summaries(of: Array(folders), repository: repository, accountsDirectory: store.accountsDirectory)
+    timer.mark("history: read \(folders.count) account versions")
     var known = Set(order)
     var seenSets = seenIDs.mapValues(Set.init)
     /// Versions of closed accounts not yet known to be complete, in commit order.
@@ -85,7 +86,7 @@ struct CloseWalk {
         if completeAt[name] == nil { unjudged[name, default: []].append((folder, commit)) }
       }
     }
-    timer.mark("history: read changed folders")
+    timer.mark("history: follow the accounts through the commits")
     progress?.begin("history: judging completeness after close")
     try judgeCompleteness(unjudged, repository: repository, judge: judge, accountsDirectory: store.accountsDirectory)
     timer.mark("history: judge completeness")
@@ -147,20 +148,21 @@ struct CloseWalk {
     let runs = (0..<workers).map { ($0 * chunk)..<min(pairs.count, ($0 + 1) * chunk) }
     return try onEveryCore(runs, repository: repository) { (handle, range) throws(GitError) in
       var result = [[(name: String, old: OID?, new: OID?)]](repeating: [], count: range.count)
-      var last: (id: OID?, bytes: [UInt8])?
-      func read(_ id: OID?) throws(GitError) -> [UInt8] {
-        if let last, last.id == id { return last.bytes }
-        let bytes = try handle.rawTree(id)
-        last = (id, bytes)
-        return bytes
-      }
+      // The version read last, with its layout: the next (older) version is parsed from it.
+      var known: (id: OID?, object: RawObject, layout: RawTree.Layout)?
       for index in range.reversed() where pairs[index].old != pairs[index].new {
         if index % 64 == 0 { progress?.advance(by: 64) }
-        let after = try read(pairs[index].new)
-        let before = try read(pairs[index].old)
-        result[index - range.lowerBound] = after.withUnsafeBytes { afterBytes in
-          before.withUnsafeBytes { RawTree.changes(from: RawTree(bytes: $0), to: RawTree(bytes: afterBytes)) }
+        let (old, new) = pairs[index]
+        if known == nil || known!.id != new {
+          let object = try handle.rawObject(new)
+          known = (new, object, RawTree(bytes: object.bytes).layout())
         }
+        let newer = known!
+        let older = try handle.rawObject(old)
+        let (layout, changes) = RawTree.changes(
+          from: RawTree(bytes: newer.object.bytes), layout: newer.layout, to: RawTree(bytes: older.bytes))
+        result[index - range.lowerBound] = changes.map { ($0.name, $0.new, $0.old) }
+        known = (old, older, layout)
       }
       return result
     }

@@ -153,3 +153,54 @@ import Testing
     try repository.commit(for: text)
   }
 }
+
+@Suite struct RawTreeLayoutTests {
+  /// Serialises entries in Git's tree format (already in Git's order).
+  static func tree(_ entries: [(name: String, id: UInt8, folder: Bool)]) -> [UInt8] {
+    var bytes: [UInt8] = []
+    for entry in entries {
+      bytes += Array((entry.folder ? "40000 " : "100644 ").utf8) + Array(entry.name.utf8) + [0]
+      bytes += [UInt8](repeating: entry.id, count: 19) + [entry.id &+ 1]
+    }
+    return bytes
+  }
+
+  /// Reusing the layout of one version to read the next gives exactly what parsing both in full
+  /// gives: random trees, random edits (ids changed, entries added and removed, at the ends too).
+  @Test func incrementalReadingAgreesWithAFullComparison() {
+    var generator = SystemRandomNumberGenerator()
+    for round in 0..<400 {
+      let count = Int.random(in: 0...60, using: &generator)
+      var names = Set<String>()
+      while names.count < count { names.insert("acct-\(Int.random(in: 0...999, using: &generator))") }
+      var before = names.sorted().map { (name: $0, id: UInt8.random(in: 0...200, using: &generator), folder: true) }
+      var after = before
+      for _ in 0..<Int.random(in: 0...4, using: &generator) {
+        switch Int.random(in: 0...2, using: &generator) {
+        case 0 where !after.isEmpty: after[Int.random(in: 0..<after.count, using: &generator)].id &+= 3
+        case 1 where !after.isEmpty: after.remove(at: Int.random(in: 0..<after.count, using: &generator))
+        default:
+          let name = "acct-\(Int.random(in: 0...999, using: &generator))"
+          if !after.contains(where: { $0.name == name }) {
+            after.append((name, UInt8.random(in: 0...200, using: &generator), true))
+            after.sort { $0.name < $1.name }
+          }
+        }
+      }
+      if round % 50 == 0 { before = [] }
+      let old = Self.tree(before)
+      let new = Self.tree(after)
+      old.withUnsafeBytes { oldBytes in
+        new.withUnsafeBytes { newBytes in
+          let full = RawTree.changes(from: RawTree(bytes: oldBytes), to: RawTree(bytes: newBytes))
+          let known = RawTree(bytes: oldBytes)
+          let (layout, incremental) = RawTree.changes(from: known, layout: known.layout(), to: RawTree(bytes: newBytes))
+          #expect(incremental.map(\.name) == full.map(\.name), "round \(round)")
+          #expect(incremental.map(\.old) == full.map(\.old))
+          #expect(incremental.map(\.new) == full.map(\.new))
+          #expect(layout == RawTree(bytes: newBytes).layout(), "round \(round)")
+        }
+      }
+    }
+  }
+}
