@@ -21,8 +21,12 @@ public enum CloseFinder {
   ///
   /// With `useIndex` the walk resumes from the history index in the git directory and only
   /// the commits added since are read; without it, everything is walked and nothing is written.
+  ///
+  /// With `judgeCompleteness` each closed account's `completedAt` is worked out too (only the
+  /// report needs it; it costs a validation of every version since close until one is clean).
   public static func find(
-    repositoryPath: String, accounts wanted: [String] = [], useIndex: Bool = true, progress: Progress? = nil
+    repositoryPath: String, accounts wanted: [String] = [], useIndex: Bool = true,
+    judgeCompleteness: Bool = false, progress: Progress? = nil
   )
     throws(ValidationFailure)
     -> [AccountClose]
@@ -38,14 +42,19 @@ public enum CloseFinder {
       var walk = CloseWalk()
       var pending: [OID]?
       if useIndex, let saved = CloseWalk.load(from: indexFile, accountsDirectory: settings.accountsDirectory),
-        saved.judgedWith == settingsID, let tip = saved.tip, let newer = try CloseWalk.commits(after: tip, to: head, repository: repository)
+        !judgeCompleteness || saved.judgedWith == nil || saved.judgedWith == settingsID, let tip = saved.tip, let newer = try CloseWalk.commits(after: tip, to: head, repository: repository)
       {
         walk = saved
         pending = newer
       }
       let commits = try pending ?? repository.firstParentHistory(to: head)
-      try walk.advance(through: commits, repository: repository, store: store, judge: judge, progress: progress)
-      if useIndex, !commits.isEmpty { walk.save(to: indexFile, accountsDirectory: settings.accountsDirectory) }
+      try walk.advance(through: commits, repository: repository, store: store, progress: progress)
+      let judging = judgeCompleteness && !walk.unjudged.isEmpty
+      if judging {
+        progress?.begin("history: judging completeness after close")
+        try walk.judge(with: judge, repository: repository, accountsDirectory: settings.accountsDirectory)
+      }
+      if useIndex, !commits.isEmpty || judging { walk.save(to: indexFile, accountsDirectory: settings.accountsDirectory) }
       let seen = walk.order
       let known = Set(seen)
       let closeTags = try repository.commits(ofReferencesMatching: "refs/tags/handoff/close/*")

@@ -2,13 +2,13 @@ import Foundation
 
 /// The state of one walk down the first-parent history: which accounts exist, when each
 /// closed, and which commitment ids appeared after close. Kept in the git directory
-/// (`handoff/history-v2.bin`) so the next run only walks the commits added since: derived
+/// (`handoff/history-v3.bin`) so the next run only walks the commits added since: derived
 /// data, written atomically, rebuilt when missing, stale (the tip is no longer on HEAD's
 /// first-parent chain) or unreadable, and never needed for a correct answer.
 ///
 /// It also records when each closed account's record first had no errors (the report's
-/// "complete within 24 hours of close"), judged with the settings whose blob id it keeps: other
-/// settings mean a fresh walk.
+/// "complete within 24 hours of close"), judged with the settings whose blob id it keeps (a
+/// report under other settings walks afresh), and the versions not judged yet.
 struct CloseWalk {
   /// The settings that completeness is judged with, and the blob id that names them.
   struct Judge: Sendable {
@@ -34,17 +34,21 @@ struct CloseWalk {
   var completeAt: [String: Int64] = [:]
   var judgedWith: OID?
 
+  /// Versions of closed accounts not yet judged for completeness, in commit order: judging is
+  /// left to the one command that needs it (`report`), so the other history commands never pay
+  /// for it.
+  var unjudged: [String: [(folder: OID, commit: OID)]] = [:]
+
   /// Walks `commits` (oldest first, each the first-parent child of the previous).
   ///
   /// The accounts trees are compared newest first: packs store older versions as deltas
   /// against newer ones, so walking that way reuses the delta bases libgit2 just inflated.
-  /// The state is then advanced oldest first, as the definition of "close" requires.
+  /// Then each account's versions are followed oldest first, as the definition of "close"
+  /// requires, accounts in parallel.
   mutating func advance(
-    through commits: [OID], repository: Repository, store: RecordHistoryStore, judge: Judge,
-    progress: Progress? = nil
+    through commits: [OID], repository: Repository, store: RecordHistoryStore, progress: Progress? = nil
   ) throws(GitError) {
     guard !commits.isEmpty else { return }
-    judgedWith = judge.settingsID
     var timer = PhaseTimer()
     var trees: [OID?] = []
     trees.reserveCapacity(commits.count)
@@ -57,51 +61,115 @@ struct CloseWalk {
     progress?.begin("history: comparing versions", total: commits.count)
     let changes = try Self.changes(between: [accountsTree] + trees, repository: repository, progress: progress)
     timer.mark("history: compare versions")
-    var folders = Set<OID>()
-    for list in changes { for change in list { if let folder = change.new { folders.insert(folder) } } }
-    progress?.begin("history: reading \(folders.count) account versions")
-    let summaries = try Self.summaries(of: Array(folders), repository: repository, accountsDirectory: store.accountsDirectory)
-    timer.mark("history: read \(folders.count) account versions")
-    var known = Set(order)
-    var seenSets = seenIDs.mapValues(Set.init)
-    /// Versions of closed accounts not yet known to be complete, in commit order.
-    var unjudged: [String: [(folder: OID, commit: OID)]] = [:]
-    for (index, commit) in commits.enumerated() {
-      for change in changes[index] {
-        guard let folder = change.new, let summary = summaries[folder] else { continue }
-        let name = change.name
-        if known.insert(name).inserted { order.append(name) }
-        if closes[name] != nil {
-          for id in summary.ids where seenSets[name, default: []].insert(id).inserted {
-            seenIDs[name, default: []].append(id)
-            added[name, default: []].append(id)
-          }
-        } else if summary.stage?.isClosed ?? false {
-          closes[name] = Close(commit: try repository.details(of: commit), commitments: summary.commitments, folder: folder)
-          seenIDs[name] = summary.ids
-          seenSets[name] = Set(summary.ids)
-        } else {
-          continue
-        }
-        if completeAt[name] == nil { unjudged[name, default: []].append((folder, commit)) }
+
+    var versions: [String: [AccountVersion]] = [:]
+    var firstSeen: [String: (commit: Int, position: Int)] = [:]
+    for (index, list) in changes.enumerated() {
+      for (position, change) in list.enumerated() {
+        guard let folder = change.new else { continue }
+        versions[change.name, default: []].append(AccountVersion(commit: index, folder: folder))
+        if firstSeen[change.name] == nil { firstSeen[change.name] = (index, position) }
       }
     }
-    timer.mark("history: follow the accounts through the commits")
-    progress?.begin("history: judging completeness after close")
-    try judgeCompleteness(unjudged, repository: repository, judge: judge, accountsDirectory: store.accountsDirectory)
-    timer.mark("history: judge completeness")
+    let paths = versions.keys.map { name in
+      AccountPath(
+        name: name, closed: closes[name] != nil, seen: Set(seenIDs[name] ?? []),
+        needsJudging: completeAt[name] == nil, versions: versions[name]!)
+    }
+    progress?.begin("history: following \(paths.count) accounts", total: paths.count)
+    let followed = try Self.follow(paths, repository: repository, accountsDirectory: store.accountsDirectory, progress: progress)
+    timer.mark("history: follow \(paths.count) accounts through their versions")
+
+    let known = Set(order)
+    order += firstSeen.keys.filter { !known.contains($0) }.sorted { firstSeen[$0]! < firstSeen[$1]! }
+    for result in followed {
+      if let close = result.close {
+        closes[result.name] = Close(
+          commit: try repository.details(of: commits[close.commit]), commitments: close.commitments, folder: close.folder)
+        seenIDs[result.name] = close.ids
+      }
+      if !result.newIDs.isEmpty {
+        seenIDs[result.name, default: []] += result.newIDs
+        added[result.name, default: []] += result.newIDs
+      }
+      if !result.unjudged.isEmpty {
+        unjudged[result.name, default: []] += result.unjudged.map { ($0.folder, commits[$0.commit]) }
+      }
+    }
+    timer.mark("history: merge")
     accountsTree = trees[trees.count - 1]
     tip = commits[commits.count - 1]
   }
 
-  /// Finds, per account, the first of its `versions` whose record has no errors. Round `k`
-  /// judges every account's `k`-th version at once (on every core), so an account that was
-  /// complete at close costs one check however often it changed afterwards.
-  private mutating func judgeCompleteness(
-    _ versions: [String: [(folder: OID, commit: OID)]], repository: Repository, judge: Judge,
-    accountsDirectory: String
-  ) throws(GitError) {
+  /// One version of an account folder: the index of the commit that made it, and its tree.
+  struct AccountVersion: Sendable {
+    var commit: Int
+    var folder: OID
+  }
+
+  /// An account's versions in the commits being walked, and what the walk knew of it before.
+  struct AccountPath: Sendable {
+    var name: String
+    var closed: Bool
+    var seen: Set<String>
+    var needsJudging: Bool
+    var versions: [AccountVersion]
+  }
+
+  /// What following one account's versions found.
+  struct FollowedAccount: Sendable {
+    var name: String
+    var close: (commit: Int, commitments: OID?, folder: OID, ids: [String])?
+    /// Commitment ids first seen after close.
+    var newIDs: [String] = []
+    var unjudged: [AccountVersion] = []
+  }
+
+  /// Follows every account through its versions, accounts spread over every core. Before close
+  /// only the stage is read (and only when the bytes could name a closed stage at all); from
+  /// close on only the commitment ids.
+  static func follow(
+    _ paths: [AccountPath], repository: Repository, accountsDirectory: String, progress: Progress?
+  ) throws(GitError) -> [FollowedAccount] {
+    let chunks = stride(from: 0, to: paths.count, by: 256).map { Array(paths[$0..<min(paths.count, $0 + 256)]) }
+    return try onEveryCore(chunks, repository: repository) { (handle, chunk) throws(GitError) in
+      let store = RecordHistoryStore(repository: handle, accountsDirectory: accountsDirectory)
+      var results: [FollowedAccount] = []
+      for path in chunk {
+        var result = FollowedAccount(name: path.name)
+        var closed = path.closed
+        var seen = path.seen
+        for version in path.versions {
+          let files = try store.files(ofFolder: version.folder)
+          if closed {
+            for id in files.commitments.map(store.commitmentIDs(ofBlob:)) ?? [] where seen.insert(id).inserted {
+              result.newIDs.append(id)
+            }
+          } else if let account = files.account, store.stageIsClosed(ofBlob: account) {
+            let ids = files.commitments.map(store.commitmentIDs(ofBlob:)) ?? []
+            result.close = (version.commit, files.commitments, version.folder, ids)
+            seen = Set(ids)
+            closed = true
+          } else {
+            continue
+          }
+          if path.needsJudging { result.unjudged.append(version) }
+        }
+        results.append(result)
+        progress?.advance()
+      }
+      return results
+    }
+  }
+
+  /// Judges the versions waiting since close: the first of each account's whose record has no
+  /// errors gives its completion time. Round `k` judges every account's `k`-th version at once
+  /// (on every core), so an account complete at close costs one check however often it changed.
+  mutating func judge(with judge: Judge, repository: Repository, accountsDirectory: String) throws(GitError) {
+    judgedWith = judge.settingsID
     var round = 0
+    let versions = unjudged
+    unjudged = [:]
     while true {
       let due = versions.filter { completeAt[$0.key] == nil && $0.value.count > round }
       if due.isEmpty { return }
@@ -168,36 +236,10 @@ struct CloseWalk {
     }
   }
 
-  /// What the walk needs from one version of an account folder.
-  struct FolderSummary: Sendable {
-    var commitments: OID?
-    var ids: [String]
-    var stage: Stage?
-  }
-
-  /// Reads account folders on every core: their commitments blob, its ids, and the stage.
-  static func summaries(of folders: [OID], repository: Repository, accountsDirectory: String) throws(GitError)
-    -> [OID: FolderSummary]
-  {
-    let chunks = stride(from: 0, to: folders.count, by: 512).map { Array(folders[$0..<min(folders.count, $0 + 512)]) }
-    let summaries = try onEveryCore(chunks, repository: repository) { (handle, chunk) throws(GitError) in
-      let store = RecordHistoryStore(repository: handle, accountsDirectory: accountsDirectory)
-      var part: [(OID, FolderSummary)] = []
-      for folder in chunk {
-        let files = try store.files(ofFolder: folder)
-        part.append((folder, FolderSummary(
-          commitments: files.commitments, ids: files.commitments.map(store.commitmentIDs(ofBlob:)) ?? [],
-          stage: files.account.flatMap(store.stage(ofBlob:)))))
-      }
-      return part
-    }
-    return Dictionary(summaries, uniquingKeysWith: { first, _ in first })
-  }
-
   /// Runs `body` over `chunks` on every core, each worker with its own repository handle
   /// (libgit2 handles are not shared between threads); results in chunk order, or the first
   /// failure.
-  private static func onEveryCore<Chunk, Output>(
+  static func onEveryCore<Chunk, Output>(
     _ chunks: [Chunk], repository: Repository,
     _ body: (Repository, Chunk) throws(GitError) -> [Output]
   ) throws(GitError) -> [Output] {
@@ -235,10 +277,10 @@ struct CloseWalk {
 
   // MARK: - Persistence
 
-  private static let magic = Array("handoff-history-2\n".utf8)
+  private static let magic = Array("handoff-history-3\n".utf8)
 
   static func file(for repository: Repository) -> URL {
-    URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent("handoff/history-v2.bin")
+    URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent("handoff/history-v3.bin")
   }
 
   /// The saved walk for `accountsDirectory`, or nil when there is none or it does not read.
@@ -280,9 +322,13 @@ struct CloseWalk {
             walk.completeAt[name] = Int64(high) << 32 | Int64(low)
           }
           walk.closes[name] = close
-          guard let seen = reader.strings(), let added = reader.strings() else { return nil }
+          guard let seen = reader.strings(), let added = reader.strings(), let pending = reader.integer() else { return nil }
           walk.seenIDs[name] = seen
           if !added.isEmpty { walk.added[name] = added }
+          for _ in 0..<pending {
+            guard let folder = reader.oid(), let commit = reader.oid() else { return nil }
+            walk.unjudged[name, default: []].append((folder, commit))
+          }
         }
       }
       return reader.isAtEnd ? walk : nil
@@ -320,6 +366,12 @@ struct CloseWalk {
       }
       writer.strings(seenIDs[name] ?? [])
       writer.strings(added[name] ?? [])
+      let pending = unjudged[name] ?? []
+      writer.integer(UInt32(pending.count))
+      for version in pending {
+        writer.bytes(version.folder.bytes)
+        writer.bytes(version.commit.bytes)
+      }
     }
     let folder = file.deletingLastPathComponent()
     let temporary = folder.appendingPathComponent(

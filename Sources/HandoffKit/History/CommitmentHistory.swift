@@ -82,7 +82,7 @@ final class CommitmentHistory {
         if let new = change.new { folders.insert(new) }
       }
     }
-    let summaries = try CloseWalk.summaries(
+    let summaries = try Self.summaries(
       of: Array(folders), repository: repository, accountsDirectory: store.accountsDirectory)
     var closed = Set<String>()
     var reported = Set<String>()
@@ -94,8 +94,8 @@ final class CommitmentHistory {
         let name = change.name
         // Closed as of the parent: earlier in the walk, or at the parent itself. A commit that
         // closes the account protects its ids from the next commit on.
-        let wasClosed = closed.contains(name) || (old?.stage?.isClosed ?? false)
-        if wasClosed || (new?.stage?.isClosed ?? false) { closed.insert(name) }
+        let wasClosed = closed.contains(name) || (old?.closed ?? false)
+        if wasClosed || (new?.closed ?? false) { closed.insert(name) }
         guard wasClosed, let oldCommitments = old?.commitments, new?.commitments != oldCommitments
         else { continue }
         let remaining = Set(new?.ids ?? [])
@@ -107,6 +107,33 @@ final class CommitmentHistory {
       }
     }
     return removals
+  }
+
+  /// What the range check needs from one version of an account folder.
+  struct FolderSummary: Sendable {
+    var commitments: OID?
+    var ids: [String]
+    var closed: Bool
+  }
+
+  /// Reads account folders on every core: their commitments blob, its ids, and whether the
+  /// stage is closed.
+  static func summaries(of folders: [OID], repository: Repository, accountsDirectory: String) throws(GitError)
+    -> [OID: FolderSummary]
+  {
+    let chunks = stride(from: 0, to: folders.count, by: 512).map { Array(folders[$0..<min(folders.count, $0 + 512)]) }
+    let summaries = try CloseWalk.onEveryCore(chunks, repository: repository) { (handle, chunk) throws(GitError) in
+      let store = RecordHistoryStore(repository: handle, accountsDirectory: accountsDirectory)
+      var part: [(OID, FolderSummary)] = []
+      for folder in chunk {
+        let files = try store.files(ofFolder: folder)
+        part.append((folder, FolderSummary(
+          commitments: files.commitments, ids: files.commitments.map(store.commitmentIDs(ofBlob:)) ?? [],
+          closed: files.account.map(store.stageIsClosed(ofBlob:)) ?? false)))
+      }
+      return part
+    }
+    return Dictionary(summaries, uniquingKeysWith: { first, _ in first })
   }
 
   private func accountFolders(ofCommit commit: OID) throws(GitError) -> [String: OID] {

@@ -6,6 +6,7 @@ final class RecordHistoryStore {
   let accountsDirectory: String
   private var idsByBlob: [OID: [String]] = [:]
   private var stageByBlob: [OID: Stage?] = [:]
+  private var closedByBlob: [OID: Bool] = [:]
   private var filesByTree: [OID: (account: OID?, commitments: OID?)] = [:]
   private var accountsTrees: [OID: OID?] = [:]
   private var recordsByTree: [OID: AccountRecord] = [:]
@@ -77,6 +78,36 @@ final class RecordHistoryStore {
     guard let blob = try files(ofFolder: tree).commitments else { return [] }
     let root = YAMLLoader.load(try repository.blob(blob)).root
     return (root?["commitments"]?.items ?? []).filter { $0.entries != nil }
+  }
+
+  /// Whether an `account.yaml` blob names a closed stage. Most versions before close (prospect,
+  /// negotiation) cannot: a stage value is one of a few words, and without a backslash (the only
+  /// escape YAML has) the word must stand in the bytes as it is; those are not parsed at all.
+  func stageIsClosed(ofBlob blob: OID) -> Bool {
+    if let known = closedByBlob[blob] { return known }
+    let closed: Bool
+    if let bytes = try? repository.blob(blob), Self.mayNameClosedStage(bytes) {
+      closed = YAMLLoader.load(bytes).root?["stage"]?.string.flatMap(Stage.init(rawValue:))?.isClosed ?? false
+    } else {
+      closed = false
+    }
+    if closedByBlob.count > Self.cacheLimit { closedByBlob.removeAll(keepingCapacity: true) }
+    closedByBlob[blob] = closed
+    return closed
+  }
+
+  private static let closedStageNames = Stage.allCases.filter(\.isClosed).map { Array($0.rawValue.utf8) }
+
+  static func mayNameClosedStage(_ bytes: [UInt8]) -> Bool {
+    if bytes.contains(UInt8(ascii: "\\")) { return true }
+    return closedStageNames.contains { name in
+      var index = bytes.startIndex
+      while let first = bytes[index...].firstIndex(of: name[0]) {
+        if bytes[first...].starts(with: name) { return true }
+        index = first + 1
+      }
+      return false
+    }
   }
 
   /// The whole record in an account folder's tree, loaded (cached by tree id).

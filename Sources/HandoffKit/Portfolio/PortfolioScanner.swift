@@ -11,7 +11,8 @@ public enum PortfolioScanner {
   public static func scan(repositoryPath: String, useIndex: Bool = true, progress: Progress? = nil)
     throws(ValidationFailure) -> Scan
   {
-    let closes = try CloseFinder.find(repositoryPath: repositoryPath, useIndex: useIndex, progress: progress)
+    let closes = try CloseFinder.find(
+      repositoryPath: repositoryPath, useIndex: useIndex, judgeCompleteness: true, progress: progress)
     let closeByAccount = Dictionary(closes.map { ($0.account, $0) }, uniquingKeysWith: { first, _ in first })
     let repository = try Repository.open(forCommandAt: repositoryPath)
     guard !repository.isHeadUnborn else { return Scan(head: nil, settings: Settings(), facts: []) }
