@@ -13,9 +13,14 @@ public enum AuditRunner {
       for account in wanted where !known.contains(account) {
         throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory)
       }
-      let reader = try snapshot.makeReader()
-      return layout.accounts.filter { wanted.isEmpty || wanted.contains($0.id) }.map { folder in
-        Auditor.audit(AccountRecord(folder, reader: reader), settings: settings)
+      let folders = layout.accounts.filter { wanted.isEmpty || wanted.contains($0.id) }
+      // Each worker reads through its own handle; a folder whose reader could not be opened
+      // audits as an account whose files could not be read.
+      return Parallel.map(folders, makeContext: { try? snapshot.makeReader() }) { reader, folder in
+        Auditor.audit(
+          reader.map { AccountRecord(folder, reader: $0) }
+            ?? AccountRecord(id: folder.id, present: Set(folder.files.map(\.kind)), roots: [:]),
+          settings: settings)
       }
     } catch {
       throw ValidationFailure(error, during: "audit")

@@ -46,19 +46,11 @@ public struct HandoffFacts: Sendable {
 
   /// The close commit's day (UTC): what `--since` and "month of close" go by.
   public var closeDay: CalendarDate? {
-    close.map { CalendarDate(dayNumber: Int(($0.time).floorDivided(by: 86_400))) }
+    close.map { CalendarDate(utcDayOf: $0.time) }
   }
 
   /// `YYYY-MM` of the close commit.
   public var closeMonth: String? {
     closeDay.map { String($0.description.prefix(7)) }
-  }
-}
-
-extension Int64 {
-  /// Division rounding toward negative infinity (commit times before 1970 stay on their day).
-  func floorDivided(by divisor: Int64) -> Int64 {
-    let quotient = self / divisor
-    return (self % divisor < 0) ? quotient - 1 : quotient
   }
 }

@@ -38,6 +38,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
   }
 
+  /// The UTC day of a moment given in seconds since 1970 (a commit time).
+  public init(utcDayOf seconds: Int64) {
+    let days = seconds / 86_400 - (seconds % 86_400 < 0 ? 1 : 0)
+    self.init(dayNumber: Int(days))
+  }
+
   static func days(inMonth month: Int, year: Int) -> Int {
     switch month {
     case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -58,7 +58,7 @@ public struct PortfolioHTMLRenderer: PortfolioRenderer {
 
     body += "<section><h2>Weakest handoffs</h2>"
     if report.weakest.isEmpty {
-      body += "<p>No closed accounts.</p>"
+      body += "<p>\(HTML.escape(PortfolioHeading.noWeakest(report)))</p>"
     } else {
       body += "<table class=\"list\"><thead><tr><th>account</th><th>sales owner</th><th>closed</th><th>completeness</th>"
         + "<th>errors</th><th>red flags</th><th>not fully documented</th></tr></thead><tbody>"

@@ -7,7 +7,7 @@ public struct PortfolioJSONRenderer: PortfolioRenderer {
     JSONValue.object([
       ("version", .int(1)),
       ("commit", .optional(report.head?.id.description)),
-      ("date", .optional(report.head.map { CalendarDate(dayNumber: Int($0.time.floorDivided(by: 86_400))).description })),
+      ("date", .optional(report.head.map { CalendarDate(utcDayOf: $0.time).description })),
       ("since", .optional(report.since?.description)),
       ("red_flag_threshold", .int(report.redFlagThreshold)),
       ("portfolio", .object([

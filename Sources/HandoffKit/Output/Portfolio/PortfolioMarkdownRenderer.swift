@@ -17,7 +17,7 @@ public struct PortfolioMarkdownRenderer: PortfolioRenderer {
     out += table("By sales owner", first: "sales owner", report.bySalesOwner)
     out += table("By month of close", first: "month", report.byCloseMonth)
     out += "\n## Weakest handoffs\n\n"
-    if report.weakest.isEmpty { return out + "No closed accounts.\n" }
+    if report.weakest.isEmpty { return out + PortfolioHeading.noWeakest(report) + "\n" }
     out += "| account | sales owner | closed | completeness | errors | red flags | not fully documented |\n"
     out += "| --- | --- | --- | --- | --- | --- | --- |\n"
     for weak in report.weakest {
@@ -35,26 +35,5 @@ public struct PortfolioMarkdownRenderer: PortfolioRenderer {
       out += "| \(group.key) | " + FigureText.groupColumns.map { $0.value(group.figures) }.joined(separator: " | ") + " |\n"
     }
     return out
-  }
-}
-
-/// The lines that say what a report covers, shared by the human formats.
-enum PortfolioHeading {
-  static func subtitle(_ report: PortfolioReport) -> String {
-    var lines: [String] = []
-    if let head = report.head {
-      let day = CalendarDate(dayNumber: Int(head.time.floorDivided(by: 86_400)))
-      lines.append("At commit \(String(head.id.description.prefix(12))) (\(day)).")
-    } else {
-      lines.append("The repository has no commits yet.")
-    }
-    lines.append(
-      "\(report.trackedAccounts) accounts tracked, \(report.trackedDefective) with errors now, "
-        + "\(report.notClosed) not closed. Red flag threshold: \(report.redFlagThreshold).")
-    return lines.joined(separator: "\n")
-  }
-
-  static func closedTitle(_ report: PortfolioReport) -> String {
-    "\(report.summary.accounts) accounts closed" + (report.since.map { " since \($0)" } ?? "")
   }
 }

@@ -93,3 +93,29 @@ enum FigureText {
     ("completeness", { percent($0.averageCompleteness.map { $0 / 100 }) }),
   ]
 }
+
+/// The lines that say what a report covers, shared by the human formats.
+enum PortfolioHeading {
+  static func subtitle(_ report: PortfolioReport) -> String {
+    var lines: [String] = []
+    if let head = report.head {
+      let day = CalendarDate(utcDayOf: head.time)
+      lines.append("At commit \(String(head.id.description.prefix(12))) (\(day)).")
+    } else {
+      lines.append("The repository has no commits yet.")
+    }
+    lines.append(
+      "\(report.trackedAccounts) accounts tracked, \(report.trackedDefective) with errors now, "
+        + "\(report.notClosed) not closed. Red flag threshold: \(report.redFlagThreshold).")
+    return lines.joined(separator: "\n")
+  }
+
+  /// Why the weakest handoffs list is empty.
+  static func noWeakest(_ report: PortfolioReport) -> String {
+    report.summary.accounts == 0 ? "No closed accounts." : "Not listed (`--weakest 0`)."
+  }
+
+  static func closedTitle(_ report: PortfolioReport) -> String {
+    "\(report.summary.accounts) accounts closed" + (report.since.map { " since \($0)" } ?? "")
+  }
+}
