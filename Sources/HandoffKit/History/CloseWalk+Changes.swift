@@ -1,0 +1,85 @@
+// Which accounts a commit changed: consecutive accounts trees compared on every core.
+
+extension CloseWalk {
+  /// For each consecutive pair of accounts trees, the entries that differ (`versions[i]` to
+  /// `versions[i + 1]`), newest first so each version is read once and along the pack's deltas.
+  static func changes(between versions: [OID?], repository: Repository, progress: Progress? = nil) throws(GitError)
+    -> [[(name: String, old: OID?, new: OID?)]]
+  {
+    guard versions.count > 1 else { return [] }
+    return try changes(
+      pairs: (0..<(versions.count - 1)).map { (versions[$0], versions[$0 + 1]) }, repository: repository,
+      progress: progress)
+  }
+
+  /// For each pair of trees, the entries that differ, computed on every core: each worker takes
+  /// a contiguous run of pairs, walked from the last, keeping the last version it read
+  /// (consecutive pairs share one).
+  static func changes(pairs: [(old: OID?, new: OID?)], repository: Repository, progress: Progress? = nil) throws(GitError)
+    -> [[(name: String, old: OID?, new: OID?)]]
+  {
+    guard !pairs.isEmpty else { return [] }
+    let workers = pairs.count < 64 ? 1 : Parallel.workerCount
+    let chunk = (pairs.count + workers - 1) / workers
+    let runs = (0..<workers).map { ($0 * chunk)..<min(pairs.count, ($0 + 1) * chunk) }
+    return try onEveryCore(runs, repository: repository) { (handle, range) throws(GitError) in
+      var result = [[(name: String, old: OID?, new: OID?)]](repeating: [], count: range.count)
+      // The version read last, with its layout: the next (older) version is parsed from it.
+      var known: (id: OID?, object: RawObject, layout: RawTree.Layout)?
+      for index in range.reversed() where pairs[index].old != pairs[index].new {
+        if index % 64 == 0 { progress?.advance(by: 64) }
+        let (old, new) = pairs[index]
+        if known == nil || known!.id != new {
+          let object = try handle.rawObject(new)
+          known = (new, object, RawTree(bytes: object.bytes).layout())
+        }
+        let newer = known!
+        let older = try handle.rawObject(old)
+        let (layout, changes) = RawTree.changes(
+          from: RawTree(bytes: newer.object.bytes), layout: newer.layout, to: RawTree(bytes: older.bytes))
+        result[index - range.lowerBound] = changes.map { ($0.name, $0.new, $0.old) }
+        known = (old, older, layout)
+      }
+      return result
+    }
+  }
+
+  /// Runs `body` over `chunks` on every core, each worker with its own repository handle
+  /// (libgit2 handles are not shared between threads); results in chunk order, or the first
+  /// failure.
+  static func onEveryCore<Chunk, Output>(
+    _ chunks: [Chunk], repository: Repository,
+    _ body: (Repository, Chunk) throws(GitError) -> [Output]
+  ) throws(GitError) -> [Output] {
+    let path = repository.workingDirectory ?? repository.commonDirectory
+    let single = chunks.count == 1
+    let runs = Parallel.map(chunks, minimumPerWorker: 1, makeContext: {
+      single ? repository : try? Repository.discover(from: path)
+    }) { (handle: inout Repository?, chunk: Chunk) -> Result<[Output], GitError> in
+      guard let handle else {
+        return .failure(GitError(code: .generic, message: "could not open the repository", function: "history"))
+      }
+      do throws(GitError) { return .success(try body(handle, chunk)) } catch { return .failure(error) }
+    }
+    var all: [Output] = []
+    for run in runs {
+      switch run {
+      case .success(let part): all += part
+      case .failure(let error): throw error
+      }
+    }
+    return all
+  }
+
+  /// The first-parent commits after `tip` up to `head`, oldest first; nil when `tip` is not on
+  /// that chain (history was rewritten), which means walking from the start.
+  static func commits(after tip: OID, to head: OID, repository: Repository) throws(GitError) -> [OID]? {
+    var chain: [OID] = []
+    var current: OID? = head
+    while let commit = current, commit != tip {
+      chain.append(commit)
+      current = try repository.commitInfo(commit).firstParent
+    }
+    return current == nil ? nil : chain.reversed()
+  }
+}

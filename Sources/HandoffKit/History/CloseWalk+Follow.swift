@@ -1,0 +1,64 @@
+// Following each account through its versions: the per-account half of a history walk.
+
+extension CloseWalk {
+  /// One version of an account folder: the index of the commit that made it, and its tree.
+  struct AccountVersion: Sendable {
+    var commit: Int
+    var folder: OID
+  }
+
+  /// An account's versions in the commits being walked, and what the walk knew of it before.
+  struct AccountPath: Sendable {
+    var name: String
+    var closed: Bool
+    var seen: Set<String>
+    var needsJudging: Bool
+    var versions: [AccountVersion]
+  }
+
+  /// What following one account's versions found.
+  struct FollowedAccount: Sendable {
+    var name: String
+    var close: (commit: Int, commitments: OID?, folder: OID, ids: [String])?
+    /// Commitment ids first seen after close.
+    var newIDs: [String] = []
+    var unjudged: [AccountVersion] = []
+  }
+
+  /// Follows every account through its versions, accounts spread over every core. Before close
+  /// only the stage is read (and only when the bytes could name a closed stage at all); from
+  /// close on only the commitment ids.
+  static func follow(
+    _ paths: [AccountPath], repository: Repository, accountsDirectory: String, progress: Progress?
+  ) throws(GitError) -> [FollowedAccount] {
+    let chunks = stride(from: 0, to: paths.count, by: 256).map { Array(paths[$0..<min(paths.count, $0 + 256)]) }
+    return try onEveryCore(chunks, repository: repository) { (handle, chunk) throws(GitError) in
+      let store = RecordHistoryStore(repository: handle, accountsDirectory: accountsDirectory)
+      var results: [FollowedAccount] = []
+      for path in chunk {
+        var result = FollowedAccount(name: path.name)
+        var closed = path.closed
+        var seen = path.seen
+        for version in path.versions {
+          let files = try store.files(ofFolder: version.folder)
+          if closed {
+            for id in files.commitments.map(store.commitmentIDs(ofBlob:)) ?? [] where seen.insert(id).inserted {
+              result.newIDs.append(id)
+            }
+          } else if let account = files.account, store.stageIsClosed(ofBlob: account) {
+            let ids = files.commitments.map(store.commitmentIDs(ofBlob:)) ?? []
+            result.close = (version.commit, files.commitments, version.folder, ids)
+            seen = Set(ids)
+            closed = true
+          } else {
+            continue
+          }
+          if path.needsJudging { result.unjudged.append(version) }
+        }
+        results.append(result)
+        progress?.advance()
+      }
+      return results
+    }
+  }
+}
