@@ -43,18 +43,55 @@ import Testing
 
   @Test func summitCharterIsWeak() throws {
     let audit = Auditor.audit(try Self.sampleRecord("summit-charter"), settings: Settings())
-    let coverage = Dictionary(uniqueKeysWithValues: audit.items.map { ($0.id, $0.coverage) })
-    #expect(coverage["A4"] == .partially)  // renewal dated, no budget source
-    #expect(coverage["A5"] == .not)
-    #expect(coverage["B1"] == .partially)  // skeptical buyer without a contact
-    #expect(coverage["B2"] == .partially)  // neutral champion
-    #expect(coverage["B3"] == .not)
-    #expect(coverage["B4"] == .not)
-    #expect(coverage["C2"] == .fully)  // campus-rollout has an owner and a due date
-    #expect(coverage["C5"] == .fully)  // the custom report has an owner and a due date
+    let expected: [String: Coverage] = [
+      "A1": .fully,  // eight words about the pain
+      "A2": .fully,  // its one criterion: "8 of 8" by 2026-10-01
+      "A3": .partially,  // a timeline expectation, no milestones
+      "A4": .partially,  // renewal dated, no budget source
+      "A5": .not,
+      "B1": .partially,  // skeptical buyer without a contact
+      "B2": .partially,  // neutral champion
+      "B3": .not, "B4": .not,
+      "B5": .fully,  // both stakeholders have a stance
+      "C1": .not, "C3": .not, "C4": .not,
+      "C2": .fully,  // campus-rollout has an owner and a due date (withdrawn later: still documented)
+      "C5": .fully,  // the custom report has an owner and a due date
+    ]
+    #expect(Dictionary(uniqueKeysWithValues: audit.items.map { ($0.id, $0.coverage) }) == expected)
+    #expect(abs(audit.completeness - 7.0 / 15 * 100) < 0.001)
     #expect(audit.scorecard.first { $0.name == "implementation risk" }?.rating == "unclear")
+    #expect(audit.scorecard.first { $0.name == "transition quality" }?.rating == "clear")
     #expect(audit.mitigationNeeded && !audit.mitigationPresent)
-    #expect(audit.completeness < 60)
+    #expect(audit.redFlags.count == 8)
+  }
+
+  @Test func riversideCollegeItemByItem() throws {
+    let audit = Auditor.audit(try Self.sampleRecord("riverside-college"), settings: Settings())
+    let expected: [String: Coverage] = [
+      "A1": .fully,
+      "A2": .partially,  // retention has a number and a date; weekly logins have no `by`
+      "A3": .partially,  // no milestones
+      "A4": .fully,  // grant named, renewal dated
+      "A5": .fully,  // spreadsheet exports, and why they failed
+      "B1": .partially,  // Dean Harper: supportive, no contact
+      "B2": .fully, "B3": .fully, "B4": .fully, "B5": .fully,
+      "C1": .not, "C2": .not, "C4": .not,  // not promised, and not declined either (only custom, pricing)
+      "C3": .fully,  // advisor-training has an owner and a due date
+      "C5": .fully,  // sis-nightly-sync has an owner and a due date
+    ]
+    #expect(Dictionary(uniqueKeysWithValues: audit.items.map { ($0.id, $0.coverage) }) == expected)
+    #expect(abs(audit.completeness - 10.5 / 15 * 100) < 0.001)
+    #expect(audit.exitQuestions.allSatisfy { $0.answered })
+    #expect(audit.redFlags.isEmpty && !audit.mitigationNeeded)
+    #expect(audit.scorecard.first { $0.name == "transition quality" }?.rating == "partial")  // not reconciled yet
+  }
+
+  @Test func harborAcademyHasOnlyAProblem() throws {
+    let audit = Auditor.audit(try Self.sampleRecord("harbor-academy"), settings: Settings())
+    let documented = audit.items.filter { $0.coverage != .not }.map { "\($0.id) \($0.coverage.rawValue)" }
+    #expect(documented == ["A1 fully", "A3 partially"])  // five words of problem; an empty criteria list is none
+    #expect(abs(audit.completeness - 1.5 / 15 * 100) < 0.001)
+    #expect(audit.redFlags.map(\.id) == ["deep-discount"])
   }
 
   @Test func aProspectHasLittleDocumented() throws {
