@@ -41,8 +41,10 @@ public enum CloseFinder {
       let indexFile = CloseWalk.file(for: repository)
       var walk = CloseWalk()
       var pending: [OID]?
+      // Completeness judged under other settings cannot be reused: the report walks afresh.
       if useIndex, let saved = CloseWalk.load(from: indexFile, accountsDirectory: settings.accountsDirectory),
-        !judgeCompleteness || saved.judgedWith == nil || saved.judgedWith == settingsID, let tip = saved.tip, let newer = try CloseWalk.commits(after: tip, to: head, repository: repository)
+        !judgeCompleteness || saved.judgedWith == nil || saved.judgedWith == settingsID, let tip = saved.tip,
+        let newer = try CloseWalk.commits(after: tip, to: head, repository: repository)
       {
         walk = saved
         pending = newer
