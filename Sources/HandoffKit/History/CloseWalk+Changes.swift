@@ -71,6 +71,22 @@ extension CloseWalk {
     return all
   }
 
+  /// Maps `items` on every core, in chunks of `chunk`, each worker reading through its own
+  /// record store (and so its own repository handle and caches); results in input order.
+  static func mapOnEveryCore<Item, Output>(
+    _ items: [Item], chunk: Int = 256, repository: Repository, accountsDirectory: String,
+    _ transform: (RecordHistoryStore, Item) throws(GitError) -> Output
+  ) throws(GitError) -> [Output] {
+    let chunks = stride(from: 0, to: items.count, by: chunk).map { Array(items[$0..<min(items.count, $0 + chunk)]) }
+    return try onEveryCore(chunks, repository: repository) { (handle, part) throws(GitError) in
+      let store = RecordHistoryStore(repository: handle, accountsDirectory: accountsDirectory)
+      var results: [Output] = []
+      results.reserveCapacity(part.count)
+      for item in part { results.append(try transform(store, item)) }
+      return results
+    }
+  }
+
   /// The first-parent commits after `tip` up to `head`, oldest first; nil when `tip` is not on
   /// that chain (history was rewritten), which means walking from the start.
   static func commits(after tip: OID, to head: OID, repository: Repository) throws(GitError) -> [OID]? {

@@ -31,34 +31,29 @@ extension CloseWalk {
   static func follow(
     _ paths: [AccountPath], repository: Repository, accountsDirectory: String, progress: Progress?
   ) throws(GitError) -> [FollowedAccount] {
-    let chunks = stride(from: 0, to: paths.count, by: 256).map { Array(paths[$0..<min(paths.count, $0 + 256)]) }
-    return try onEveryCore(chunks, repository: repository) { (handle, chunk) throws(GitError) in
-      let store = RecordHistoryStore(repository: handle, accountsDirectory: accountsDirectory)
-      var results: [FollowedAccount] = []
-      for path in chunk {
-        var result = FollowedAccount(name: path.name)
-        var closed = path.closed
-        var seen = path.seen
-        for version in path.versions {
-          let files = try store.files(ofFolder: version.folder)
-          if closed {
-            for id in files.commitments.map(store.commitmentIDs(ofBlob:)) ?? [] where seen.insert(id).inserted {
-              result.newIDs.append(id)
-            }
-          } else if let account = files.account, store.stageIsClosed(ofBlob: account) {
-            let ids = files.commitments.map(store.commitmentIDs(ofBlob:)) ?? []
-            result.close = (version.commit, files.commitments, version.folder, ids)
-            seen = Set(ids)
-            closed = true
-          } else {
-            continue
+    try mapOnEveryCore(paths, repository: repository, accountsDirectory: accountsDirectory) {
+      (store, path) throws(GitError) in
+      defer { progress?.advance() }
+      var result = FollowedAccount(name: path.name)
+      var closed = path.closed
+      var seen = path.seen
+      for version in path.versions {
+        let files = try store.files(ofFolder: version.folder)
+        if closed {
+          for id in files.commitments.map(store.commitmentIDs(ofBlob:)) ?? [] where seen.insert(id).inserted {
+            result.newIDs.append(id)
           }
-          if path.needsJudging { result.unjudged.append(version) }
+        } else if let account = files.account, store.stageIsClosed(ofBlob: account) {
+          let ids = files.commitments.map(store.commitmentIDs(ofBlob:)) ?? []
+          result.close = (version.commit, files.commitments, version.folder, ids)
+          seen = Set(ids)
+          closed = true
+        } else {
+          continue
         }
-        results.append(result)
-        progress?.advance()
+        if path.needsJudging { result.unjudged.append(version) }
       }
-      return results
+      return result
     }
   }
 }

@@ -13,16 +13,11 @@ extension CloseWalk {
       let due = versions.filter { completeAt[$0.key] == nil && $0.value.count > round }
       if due.isEmpty { return }
       let folders = Array(Set(due.values.map { $0[round].folder }))
-      let chunks = stride(from: 0, to: folders.count, by: 256).map { Array(folders[$0..<min(folders.count, $0 + 256)]) }
-      let clean = try Self.onEveryCore(chunks, repository: repository) { (handle, chunk) throws(GitError) in
-        let store = RecordHistoryStore(repository: handle, accountsDirectory: accountsDirectory)
-        var part: [(OID, Bool)] = []
-        for folder in chunk {
-          let files = try store.recordFiles(ofFolder: folder)
-          let findings = AccountChecker.check(account: "", files: files.map { ($0.0, $0.1) }, settings: judge.settings).findings
-          part.append((folder, !findings.contains { judge.settings.isError($0.ruleID) }))
-        }
-        return part
+      let clean = try Self.mapOnEveryCore(folders, repository: repository, accountsDirectory: accountsDirectory) {
+        (store, folder) throws(GitError) in
+        let files = try store.recordFiles(ofFolder: folder)
+        let findings = AccountChecker.check(account: "", files: files.map { ($0.0, $0.1) }, settings: judge.settings).findings
+        return (folder, !findings.contains { judge.settings.isError($0.ruleID) })
       }
       let verdicts = Dictionary(clean, uniquingKeysWith: { first, _ in first })
       for (name, queue) in due where verdicts[queue[round].folder] == true {

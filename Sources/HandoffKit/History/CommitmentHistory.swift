@@ -121,17 +121,13 @@ final class CommitmentHistory {
   static func summaries(of folders: [OID], repository: Repository, accountsDirectory: String) throws(GitError)
     -> [OID: FolderSummary]
   {
-    let chunks = stride(from: 0, to: folders.count, by: 512).map { Array(folders[$0..<min(folders.count, $0 + 512)]) }
-    let summaries = try CloseWalk.onEveryCore(chunks, repository: repository) { (handle, chunk) throws(GitError) in
-      let store = RecordHistoryStore(repository: handle, accountsDirectory: accountsDirectory)
-      var part: [(OID, FolderSummary)] = []
-      for folder in chunk {
-        let files = try store.files(ofFolder: folder)
-        part.append((folder, FolderSummary(
-          commitments: files.commitments, ids: files.commitments.map(store.commitmentIDs(ofBlob:)) ?? [],
-          closed: files.account.map(store.stageIsClosed(ofBlob:)) ?? false)))
-      }
-      return part
+    let summaries = try CloseWalk.mapOnEveryCore(
+      folders, chunk: 512, repository: repository, accountsDirectory: accountsDirectory
+    ) { (store, folder) throws(GitError) in
+      let files = try store.files(ofFolder: folder)
+      return (folder, FolderSummary(
+        commitments: files.commitments, ids: files.commitments.map(store.commitmentIDs(ofBlob:)) ?? [],
+        closed: files.account.map(store.stageIsClosed(ofBlob:)) ?? false))
     }
     return Dictionary(summaries, uniquingKeysWith: { first, _ in first })
   }

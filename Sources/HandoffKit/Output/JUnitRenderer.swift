@@ -11,11 +11,11 @@ public struct JUnitRenderer: ReportRenderer {
     let failures = names.count { name in byAccount[name]?.contains { $0.severity == .error } ?? false }
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     xml += "<testsuites name=\"handoff\" tests=\"\(names.count)\" failures=\"\(failures)\" errors=\"0\">\n"
-    xml += "  <testsuite name=\"handoff validate (\(Self.escape(report.source)))\" tests=\"\(names.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+    xml += "  <testsuite name=\"handoff validate (\(Markup.escape(report.source)))\" tests=\"\(names.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
     for name in names {
       let findings = byAccount[name] ?? []
       let caseName = name.isEmpty ? "(outside any account)" : name
-      xml += "    <testcase classname=\"handoff.accounts\" name=\"\(Self.escape(caseName))\""
+      xml += "    <testcase classname=\"handoff.accounts\" name=\"\(Markup.escape(caseName))\""
       let errors = findings.filter { $0.severity == .error }
       let others = findings.filter { $0.severity != .error }
       guard !findings.isEmpty else {
@@ -26,31 +26,14 @@ public struct JUnitRenderer: ReportRenderer {
       let text = TextRenderer(color: false)
       if !errors.isEmpty {
         xml += "      <failure type=\"handoff\" message=\"\(errors.count) error\(errors.count == 1 ? "" : "s")\">"
-        xml += Self.escape(errors.map(text.line(for:)).joined(separator: "\n")) + "</failure>\n"
+        xml += Markup.escape(errors.map(text.line(for:)).joined(separator: "\n")) + "</failure>\n"
       }
       if !others.isEmpty {
-        xml += "      <system-out>" + Self.escape(others.map(text.line(for:)).joined(separator: "\n")) + "</system-out>\n"
+        xml += "      <system-out>" + Markup.escape(others.map(text.line(for:)).joined(separator: "\n")) + "</system-out>\n"
       }
       xml += "    </testcase>\n"
     }
     xml += "  </testsuite>\n</testsuites>\n"
     return xml
-  }
-
-  static func escape(_ text: String) -> String {
-    var output = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": output += "&amp;"
-      case "<": output += "&lt;"
-      case ">": output += "&gt;"
-      case "\"": output += "&quot;"
-      case "'": output += "&apos;"
-      case "\n", "\t", "\r": output.unicodeScalars.append(scalar)
-      case _ where scalar.value < 0x20: output += "?"
-      default: output.unicodeScalars.append(scalar)
-      }
-    }
-    return output
   }
 }

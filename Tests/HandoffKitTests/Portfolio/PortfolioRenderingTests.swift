@@ -43,7 +43,7 @@ import Testing
   }
 
   @Test func htmlEscapesUserText() {
-    #expect(HTML.escape("<b>\"Tom\" & 'Jerry'</b>") == "&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt;")
+    #expect(Markup.escape("<b>\"Tom\" & 'Jerry'</b>") == "&lt;b&gt;&quot;Tom&quot; &amp; &apos;Jerry&apos;&lt;/b&gt;")
   }
 
   @Test func figureText() {

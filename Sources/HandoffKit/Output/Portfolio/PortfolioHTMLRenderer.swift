@@ -6,7 +6,7 @@ public struct PortfolioHTMLRenderer: PortfolioRenderer {
   public func render(_ report: PortfolioReport) -> String {
     let figures = report.summary
     var body = "<header><h1>Handoff report</h1><p>"
-      + HTML.escape(PortfolioHeading.subtitle(report)).replacingOccurrences(of: "\n", with: "<br>") + "</p></header>\n"
+      + Markup.escape(PortfolioHeading.subtitle(report)).replacingOccurrences(of: "\n", with: "<br>") + "</p></header>\n"
     body += "<section class=\"cards\">"
     let cards: [(String, String)] = [
       ("accounts closed" + (report.since.map { " since \($0)" } ?? ""), String(figures.accounts)),
@@ -17,13 +17,13 @@ public struct PortfolioHTMLRenderer: PortfolioRenderer {
       ("average checklist completeness", FigureText.percent(figures.averageCompleteness.map { $0 / 100 })),
     ]
     for (label, value) in cards {
-      body += "<div class=\"card\"><div class=\"figure\">\(HTML.escape(value))</div><div>\(HTML.escape(label))</div></div>"
+      body += "<div class=\"card\"><div class=\"figure\">\(Markup.escape(value))</div><div>\(Markup.escape(label))</div></div>"
     }
     body += "</section>\n"
 
-    body += "<section><h2>\(HTML.escape(PortfolioHeading.closedTitle(report)))</h2><div class=\"split\"><table class=\"figures\">"
+    body += "<section><h2>\(Markup.escape(PortfolioHeading.closedTitle(report)))</h2><div class=\"split\"><table class=\"figures\">"
     for (label, value) in FigureText.headline(figures) {
-      body += "<tr><th scope=\"row\">\(HTML.escape(label))</th><td>\(HTML.escape(value))</td></tr>"
+      body += "<tr><th scope=\"row\">\(Markup.escape(label))</th><td>\(Markup.escape(value))</td></tr>"
     }
     body += "</table><div>"
     let confidence = (1...5).map { level in
@@ -58,13 +58,13 @@ public struct PortfolioHTMLRenderer: PortfolioRenderer {
 
     body += "<section><h2>Weakest handoffs</h2>"
     if report.weakest.isEmpty {
-      body += "<p>\(HTML.escape(PortfolioHeading.noWeakest(report)))</p>"
+      body += "<p>\(Markup.escape(PortfolioHeading.noWeakest(report)))</p>"
     } else {
       body += "<table class=\"list\"><thead><tr><th>account</th><th>sales owner</th><th>closed</th><th>completeness</th>"
         + "<th>errors</th><th>red flags</th><th>not fully documented</th></tr></thead><tbody>"
       for weak in report.weakest {
-        let gaps = weak.gaps.map { "<li>" + HTML.escape(FigureText.gap($0)) + "</li>" }.joined()
-        body += "<tr><td>\(HTML.escape(weak.account))</td><td>\(HTML.escape(weak.salesOwner ?? "–"))</td>"
+        let gaps = weak.gaps.map { "<li>" + Markup.escape(FigureText.gap($0)) + "</li>" }.joined()
+        body += "<tr><td>\(Markup.escape(weak.account))</td><td>\(Markup.escape(weak.salesOwner ?? "–"))</td>"
           + "<td>\(weak.closeDay?.description ?? "–")</td><td class=\"number\">\(FigureText.percent(weak.completeness / 100))</td>"
           + "<td class=\"number\">\(weak.errors)</td><td class=\"number\">\(weak.redFlags)</td>"
           + "<td>\(gaps.isEmpty ? "–" : "<ul>" + gaps + "</ul>")</td></tr>"
@@ -89,11 +89,11 @@ public struct PortfolioHTMLRenderer: PortfolioRenderer {
   }
 
   private func table(_ title: String, first: String, _ groups: [PortfolioReport.Group]) -> String {
-    var out = "<section><h2>\(HTML.escape(title))</h2><div class=\"scroll\"><table class=\"list\"><thead><tr><th>\(HTML.escape(first))</th>"
-    out += FigureText.groupColumns.map { "<th>\(HTML.escape($0.title))</th>" }.joined() + "</tr></thead><tbody>"
+    var out = "<section><h2>\(Markup.escape(title))</h2><div class=\"scroll\"><table class=\"list\"><thead><tr><th>\(Markup.escape(first))</th>"
+    out += FigureText.groupColumns.map { "<th>\(Markup.escape($0.title))</th>" }.joined() + "</tr></thead><tbody>"
     for group in groups {
-      out += "<tr><td>\(HTML.escape(group.key))</td>"
-        + FigureText.groupColumns.map { "<td class=\"number\">\(HTML.escape($0.value(group.figures)))</td>" }.joined() + "</tr>"
+      out += "<tr><td>\(Markup.escape(group.key))</td>"
+        + FigureText.groupColumns.map { "<td class=\"number\">\(Markup.escape($0.value(group.figures)))</td>" }.joined() + "</tr>"
     }
     return out + "</tbody></table></div></section>\n"
   }

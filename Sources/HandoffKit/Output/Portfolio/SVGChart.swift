@@ -28,7 +28,7 @@ enum SVGChart {
       let x = left + Double(index) * slot + (slot - barWidth) / 2
       let y = height - bottom - barHeight
       svg += "<rect class=\"bar\" x=\"\(fixed(x))\" y=\"\(fixed(y))\" width=\"\(fixed(barWidth))\" height=\"\(fixed(barHeight))\">"
-        + "<title>\(HTML.escape(bar.label)): \(HTML.escape(bar.caption))</title></rect>"
+        + "<title>\(Markup.escape(bar.label)): \(Markup.escape(bar.caption))</title></rect>"
       if bars.count <= 16 {
         svg += text(bar.caption, x: x + barWidth / 2, y: y - 4, css: "value")
       }
@@ -56,11 +56,11 @@ enum SVGChart {
   }
 
   private static func open(width: Double, height: Double, title: String) -> String {
-    "<svg class=\"chart\" viewBox=\"0 0 \(fixed(width)) \(fixed(height))\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
+    "<svg class=\"chart\" viewBox=\"0 0 \(fixed(width)) \(fixed(height))\" role=\"img\" aria-label=\"\(Markup.escape(title))\">"
   }
 
   private static func text(_ content: String, x: Double, y: Double, css: String) -> String {
-    "<text class=\"\(css)\" x=\"\(fixed(x))\" y=\"\(fixed(y))\">\(HTML.escape(content))</text>"
+    "<text class=\"\(css)\" x=\"\(fixed(x))\" y=\"\(fixed(y))\">\(Markup.escape(content))</text>"
   }
 
   private static func line(x1: Double, y1: Double, x2: Double, y2: Double, css: String) -> String {
@@ -69,23 +69,4 @@ enum SVGChart {
 
   /// One decimal: enough for a chart, and stable text for tests.
   private static func fixed(_ value: Double) -> String { FigureText.decimal(value) }
-}
-
-/// Escaping for text and attribute values in HTML.
-enum HTML {
-  static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
 }
