@@ -113,13 +113,13 @@ public struct PortfolioHTMLRenderer: PortfolioRenderer {
     table.list td:first-child{white-space:nowrap}
     td.number{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     ul{margin:0;padding-left:18px}.scroll{overflow-x:auto}
-    svg.chart{width:100%;height:auto;display:block}
+    svg.chart{width:100%;height:auto;display:block}.split svg.chart{max-width:440px}
     .bar{fill:var(--bar)}.axis{stroke:var(--muted);stroke-width:1}.grid{stroke:var(--line);stroke-dasharray:3 3}
     text{font:11px system-ui,sans-serif;fill:var(--ink)}text.label{text-anchor:middle;fill:var(--muted)}
     text.value{text-anchor:middle}text.end{text-anchor:end}text.start{text-anchor:start}
-    @media (max-width:800px){.split{grid-template-columns:1fr}}
+    @media screen and (max-width:800px){.split{grid-template-columns:1fr}}
     @media print{body{max-width:none;padding:0;font-size:11px}.scroll{overflow:visible}table.list{font-size:9px}
-    section{break-inside:avoid-page}
+    svg,tr,.card{break-inside:avoid}h2,h3{break-after:avoid}
     .card{border:1px solid var(--line)}h2{break-after:avoid}}
     """
 }
