@@ -29,7 +29,7 @@ public struct PortfolioFigures: Sendable {
   /// Accounts per CSM confidence 1...5 (index 0 is confidence 1), and accounts without one.
   public var confidence = [0, 0, 0, 0, 0]
   public var confidenceUnset = 0
-  /// Red flags (declared and derived) per category, in `PortfolioFigures.categories` order.
+  /// Red flags (declared and derived) per category: `categories`, and any other a record uses.
   public var redFlags: [String: Int] = [:]
   public var aboveThreshold = 0
   public var aboveThresholdWithoutPlan = 0
