@@ -43,6 +43,13 @@ public struct PortfolioFigures: Sendable {
   public var completeWithin24HoursShare: Double? { share(completeWithin24Hours) }
   public func share(_ count: Int) -> Double? { accounts == 0 ? nil : Double(count) / Double(accounts) }
 
+  /// Mean CSM confidence of the accounts that have one.
+  public var averageConfidence: Double? {
+    let rated = confidence.reduce(0, +)
+    guard rated > 0 else { return nil }
+    return Double(confidence.enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element }) / Double(rated)
+  }
+
   public init() {}
 
   public init(_ group: [HandoffFacts]) {

@@ -73,6 +73,7 @@ import Testing
     #expect(figures.accountsWithVerbalPromises == 1)
     #expect(figures.confidence == [0, 0, 0, 1, 0])
     #expect(figures.confidenceUnset == 1)
+    #expect(figures.averageConfidence == 4)
     #expect(figures.redFlags["promise"] == 1)  // acme's verbal promise, derived
     #expect(report.bySalesOwner.map(\.key) == ["jane.doe", "ken.ito"])
     #expect(report.bySalesOwner.map(\.figures.accounts) == [1, 1])

@@ -59,6 +59,7 @@ public struct PortfolioJSONRenderer: PortfolioRenderer {
       ("removed_after_close", .int(figures.removedAfterClose)),
       ("verbal_promises", .int(figures.verbalPromises)),
       ("accounts_with_verbal_promises", .int(figures.accountsWithVerbalPromises)),
+      ("average_csm_confidence", number(figures.averageConfidence, 2)),
       ("csm_confidence", .object(
         (1...5).map { (String($0), JSONValue.int(figures.confidence[$0 - 1])) } + [("unset", .int(figures.confidenceUnset))])),
       ("red_flags", .object(categories.map { ($0, JSONValue.int(figures.redFlags[$0] ?? 0)) })),

@@ -81,6 +81,7 @@ enum FigureText {
     ("no errors ≤ 24 h", { percent($0.completeWithin24HoursShare) }),
     ("median to no errors", { duration(hours: $0.medianHoursToComplete) }),
     ("errors now", { String($0.defective) }),
+    ("days to intro", { optional($0.medianDaysToIntro) }),
     ("days to kickoff", { optional($0.medianDaysToKickoff) }),
     ("reconciled", { percent($0.share($0.reconciled)) }),
     ("added / account", { optional($0.scopeCreepRate) }),
@@ -90,6 +91,7 @@ enum FigureText {
     ("verbal", { String($0.verbalPromises) }),
     ("red flags", { String($0.redFlags.values.reduce(0, +)) }),
     ("over threshold", { String($0.aboveThreshold) }),
+    ("CSM confidence", { optional($0.averageConfidence) }),
     ("completeness", { percent($0.averageCompleteness.map { $0 / 100 }) }),
   ]
 }
