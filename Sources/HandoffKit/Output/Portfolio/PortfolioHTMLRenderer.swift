@@ -109,7 +109,7 @@ public struct PortfolioHTMLRenderer: PortfolioRenderer {
     .figure{font-size:26px;font-weight:600;color:var(--ink)}
     .split{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:24px;align-items:start}
     table{border-collapse:collapse;width:100%}th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-    table.figures th{font-weight:normal;color:var(--muted)}table.list{font-size:12.5px}table.list thead th{font-size:11.5px;color:var(--muted);vertical-align:bottom}
+    table.figures th{font-weight:normal;color:var(--muted)}table.list{font-size:12px}table.list th,table.list td{padding:4px 5px}table.list thead th{font-size:11.5px;color:var(--muted);vertical-align:bottom}
     table.list td:first-child{white-space:nowrap}
     td.number{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     ul{margin:0;padding-left:18px}.scroll{overflow-x:auto}
