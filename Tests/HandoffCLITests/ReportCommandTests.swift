@@ -83,8 +83,9 @@ import Testing
     let picture = repo.root.appendingPathComponent("report.png").path
     _ = try Shell.run(ValidateCommandTests.binary, ["report", "--format", "html", "--out", page], directory: repo.path).checked()
     let profile = repo.root.appendingPathComponent("chromium-profile").path
+    // `timeout` bounds a browser that hangs instead of holding up the whole suite.
     let shot = try Shell.run(
-      browser, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(profile)",
+      "/usr/bin/timeout", ["120", browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(profile)",
                 "--window-size=1280,1600", "--screenshot=\(picture)", "file://\(page)"])
     #expect(shot.status == 0, "\(shot.stderr)")
     let stats = try JSONReader.parse(
