@@ -45,9 +45,8 @@ final class CommitmentHistory {
       let after = staged[name]
       let commitmentsAfter = after?.files.first { $0.kind == .commitments }?.item.oid
       if commitmentsAfter == commitmentsBefore { continue }
-      let stageAfter = after?.files.first { $0.kind == .account }?.item.oid.flatMap(store.stage(ofBlob:))
-      guard (before.account.flatMap(store.stage(ofBlob:))?.isClosed ?? false) || (stageAfter?.isClosed ?? false)
-      else { continue }
+      let closedAfter = after?.files.first { $0.kind == .account }?.item.oid.map(store.stageIsClosed(ofBlob:)) ?? false
+      guard before.account.map(store.stageIsClosed(ofBlob:)) ?? false || closedAfter else { continue }
       let remaining = Set(commitmentsAfter.map(store.commitmentIDs(ofBlob:)) ?? [])
       for id in store.commitmentIDs(ofBlob: commitmentsBefore) where !remaining.contains(id) {
         removals.append(Removal(account: name, id: id, commit: nil))

@@ -5,7 +5,6 @@ final class RecordHistoryStore {
   let repository: Repository
   let accountsDirectory: String
   private var idsByBlob: [OID: [String]] = [:]
-  private var stageByBlob: [OID: Stage?] = [:]
   private var closedByBlob: [OID: Bool] = [:]
   private var filesByTree: [OID: (account: OID?, commitments: OID?)] = [:]
   private var accountsTrees: [OID: OID?] = [:]
@@ -50,16 +49,6 @@ final class RecordHistoryStore {
     if idsByBlob.count > Self.cacheLimit { idsByBlob.removeAll(keepingCapacity: true) }
     idsByBlob[blob] = ids
     return ids
-  }
-
-  /// The stage named by an `account.yaml` blob.
-  func stage(ofBlob blob: OID) -> Stage? {
-    if let known = stageByBlob[blob] { return known }
-    let root = (try? repository.blob(blob)).flatMap { YAMLLoader.load($0).root }
-    let stage = root?["stage"]?.string.flatMap(Stage.init(rawValue:))
-    if stageByBlob.count > Self.cacheLimit { stageByBlob.removeAll(keepingCapacity: true) }
-    stageByBlob[blob] = stage
-    return stage
   }
 
   /// The record files in an account folder's tree with their bytes.
