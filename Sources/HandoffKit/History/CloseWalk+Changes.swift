@@ -2,7 +2,7 @@
 
 extension CloseWalk {
   /// For each consecutive pair of accounts trees, the entries that differ (`versions[i]` to
-  /// `versions[i + 1]`), newest first so each version is read once and along the pack's deltas.
+  /// `versions[i + 1]`), each version read once.
   static func changes(between versions: [OID?], repository: Repository, progress: Progress? = nil) throws(GitError)
     -> [[(name: String, old: OID?, new: OID?)]]
   {
@@ -12,36 +12,42 @@ extension CloseWalk {
       progress: progress)
   }
 
-  /// For each pair of trees, the entries that differ, computed on every core: each worker takes
-  /// a contiguous run of pairs, walked from the last, keeping the last version it read
-  /// (consecutive pairs share one).
+  /// For each pair of trees, the entries that differ, computed on every core. The pairs are cut
+  /// into a few dozen runs, latest first (later trees are larger), and a core that finishes
+  /// early picks up the next, so both stay busy to the end. Each run is read oldest first,
+  /// keeping the version read last (consecutive pairs share one) and deriving the next one's
+  /// layout from it. Oldest first measured best both on `git fast-import` packs (each version a
+  /// delta of the one before: 2.8 s against 3.9 s) and after `git gc` (about even).
   static func changes(pairs: [(old: OID?, new: OID?)], repository: Repository, progress: Progress? = nil) throws(GitError)
     -> [[(name: String, old: OID?, new: OID?)]]
   {
     guard !pairs.isEmpty else { return [] }
-    let workers = pairs.count < 64 ? 1 : Parallel.workerCount
-    let chunk = (pairs.count + workers - 1) / workers
-    let runs = (0..<workers).map { ($0 * chunk)..<min(pairs.count, ($0 + 1) * chunk) }
-    return try onEveryCore(runs, repository: repository) { (handle, range) throws(GitError) in
+    let chunk = max(256, (pairs.count + 31) / 32)
+    let runs = stride(from: 0, to: pairs.count, by: chunk).map { $0..<min(pairs.count, $0 + chunk) }.reversed()
+    let results = try onEveryCore(Array(runs), repository: repository) { (handle, range) throws(GitError) in
       var result = [[(name: String, old: OID?, new: OID?)]](repeating: [], count: range.count)
-      // The version read last, with its layout: the next (older) version is parsed from it.
       var known: (id: OID?, object: RawObject, layout: RawTree.Layout)?
-      for index in range.reversed() where pairs[index].old != pairs[index].new {
+      for index in range where pairs[index].old != pairs[index].new {
         if index % 64 == 0 { progress?.advance(by: 64) }
         let (old, new) = pairs[index]
-        if known == nil || known!.id != new {
-          let object = try handle.rawObject(new)
-          known = (new, object, RawTree(bytes: object.bytes).layout())
+        if known == nil || known!.id != old {
+          let object = try handle.rawObject(old)
+          known = (old, object, RawTree(bytes: object.bytes).layout())
         }
-        let newer = known!
-        let older = try handle.rawObject(old)
+        let older = known!
+        let newer = try handle.rawObject(new)
         let (layout, changes) = RawTree.changes(
-          from: RawTree(bytes: newer.object.bytes), layout: newer.layout, to: RawTree(bytes: older.bytes))
-        result[index - range.lowerBound] = changes.map { ($0.name, $0.new, $0.old) }
-        known = (old, older, layout)
+          from: RawTree(bytes: older.object.bytes), layout: older.layout, to: RawTree(bytes: newer.bytes))
+        result[index - range.lowerBound] = changes
+        known = (new, newer, layout)
       }
-      return result
+      return [(range.lowerBound, result)]
     }
+    var ordered = [[(name: String, old: OID?, new: OID?)]](repeating: [], count: pairs.count)
+    for (lowerBound, part) in results {
+      for (offset, changes) in part.enumerated() { ordered[lowerBound + offset] = changes }
+    }
+    return ordered
   }
 
   /// Runs `body` over `chunks` on every core, each worker with its own repository handle
@@ -53,7 +59,7 @@ extension CloseWalk {
   ) throws(GitError) -> [Output] {
     let path = repository.workingDirectory ?? repository.commonDirectory
     let single = chunks.count == 1
-    let runs = Parallel.map(chunks, minimumPerWorker: 1, makeContext: {
+    let runs = Parallel.mapPulling(chunks, makeContext: {
       single ? repository : try? Repository.discover(from: path)
     }) { (handle: inout Repository?, chunk: Chunk) -> Result<[Output], GitError> in
       guard let handle else {

@@ -41,10 +41,9 @@ struct CloseWalk {
 
   /// Walks `commits` (oldest first, each the first-parent child of the previous).
   ///
-  /// The accounts trees are compared newest first: packs store older versions as deltas
-  /// against newer ones, so walking that way reuses the delta bases libgit2 just inflated.
-  /// Then each account's versions are followed oldest first, as the definition of "close"
-  /// requires, accounts in parallel.
+  /// First the accounts trees of consecutive commits are compared (which accounts each commit
+  /// changed), then each account's versions are followed oldest first, as the definition of
+  /// "close" requires, accounts in parallel.
   mutating func advance(
     through commits: [OID], repository: Repository, store: RecordHistoryStore, progress: Progress? = nil
   ) throws(GitError) {

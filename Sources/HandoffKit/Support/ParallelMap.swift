@@ -40,6 +40,52 @@ enum Parallel {
   }
 }
 
+extension Parallel {
+  /// Like `map`, but each worker pulls the next input when it is done with one, so inputs of
+  /// very different cost still keep every core busy to the end. Results keep the input order.
+  static func mapPulling<Input, Context, Output>(
+    _ inputs: [Input], makeContext: () -> Context, _ transform: (inout Context, Input) -> Output
+  ) -> [Output] {
+    let workers = min(workerCount, inputs.count)
+    if workers <= 1 {
+      var context = makeContext()
+      return inputs.map { transform(&context, $0) }
+    }
+    let results = UnsafeMutableBufferPointer<Output?>.allocate(capacity: inputs.count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    let shared = SharedBuffer(results)
+    let next = NextIndex()
+    withoutActuallyEscaping(makeContext) { makeContext in
+      withoutActuallyEscaping(transform) { transform in
+        let box = UncheckedBox((makeContext, transform, inputs))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+          let (makeContext, transform, inputs) = box.value
+          var context = makeContext()
+          while let index = next.take(below: inputs.count) {
+            shared.buffer[index] = transform(&context, inputs[index])
+          }
+        }
+      }
+    }
+    return results.map { $0! }
+  }
+}
+
+/// The next input index to hand out, shared by the workers.
+private final class NextIndex: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = 0
+
+  func take(below limit: Int) -> Int? {
+    lock.withLock {
+      guard value < limit else { return nil }
+      defer { value += 1 }
+      return value
+    }
+  }
+}
+
 /// Hands a value to worker threads that only read it, or write disjoint parts of it.
 private struct UncheckedBox<Value>: @unchecked Sendable {
   let value: Value
