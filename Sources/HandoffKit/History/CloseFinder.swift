@@ -54,7 +54,9 @@ public enum CloseFinder {
       let judging = judgeCompleteness && !walk.unjudged.isEmpty
       if judging {
         progress?.begin("history: judging completeness after close")
+        var timer = PhaseTimer()
         try walk.judge(with: judge, repository: repository, accountsDirectory: settings.accountsDirectory)
+        timer.mark("history: judge completeness after close")
       }
       if useIndex, !commits.isEmpty || judging { walk.save(to: indexFile, accountsDirectory: settings.accountsDirectory) }
       let seen = walk.order

@@ -26,6 +26,7 @@ public enum PortfolioScanner {
       for finding in layout.findings where settings.severity(of: finding.ruleID, default: finding.severity) == .error {
         if let account = finding.account { layoutErrors[account, default: 0] += 1 }
       }
+      var timer = PhaseTimer()
       progress?.begin("auditing accounts", total: layout.accounts.count)
       let results = Parallel.map(layout.accounts, makeContext: { try? snapshot.makeReader() }) {
         reader, folder -> Result<HandoffFacts, GitError> in
@@ -43,6 +44,7 @@ public enum PortfolioScanner {
           return .failure(error)
         }
       }
+      timer.mark("report: \(layout.accounts.count) accounts checked, audited and compared with their close")
       return Scan(head: try repository.details(of: head), settings: settings, facts: try results.map { try $0.get() })
     } catch {
       throw ValidationFailure(error, during: "report")
