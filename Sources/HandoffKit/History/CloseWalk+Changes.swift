@@ -59,7 +59,7 @@ extension CloseWalk {
   ) throws(GitError) -> [Output] {
     let path = repository.workingDirectory ?? repository.commonDirectory
     let single = chunks.count == 1
-    let runs = Parallel.mapPulling(chunks, makeContext: {
+    let runs = Parallel.map(chunks, minimumPerWorker: 1, makeContext: {
       single ? repository : try? Repository.discover(from: path)
     }) { (handle: inout Repository?, chunk: Chunk) -> Result<[Output], GitError> in
       guard let handle else {

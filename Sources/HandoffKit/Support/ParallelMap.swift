@@ -6,47 +6,16 @@ enum Parallel {
   /// How many workers to use.
   static var workerCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
-  /// Maps `inputs` in contiguous chunks, one chunk per worker; `makeContext` runs once per worker
-  /// (to open a per-thread repository handle, for example). Results keep the input order.
-  /// Inputs are split only when each worker gets at least `minimumPerWorker` of them.
+  /// Maps `inputs` on `workerCount` threads; `makeContext` runs once per worker (to open a
+  /// per-thread repository handle, for example). Each worker takes the next input when it is
+  /// done with one, so inputs of very different cost (small and large trees, small and large
+  /// accounts) still keep every core busy to the end. Results keep the input order. Inputs are
+  /// spread only when each worker gets at least `minimumPerWorker` of them.
   static func map<Input, Context, Output>(
     _ inputs: [Input], minimumPerWorker: Int = 16, makeContext: () -> Context,
     _ transform: (inout Context, Input) -> Output
   ) -> [Output] {
     let workers = min(workerCount, max(1, inputs.count / max(1, minimumPerWorker)))
-    if workers <= 1 {
-      var context = makeContext()
-      return inputs.map { transform(&context, $0) }
-    }
-    let results = UnsafeMutableBufferPointer<Output?>.allocate(capacity: inputs.count)
-    results.initialize(repeating: nil)
-    defer { results.deallocate() }
-    let shared = SharedBuffer(results)
-    let chunk = (inputs.count + workers - 1) / workers
-    withoutActuallyEscaping(makeContext) { makeContext in
-      withoutActuallyEscaping(transform) { transform in
-        let box = UncheckedBox((makeContext, transform, inputs))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-          let (makeContext, transform, inputs) = box.value
-          var context = makeContext()
-          let range = (worker * chunk)..<min(inputs.count, (worker + 1) * chunk)
-          for index in range {
-            shared.buffer[index] = transform(&context, inputs[index])
-          }
-        }
-      }
-    }
-    return results.map { $0! }
-  }
-}
-
-extension Parallel {
-  /// Like `map`, but each worker pulls the next input when it is done with one, so inputs of
-  /// very different cost still keep every core busy to the end. Results keep the input order.
-  static func mapPulling<Input, Context, Output>(
-    _ inputs: [Input], makeContext: () -> Context, _ transform: (inout Context, Input) -> Output
-  ) -> [Output] {
-    let workers = min(workerCount, inputs.count)
     if workers <= 1 {
       var context = makeContext()
       return inputs.map { transform(&context, $0) }
