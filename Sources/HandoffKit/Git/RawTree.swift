@@ -66,12 +66,6 @@ struct RawTree {
       id: base + end - 20, isTree: isTree)
   }
 
-  /// Every entry, in order.
-  func entries() -> [Entry] {
-    let layout = layout()
-    return (0..<(layout.count - 1)).map { entry($0, in: layout) }
-  }
-
   /// Git's tree order: byte order of names, a folder's name followed by `/`.
   static func order(_ a: Entry, _ b: Entry) -> Int {
     if a.name.count == b.name.count, a.isTree == b.isTree,

@@ -355,24 +355,9 @@ extension Repository {
   }
 }
 
-// MARK: - Comparing trees
+// MARK: - Raw objects
 
 extension Repository {
-  /// The entries that differ between two trees (one level, no recursion): added, removed or
-  /// pointing at another id. Both raw tree objects are walked in lockstep in Git's order,
-  /// comparing ids in place, so an unchanged entry costs one comparison and no allocation.
-  ///
-  /// The corresponding C functions are `git_odb_read` and `git_odb_object_data`.
-  public func changedEntries(from old: OID?, to new: OID?) throws(GitError) -> [(
-    name: String, old: OID?, new: OID?
-  )] {
-    try withRawObject(old) { (oldBytes) throws(GitError) in
-      try withRawObject(new) { (newBytes) in
-        RawTree.changes(from: RawTree(bytes: oldBytes), to: RawTree(bytes: newBytes))
-      }
-    }
-  }
-
   /// A raw object's bytes, held by libgit2 until the returned value goes away (no copy): for
   /// callers that keep one version of a large tree while reading the next.
   ///
@@ -385,20 +370,6 @@ extension Repository {
     var object: OpaquePointer?
     try check("git_odb_read", git_odb_read(&object, odb, &raw))
     return RawObject(object: object)
-  }
-
-  /// Runs `body` with an object's raw bytes (empty for nil), freeing them afterwards.
-  private func withRawObject<T>(
-    _ id: OID?, _ body: (UnsafeRawBufferPointer) throws(GitError) -> T
-  ) throws(GitError) -> T {
-    guard var raw = id?.raw else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
-    var odb: OpaquePointer?
-    try check("git_repository_odb", git_repository_odb(&odb, pointer))
-    defer { git_odb_free(odb) }
-    var object: OpaquePointer?
-    try check("git_odb_read", git_odb_read(&object, odb, &raw))
-    defer { git_odb_object_free(object) }
-    return try body(UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object)))
   }
 }
 
