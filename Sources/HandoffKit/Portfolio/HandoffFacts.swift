@@ -2,7 +2,6 @@
 /// validated) and what history says about its close and since.
 public struct HandoffFacts: Sendable {
   public var account: String
-  public var stage: String?
   /// `owners.sales` at HEAD: whose handoff this was.
   public var salesOwner: String?
   /// Errors in the account's files at HEAD.

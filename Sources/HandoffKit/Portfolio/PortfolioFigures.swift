@@ -50,8 +50,6 @@ public struct PortfolioFigures: Sendable {
     return Double(confidence.enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element }) / Double(rated)
   }
 
-  public init() {}
-
   public init(_ group: [HandoffFacts]) {
     accounts = group.count
     var hours: [Double] = []

@@ -79,7 +79,7 @@ public enum PortfolioScanner {
       value == value.rounded() && (1...5).contains(value) ? Int(value) : nil
     }
     return HandoffFacts(
-      account: folder.id, stage: record.account?["stage"]?.string,
+      account: folder.id,
       salesOwner: record.accountValue("owners.sales")?.string,
       errors: findings.count { settings.isError($0.ruleID) },
       close: close?.commit,
