@@ -71,10 +71,7 @@ public enum PortfolioScanner {
       drift = Drift.drift(folder.id, before: try store.commitments(ofFolder: closeFolder), after: record.commitments)
       removed = Set(close.commitments + close.addedAfterClose).subtracting(headIDs).count
     }
-    let verbal = record.commitments.filter { commitment in
-      commitment["status"]?.string != "withdrawn" && commitment["in_contract"]?.bool == false
-        && ["call", "demo"].contains(commitment["source"]?.string ?? "")
-    }
+    let verbal = record.commitments.filter { $0["status"]?.string != "withdrawn" && $0.isVerbalOutsideContract }
     let confidence = record.accountValue("handoff.csm_confidence")?.number.flatMap { value in
       value == value.rounded() && (1...5).contains(value) ? Int(value) : nil
     }

@@ -54,6 +54,11 @@ extension YAMLNode {
     return status != "withdrawn" && status != "delivered"
   }
 
+  /// Whether a commitment was promised on a call or in a demo and the contract does not carry it.
+  var isVerbalOutsideContract: Bool {
+    self["in_contract"]?.bool == false && ["call", "demo"].contains(self["source"]?.string ?? "")
+  }
+
   /// The location of the node, or the start of the file.
   var position: SourceLocation { location ?? .start }
 }
