@@ -11,9 +11,7 @@ extension Handoff {
 
     @OptionGroup var repository: RepositoryOptions
 
-    /// Walk the whole history without the index in the git directory.
-    @Flag(help: "Do not read or write the history index in the git directory.")
-    var noCache = false
+    @OptionGroup var history: HistoryIndexOptions
 
     /// Output format.
     @Option(help: "Output format: text or json.")
@@ -29,7 +27,7 @@ extension Handoff {
       do {
         defer { progress?.finish() }
         closes = try CloseFinder.find(
-          repositoryPath: repository.repo, accounts: accounts, useIndex: !noCache, progress: progress)
+          repositoryPath: repository.repo, accounts: accounts, useIndex: history.useIndex, progress: progress)
       } catch {
         throw Handoff.couldNotRun(error)
       }

@@ -11,9 +11,7 @@ extension Handoff {
 
     @OptionGroup var repository: RepositoryOptions
 
-    /// Walk the whole history without the index in the git directory.
-    @Flag(help: "Do not read or write the history index in the git directory.")
-    var noCache = false
+    @OptionGroup var history: HistoryIndexOptions
 
     /// Output format.
     @Option(help: "Output format: text, json or markdown.")
@@ -27,7 +25,7 @@ extension Handoff {
       let drifts: [AccountDrift]
       do {
         drifts = try Drift.compute(
-          repositoryPath: repository.repo, accounts: accounts, useIndex: !noCache, progress: Progress.onTerminal())
+          repositoryPath: repository.repo, accounts: accounts, useIndex: history.useIndex, progress: Progress.onTerminal())
       } catch {
         throw Handoff.couldNotRun(error)
       }

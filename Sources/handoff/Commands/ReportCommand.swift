@@ -12,9 +12,7 @@ extension Handoff {
 
     @OptionGroup var repository: RepositoryOptions
 
-    /// Walk the whole history without the index in the git directory.
-    @Flag(help: "Do not read or write the history index in the git directory.")
-    var noCache = false
+    @OptionGroup var history: HistoryIndexOptions
 
     /// Only accounts closed on or after this day.
     @Option(help: "Count only accounts whose close commit is on or after this day (YYYY-MM-DD).")
@@ -45,7 +43,7 @@ extension Handoff {
       let scan: PortfolioScanner.Scan
       do {
         defer { progress?.finish() }
-        scan = try PortfolioScanner.scan(repositoryPath: repository.repo, useIndex: !noCache, progress: progress)
+        scan = try PortfolioScanner.scan(repositoryPath: repository.repo, useIndex: history.useIndex, progress: progress)
       } catch {
         throw Handoff.couldNotRun(error)
       }

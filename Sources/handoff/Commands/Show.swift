@@ -10,9 +10,7 @@ extension Handoff {
 
     @OptionGroup var repository: RepositoryOptions
 
-    /// Walk the whole history without the index in the git directory.
-    @Flag(help: "Do not read or write the history index in the git directory.")
-    var noCache = false
+    @OptionGroup var history: HistoryIndexOptions
 
     /// The account id.
     @Argument(help: "The account id.")
@@ -30,7 +28,7 @@ extension Handoff {
       let record: RecordAtCommit
       do {
         record = try RecordAtCommit.load(
-          account: account, at: .init(at), repositoryPath: repository.repo, useIndex: !noCache)
+          account: account, at: .init(at), repositoryPath: repository.repo, useIndex: history.useIndex)
       } catch {
         throw Handoff.couldNotRun(error)
       }
