@@ -24,7 +24,6 @@ public enum Drift {
   ) throws(ValidationFailure) -> [AccountDrift] {
     let closes = try CloseFinder.find(
       repositoryPath: repositoryPath, accounts: wanted, useIndex: useIndex, progress: progress)
-    defer { progress?.finish() }
     let repository = try Repository.open(forCommandAt: repositoryPath)
     do {
       let head = try repository.commit(for: "HEAD")

@@ -22,14 +22,9 @@ extension Handoff {
     var accounts: [String] = []
 
     func run() throws {
-      let closes: [AccountClose]
-      let progress = Progress.onTerminal()
-      do {
-        defer { progress?.finish() }
-        closes = try CloseFinder.find(
+      let closes = try Handoff.withProgress { (progress) throws(ValidationFailure) in
+        try CloseFinder.find(
           repositoryPath: repository.repo, accounts: accounts, useIndex: history.useIndex, progress: progress)
-      } catch {
-        throw Handoff.couldNotRun(error)
       }
       print(format == .json ? AtCloseReport.json(closes) : AtCloseReport.text(closes), terminator: "")
     }

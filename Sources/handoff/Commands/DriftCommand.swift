@@ -22,12 +22,8 @@ extension Handoff {
     var accounts: [String] = []
 
     func run() throws {
-      let drifts: [AccountDrift]
-      do {
-        drifts = try Drift.compute(
-          repositoryPath: repository.repo, accounts: accounts, useIndex: history.useIndex, progress: Progress.onTerminal())
-      } catch {
-        throw Handoff.couldNotRun(error)
+      let drifts = try Handoff.withProgress { (progress) throws(ValidationFailure) in
+        try Drift.compute(repositoryPath: repository.repo, accounts: accounts, useIndex: history.useIndex, progress: progress)
       }
       switch format {
       case .json: print(Drift.json(drifts), terminator: "")

@@ -39,13 +39,8 @@ extension Handoff {
         day = parsed
       }
       guard weakest >= 0 else { throw Handoff.couldNotRun("error: `--weakest` takes a count of 0 or more") }
-      let progress = Progress.onTerminal()
-      let scan: PortfolioScanner.Scan
-      do {
-        defer { progress?.finish() }
-        scan = try PortfolioScanner.scan(repositoryPath: repository.repo, useIndex: history.useIndex, progress: progress)
-      } catch {
-        throw Handoff.couldNotRun(error)
+      let scan = try Handoff.withProgress { (progress) throws(ValidationFailure) in
+        try PortfolioScanner.scan(repositoryPath: repository.repo, useIndex: history.useIndex, progress: progress)
       }
       let document = format.renderer.render(PortfolioReport(scan, since: day, weakestCount: weakest))
       guard let out else { return print(document, terminator: "") }

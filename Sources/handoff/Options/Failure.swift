@@ -8,4 +8,16 @@ extension Handoff {
     FileHandle.standardError.write(Data((error.description + "\n").utf8))
     return ExitCode(ExitStatus.couldNotRun.rawValue)
   }
+
+  /// Runs a long piece of library work with progress on stderr when it is a terminal, cleared
+  /// before anything else is printed; a failure is reported as could-not-run.
+  static func withProgress<T>(_ work: (HandoffKit.Progress?) throws(ValidationFailure) -> T) throws -> T {
+    let progress = HandoffKit.Progress.onTerminal()
+    do {
+      defer { progress?.finish() }
+      return try work(progress)
+    } catch {
+      throw couldNotRun(error)
+    }
+  }
 }
