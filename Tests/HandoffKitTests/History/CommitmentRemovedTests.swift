@@ -42,7 +42,7 @@ import Testing
   @Test func beforeCloseRemovingIsFine() throws {
     let repo = try TestRepository()
     try repo.writeAccount("acme", replacing: [
-      "account.yaml": Fixtures.account.replacingOccurrences(of: "closed-won", with: "negotiation"),
+      "account.yaml": Fixtures.account(at: "negotiation"),
       "commitments.yaml": Self.commitments(["sso", "training"]),
     ])
     try repo.commit("negotiating")
@@ -65,19 +65,12 @@ import Testing
   }
 
   @Test func aRangeReportsEachRemovalOnceWithItsCommitEvenIfRestoredLater() throws {
-    let repo = try TestRepository()
-    try repo.write(".handoff.yaml", "accounts_dir: accounts\n")
-    let base = try repo.commit("start")
-    try repo.writeAccount("acme", replacing: [
-      "account.yaml": Fixtures.account.replacingOccurrences(of: "closed-won", with: "negotiation"),
-      "commitments.yaml": Self.commitments(["draft", "sso"]),
-    ])
-    try repo.commit("negotiating")
+    let (repo, base) = try Self.negotiatingWithADraft()
     try repo.write("accounts/acme/commitments.yaml", Self.commitments(["sso", "training"]))
     try repo.commit("drop a draft before close: fine")
     try repo.write("accounts/acme/account.yaml", Fixtures.account)
     try repo.commit("closed")
-    try repo.write("accounts/acme/account.yaml", Fixtures.account.replacingOccurrences(of: "closed-won", with: "negotiation"))
+    try repo.write("accounts/acme/account.yaml", Fixtures.account(at: "negotiation"))
     try repo.commit("stage moved back: still closed")
     try repo.write("accounts/acme/commitments.yaml", Self.commitments(["sso"]))
     let removing = try repo.commit("drop training")
@@ -108,17 +101,24 @@ import Testing
 
 extension CommitmentRemovedTests {
   @Test func theClosingCommitItselfMayStillDropADraft() throws {
-    let repo = try TestRepository()
-    try repo.write(".handoff.yaml", "accounts_dir: accounts\n")
-    let base = try repo.commit("start")
-    try repo.writeAccount("acme", replacing: [
-      "account.yaml": Fixtures.account.replacingOccurrences(of: "closed-won", with: "negotiation"),
-      "commitments.yaml": Self.commitments(["draft", "sso"]),
-    ])
-    try repo.commit("negotiating")
+    let (repo, base) = try Self.negotiatingWithADraft()
     try repo.write("accounts/acme/account.yaml", Fixtures.account)
     try repo.write("accounts/acme/commitments.yaml", Self.commitments(["sso"]))
     try repo.commit("closed, without the draft")
     #expect(try validate(repo, .worktree, range: "\(base)..HEAD").isEmpty)
+  }
+
+  /// A repository where `acme` is in negotiation with promises `draft` and `sso`, and the id of
+  /// the commit before it.
+  static func negotiatingWithADraft() throws -> (TestRepository, String) {
+    let repo = try TestRepository()
+    try repo.write(".handoff.yaml", "accounts_dir: accounts\n")
+    let base = try repo.commit("start")
+    try repo.writeAccount("acme", replacing: [
+      "account.yaml": Fixtures.account(at: "negotiation"),
+      "commitments.yaml": Self.commitments(["draft", "sso"]),
+    ])
+    try repo.commit("negotiating")
+    return (repo, base)
   }
 }

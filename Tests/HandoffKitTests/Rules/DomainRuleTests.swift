@@ -152,7 +152,7 @@ import Testing
     let (lost, _) = try Self.findings(["goals.yaml": nil, "account.yaml": "name: A\nstage: lost\nsegment: smb\nowners: {sales: a}\n"], settings: "")
     #expect(lost.filter { $0.severity(default: .error) == .error }.isEmpty)
 
-    let (churned, _) = try Self.findings(["account.yaml": Fixtures.account.replacingOccurrences(of: "closed-won", with: "churned")], settings: "")
+    let (churned, _) = try Self.findings(["account.yaml": Fixtures.account(at: "churned")], settings: "")
     #expect(churned.contains { $0.message.contains("handoff.reconciled_on") })
   }
 
