@@ -5,8 +5,8 @@ public enum AuditRunner {
   {
     let repository = try Repository.open(forCommandAt: repositoryPath)
     let snapshot = try Snapshot.open(revision, in: repository)
+    let settings = try snapshot.loadSettings().settings
     do {
-      let settings = try snapshot.file(at: Settings.fileName).map(Settings.load) ?? Settings()
       let layout = AccountLayout.scan(
         try snapshot.items(under: settings.accountsDirectory), accountsDirectory: settings.accountsDirectory)
       let known = Set(layout.accounts.map(\.id))
@@ -19,7 +19,7 @@ public enum AuditRunner {
       return Parallel.map(folders, makeContext: { try? snapshot.makeReader() }) { reader, folder in
         Auditor.audit(
           reader.map { AccountRecord(folder, reader: $0) }
-            ?? AccountRecord(id: folder.id, present: Set(folder.files.map(\.kind)), roots: [:]),
+            ?? AccountRecord(id: folder.id, present: folder.presentKinds, roots: [:]),
           settings: settings)
       }
     } catch {

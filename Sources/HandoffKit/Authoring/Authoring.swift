@@ -17,9 +17,8 @@ public enum Authoring {
     let root = try workTree(path)
     var done: [String] = []
     let settingsPath = root + Settings.fileName
-    var settings = Settings()
-    if let bytes = FileManager.default.contents(atPath: settingsPath) {
-      do { settings = try Settings.load(Array(bytes)) } catch { throw Failure(message: error.description) }
+    let (settings, existing) = try workTreeSettings(path, requireAccountsFolder: false)
+    if existing {
       done.append("kept the existing \(Settings.fileName)")
     } else {
       try write(defaultSettings, to: settingsPath)
@@ -65,10 +64,7 @@ public enum Authoring {
       throw Failure(message: "`\(id)` is not a valid account id; use lower-case letters, digits and dashes")
     }
     let root = try workTree(path)
-    var settings = Settings()
-    if let bytes = FileManager.default.contents(atPath: root + Settings.fileName) {
-      do { settings = try Settings.load(Array(bytes)) } catch { throw Failure(message: error.description) }
-    }
+    let settings = try workTreeSettings(path, requireAccountsFolder: false).settings
     let folder = "\(settings.accountsDirectory)/\(id)"
     guard !FileManager.default.fileExists(atPath: root + folder) else {
       throw Failure(message: "\(folder) already exists; edit its files instead")
@@ -136,13 +132,29 @@ public enum Authoring {
 
   private static func workTree(_ path: String) throws(Failure) -> String {
     let repository: Repository
-    do { repository = try Repository.discover(from: path) } catch {
-      throw Failure(message: "not a git repository (or any parent up to /): \(path)")
+    do { repository = try Repository.open(forCommandAt: path) } catch {
+      throw Failure(message: String(error.description.dropFirst("error: ".count)))
     }
     guard let root = repository.workingDirectory else {
       throw Failure(message: "this repository is bare and has no work tree")
     }
     return root
+  }
+
+  /// The work tree's settings, read as `validate` reads them, and whether the file exists.
+  private static func workTreeSettings(_ path: String, requireAccountsFolder: Bool) throws(Failure)
+    -> (settings: Settings, existing: Bool)
+  {
+    do {
+      let repository = try Repository.open(forCommandAt: path)
+      let loaded = try Snapshot(repository: repository, source: .worktree)
+        .loadSettings(requireAccountsFolder: requireAccountsFolder)
+      return (loaded.settings, loaded.bytes != nil)
+    } catch let failure as ValidationFailure {
+      throw Failure(message: failure.description.hasPrefix("error: ") ? String(failure.description.dropFirst(7)) : failure.description)
+    } catch {
+      throw Failure(message: "\(error)")
+    }
   }
 
   private static func write(_ text: String, to path: String) throws(Failure) {

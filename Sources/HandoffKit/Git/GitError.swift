@@ -23,6 +23,12 @@ public struct GitError: Error, Sendable, Equatable, CustomStringConvertible {
     public static let unbornBranch = Code(rawValue: -9)
     /// The revision syntax is invalid. The corresponding C error is `GIT_EINVALIDSPEC`.
     public static let invalidSpec = Code(rawValue: -12)
+    /// The repository is owned by another user and not listed in `safe.directory`. The
+    /// corresponding C error is `GIT_EOWNER`.
+    public static let owner = Code(rawValue: -36)
+    /// A path names a symbolic link, submodule or special file where a regular file was
+    /// expected; ours, not libgit2's.
+    public static let notAFile = Code(rawValue: -1001)
   }
 
   public var code: Code

@@ -16,6 +16,8 @@ struct RawTree {
 
     var nameString: String { String(decoding: name, as: UTF8.self) }
     var oid: OID { OID(pointer: id) }
+    /// The id when the entry is a folder, nil for anything else.
+    var folderID: OID? { isTree ? oid : nil }
   }
 
   /// Where each entry starts, then where the last one ends: entry `k` is
@@ -82,7 +84,8 @@ struct RawTree {
     return nextA == nextB ? 0 : (nextA < nextB ? -1 : 1)
   }
 
-  /// The entries that differ between two trees, walked in lockstep in Git's order.
+  /// The folders that differ between two trees, walked in lockstep in Git's order; any other
+  /// entry counts as no folder.
   static func changes(from left: RawTree, to right: RawTree) -> [Change] {
     let leftLayout = left.layout()
     let rightLayout = right.layout()
@@ -135,15 +138,18 @@ struct RawTree {
       let a = i < leftRange.upperBound ? left.entry(i, in: leftLayout) : nil
       let b = j < rightRange.upperBound ? right.entry(j, in: rightLayout) : nil
       let order = a != nil && b != nil ? RawTree.order(a!, b!) : (a != nil ? -1 : 1)
+      // Only folders are followed: a file, link or submodule in their place reads as absent.
       if order == 0 {
-        if memcmp(a!.id, b!.id, 20) != 0 { changes.append((a!.nameString, a!.oid, b!.oid)) }
+        if memcmp(a!.id, b!.id, 20) != 0 || a!.isTree != b!.isTree, a!.isTree || b!.isTree {
+          changes.append((a!.nameString, a!.folderID, b!.folderID))
+        }
         i += 1
         j += 1
       } else if order < 0 {
-        changes.append((a!.nameString, a!.oid, nil))
+        if a!.isTree { changes.append((a!.nameString, a!.oid, nil)) }
         i += 1
       } else {
-        changes.append((b!.nameString, nil, b!.oid))
+        if b!.isTree { changes.append((b!.nameString, nil, b!.oid)) }
         j += 1
       }
     }

@@ -52,6 +52,26 @@ public final class Repository {
     git_repository_head_unborn(pointer) == 1
   }
 
+  /// The short name of the branch HEAD points at (`main`), also when it has no commit yet.
+  ///
+  /// The corresponding C function is `git_reference_lookup` on `HEAD`.
+  public var headBranchName: String? {
+    var head: OpaquePointer?
+    guard git_reference_lookup(&head, pointer, "HEAD") == 0 else {
+      git_error_clear()
+      return nil
+    }
+    defer { git_reference_free(head) }
+    guard let target = git_reference_symbolic_target(head) else { return nil }
+    let name = String(cString: target)
+    return name.hasPrefix("refs/heads/") ? String(name.dropFirst("refs/heads/".count)) : name
+  }
+
+  /// The local branches that have commits, by short name, sorted.
+  public func branchNames() throws(GitError) -> [String] {
+    try commits(ofReferencesMatching: "refs/heads/*").keys.map { String($0.dropFirst("refs/heads/".count)) }.sorted()
+  }
+
   // MARK: - Revisions
 
   /// Resolves any commit-ish (`HEAD~3`, a tag, a full or short id) to a commit id.
@@ -117,16 +137,11 @@ public final class Repository {
       guard let entry = git_tree_entry_byindex(tree, index) else { continue }
       let name = RecordFile.canonicalName(String(cString: git_tree_entry_name(entry)))
       let oid = OID(git_tree_entry_id(entry).pointee)
-      switch git_tree_entry_type(entry) {
-      case GIT_OBJECT_TREE:
-        items.append(TreeItem(directory: directory, account: account, name: name, kind: .directory, oid: oid))
-        if account == nil {
-          try listTree(oid, directory: directory + "/" + name, account: name, into: &items)
-        }
-      case GIT_OBJECT_BLOB:
-        items.append(TreeItem(directory: directory, account: account, name: name, kind: .file, oid: oid))
-      default:
-        break  // submodules are not records
+      let mode = git_tree_entry_filemode_raw(entry).rawValue
+      let kind = TreeItem.Kind(gitMode: mode)
+      items.append(TreeItem(directory: directory, account: account, name: name, kind: kind, oid: oid, mode: mode))
+      if kind == .directory, account == nil {
+        try listTree(oid, directory: directory + "/" + name, account: name, into: &items)
       }
     }
   }
@@ -142,8 +157,27 @@ public final class Repository {
       }
       try check("git_tree_entry_bypath", found)
       defer { git_tree_entry_free(entry) }
-      guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
-      return OID(git_tree_entry_id(entry).pointee)
+      switch TreeItem.Kind(gitMode: git_tree_entry_filemode_raw(entry).rawValue) {
+      case .file: return OID(git_tree_entry_id(entry).pointee)
+      case .directory: return nil
+      default:
+        throw GitError(code: .notAFile, message: "`\(path)` is not a regular file", function: "git_tree_entry_bypath")
+      }
+    }
+  }
+
+  /// The kind of the entry at `path` in `commit`, or nil when there is none.
+  public func entryKind(ofCommit commit: OID, at path: String) throws(GitError) -> TreeItem.Kind? {
+    try withTree(ofCommit: commit) { (root) throws(GitError) -> TreeItem.Kind? in
+      var entry: OpaquePointer?
+      let found = git_tree_entry_bypath(&entry, root, path)
+      if found == GIT_ENOTFOUND.rawValue {
+        git_error_clear()
+        return nil
+      }
+      try check("git_tree_entry_bypath", found)
+      defer { git_tree_entry_free(entry) }
+      return TreeItem.Kind(gitMode: git_tree_entry_filemode_raw(entry).rawValue)
     }
   }
 
@@ -193,7 +227,8 @@ public final class Repository {
         items.append(
           TreeItem(
             directory: directory, account: nil, name: String(decoding: rest, as: UTF8.self),
-            kind: .file, oid: OID(entry.pointee.id)))
+            kind: TreeItem.Kind(gitMode: entry.pointee.mode), oid: OID(entry.pointee.id),
+            mode: entry.pointee.mode))
         continue
       }
       let folderBytes = UnsafeBufferPointer(rebasing: rest[..<slash])
@@ -215,16 +250,33 @@ public final class Repository {
       items.append(
         TreeItem(
           directory: account!.folder, account: account!.name,
-          name: RecordFile.canonicalName(String(decoding: inner, as: UTF8.self)), kind: .file,
-          oid: OID(entry.pointee.id), mode: entry.pointee.mode))
+          name: RecordFile.canonicalName(String(decoding: inner, as: UTF8.self)),
+          kind: TreeItem.Kind(gitMode: entry.pointee.mode), oid: OID(entry.pointee.id),
+          mode: entry.pointee.mode))
     }
     return items
+  }
+
+  /// The kind of the staged entry at `path`: a file, link or submodule entry, a folder when
+  /// entries lie below it, nil when neither.
+  public func indexEntryKind(at path: String) throws(GitError) -> TreeItem.Kind? {
+    let index = try self.index()
+    if let entry = git_index_get_bypath(index, path, 0) { return TreeItem.Kind(gitMode: entry.pointee.mode) }
+    var position = 0
+    guard git_index_find_prefix(&position, index, path + "/") == 0 else {
+      git_error_clear()
+      return nil
+    }
+    return .directory
   }
 
   /// The staged blob id of `path`, or nil when it is not in the index.
   public func indexFileID(at path: String) throws(GitError) -> OID? {
     let index = try self.index()
     guard let entry = git_index_get_bypath(index, path, 0) else { return nil }
+    guard TreeItem.Kind(gitMode: entry.pointee.mode) == .file else {
+      throw GitError(code: .notAFile, message: "`\(path)` is not a regular file in the index", function: "git_index_get_bypath")
+    }
     return OID(entry.pointee.id)
   }
 
@@ -285,19 +337,19 @@ extension Repository {
   /// The entries of a tree: name, id and whether each is a tree, in Git's order.
   ///
   /// The corresponding C functions are `git_tree_lookup` and `git_tree_entry_byindex`.
-  public func treeEntries(_ tree: OID) throws(GitError) -> [(name: String, id: OID, isTree: Bool)] {
+  public func treeEntries(_ tree: OID) throws(GitError) -> [(name: String, id: OID, kind: TreeItem.Kind)] {
     var raw = tree.raw
     var handle: OpaquePointer?
     try check("git_tree_lookup", git_tree_lookup(&handle, pointer, &raw))
     defer { git_tree_free(handle) }
-    var entries: [(name: String, id: OID, isTree: Bool)] = []
+    var entries: [(name: String, id: OID, kind: TreeItem.Kind)] = []
     let count = git_tree_entrycount(handle)
     entries.reserveCapacity(count)
     for index in 0..<count {
       guard let entry = git_tree_entry_byindex(handle, index) else { continue }
       entries.append(
         (String(cString: git_tree_entry_name(entry)), OID(git_tree_entry_id(entry).pointee),
-         git_tree_entry_type(entry) == GIT_OBJECT_TREE))
+         TreeItem.Kind(gitMode: git_tree_entry_filemode_raw(entry).rawValue)))
     }
     return entries
   }

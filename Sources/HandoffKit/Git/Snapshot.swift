@@ -67,14 +67,31 @@ public final class Snapshot {
   public func file(at path: String) throws(GitError) -> [UInt8]? {
     switch source {
     case .worktree:
-      return FileManager.default.contents(atPath: (repository.workingDirectory ?? "") + path)
-        .map { Array($0) }
+      switch WorkTreeListing.readRegularFile((repository.workingDirectory ?? "") + path) {
+      case .bytes(let bytes): return bytes
+      case .absent: return nil
+      case .notARegularFile(let kind):
+        throw GitError(
+          code: .notAFile, message: "`\(path)` is \(kind.article), not a regular file", function: "lstat")
+      case .failed(let reason):
+        throw GitError(code: .generic, message: "could not read `\(path)`: \(reason)", function: "read")
+      }
     case .index:
       return try repository.indexFileID(at: path).map { (id) throws(GitError) in try repository.blob(id) }
     case .revision:
       return try repository.fileID(ofCommit: commit!, at: path).map { (id) throws(GitError) in
         try repository.blob(id)
       }
+    }
+  }
+
+  /// The kind of what is at a repository-relative path, never following a link; nil when
+  /// nothing is there.
+  public func kind(at path: String) throws(GitError) -> TreeItem.Kind? {
+    switch source {
+    case .worktree: WorkTreeListing.kind(atPath: (repository.workingDirectory ?? "") + path)
+    case .index: try repository.indexEntryKind(at: path)
+    case .revision: try repository.entryKind(ofCommit: commit!, at: path)
     }
   }
 
@@ -98,7 +115,7 @@ public struct SnapshotReader {
   public func contents(of item: TreeItem) throws(SnapshotReadError) -> (bytes: [UInt8], id: OID) {
     if let workTree {
       guard let bytes = WorkTreeListing.read(workTree + item.path) else {
-        throw SnapshotReadError(path: item.path, message: "could not read the file")
+        throw SnapshotReadError(path: item.path, message: "could not read the file: \(String(cString: strerror(errno)))")
       }
       return (bytes, bytes.withUnsafeBytes { OID.ofBlob($0) })
     }

@@ -3,7 +3,36 @@
 /// Listings of 60,000 files are built on every run, so an item shares its folder string with its
 /// neighbours and builds its full path only when asked.
 public struct TreeItem: Hashable, Sendable {
-  public enum Kind: Sendable { case file, directory }
+  public enum Kind: Sendable {
+    case file, directory
+    /// A symbolic link: never followed, whatever it points at (git stores the link itself).
+    case symlink
+    /// A gitlink: a submodule's commit, not a folder of ours.
+    case submodule
+    /// A FIFO, socket or device in the work tree: opening it could block or read a device.
+    case special
+
+    /// "a symbolic link", "a folder", …: for messages.
+    public var article: String {
+      switch self {
+      case .file: "a file"
+      case .directory: "a folder"
+      case .symlink: "a symbolic link"
+      case .submodule: "a submodule"
+      case .special: "a FIFO, socket or device"
+      }
+    }
+
+    /// The kind of a git file mode (`0o100644`, `0o120000`, `0o160000`, `0o040000`).
+    public init(gitMode mode: UInt32) {
+      switch mode & 0o170000 {
+      case 0o040000: self = .directory
+      case 0o120000: self = .symlink
+      case 0o160000: self = .submodule
+      default: self = .file
+      }
+    }
+  }
 
   /// Repository-relative folder that holds the item (`accounts` or `accounts/acme`).
   public var directory: String

@@ -11,7 +11,7 @@ public enum AccountLog {
     -> [AccountLogEntry]
   {
     let repository = try Repository.open(forCommandAt: repositoryPath)
-    guard !repository.isHeadUnborn else { throw .unknownAccount(account, accountsDirectory: "accounts") }
+    try repository.requireHistory()
     do {
       let head = try repository.commit(for: "HEAD")
       let settings = try Settings.committed(in: repository, at: head)

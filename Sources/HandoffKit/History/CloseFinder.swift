@@ -32,7 +32,7 @@ public enum CloseFinder {
     -> [AccountClose]
   {
     let repository = try Repository.open(forCommandAt: repositoryPath)
-    guard !repository.isHeadUnborn else { return [] }
+    try repository.requireHistory()
     do {
       let head = try repository.commit(for: "HEAD")
       let (settings, settingsID) = try Settings.committedWithID(in: repository, at: head)

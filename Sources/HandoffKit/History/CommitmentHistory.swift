@@ -136,7 +136,7 @@ final class CommitmentHistory {
       return [:]
     }
     var folders: [String: OID] = [:]
-    for entry in try repository.treeEntries(accounts) where entry.isTree {
+    for entry in try repository.treeEntries(accounts) where entry.kind == .directory {
       folders[entry.name] = entry.id
     }
     return folders

@@ -31,7 +31,7 @@ public enum Drift {
       let store = RecordHistoryStore(repository: repository, accountsDirectory: settings.accountsDirectory)
       var folders: [String: OID] = [:]
       if let accounts = try store.accountsTree(ofCommitTree: repository.commitInfo(head).tree) {
-        for entry in try repository.treeEntries(accounts) where entry.isTree { folders[entry.name] = entry.id }
+        for entry in try repository.treeEntries(accounts) where entry.kind == .directory { folders[entry.name] = entry.id }
       }
       var result: [AccountDrift] = []
       for close in closes {

@@ -34,9 +34,9 @@ public struct RecordAtCommit: Sendable {
       guard let close = closes.first?.commit else { throw .neverClosed(account) }
       commit = close.id
     case .revision(let revision):
-      do { commit = try repository.commit(for: revision) } catch { throw .unknownRevision(revision, error) }
+      do { commit = try repository.commit(for: revision) } catch { throw repository.unresolved(revision, error) }
     case .day(let day):
-      guard !repository.isHeadUnborn else { throw .nothingBefore(day) }
+      try repository.requireHistory()
       do {
         // The end of that day, UTC: the last commit on the first-parent chain at or before it.
         let end = Int64(day.dayNumber + 1) * 86_400

@@ -7,8 +7,8 @@ public enum RecordDiffer {
     let repository = try Repository.open(forCommandAt: repositoryPath)
     let old = try Snapshot.open(from, in: repository)
     let new = try Snapshot.open(to, in: repository)
+    let settings = try new.loadSettings().settings
     do {
-      let settings = try (new.file(at: Settings.fileName)).map(Settings.load) ?? Settings()
       let oldAccounts = try records(old, settings: settings)
       let newAccounts = try records(new, settings: settings)
       let names = Set(oldAccounts.keys).union(newAccounts.keys)

@@ -33,8 +33,8 @@ final class RecordHistoryStore {
     if let known = filesByTree[tree] { return known }
     let entries = try repository.treeEntries(tree)
     let files = (
-      entries.first { $0.name == RecordFile.account.fileName && !$0.isTree }?.id,
-      entries.first { $0.name == RecordFile.commitments.fileName && !$0.isTree }?.id
+      entries.first { $0.name == RecordFile.account.fileName && $0.kind == .file }?.id,
+      entries.first { $0.name == RecordFile.commitments.fileName && $0.kind == .file }?.id
     )
     if filesByTree.count > Self.cacheLimit { filesByTree.removeAll(keepingCapacity: true) }
     filesByTree[tree] = files
@@ -54,7 +54,7 @@ final class RecordHistoryStore {
   /// The record files in an account folder's tree with their bytes.
   func recordFiles(ofFolder tree: OID) throws(GitError) -> [(RecordFile, [UInt8])] {
     var files: [(RecordFile, [UInt8])] = []
-    for entry in try repository.treeEntries(tree) where !entry.isTree {
+    for entry in try repository.treeEntries(tree) where entry.kind == .file {
       guard let kind = RecordFile(fileName: entry.name) else { continue }
       files.append((kind, try repository.blob(entry.id)))
     }

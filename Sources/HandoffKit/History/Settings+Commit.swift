@@ -12,13 +12,12 @@ extension Settings {
   static func committedWithID(in repository: Repository, at commit: OID) throws(ValidationFailure)
     -> (settings: Settings, id: OID)
   {
+    let loaded: (settings: Settings, bytes: [UInt8]?)
     do {
-      guard let id = try repository.fileID(ofCommit: commit, at: fileName) else {
-        return (Settings(), [UInt8]().withUnsafeBytes { OID.ofBlob($0) })
-      }
-      return (try load(repository.blob(id)), id)
+      loaded = try Snapshot(repository: repository, source: .revision(commit.description)).loadSettings()
     } catch {
       throw ValidationFailure(error, during: "settings")
     }
+    return (loaded.settings, (loaded.bytes ?? []).withUnsafeBytes { OID.ofBlob($0) })
   }
 }

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// A hook that was there before is never lost: it is moved aside to
 /// `pre-commit.handoff-chained`, the installed hook runs it first, and uninstalling moves it
-/// back unchanged. A hook handoff did not write is never overwritten or deleted.
+/// back unchanged. A hook handoff did not write, or its own hook edited by hand, is never
+/// overwritten or deleted.
 public enum HookInstaller {
   public static let marker = "# handoff-hook v1"
   static let chainedName = "pre-commit.handoff-chained"
@@ -19,9 +20,12 @@ public enum HookInstaller {
   /// What is installed, for `hooks status`.
   public enum State: Sendable, Equatable {
     case absent
-    /// Our hook, the binary it calls, and whether an earlier hook runs first.
+    /// Our hook, byte for byte as installed: the binary it calls, and whether an earlier hook
+    /// runs first.
     case installed(binary: String, chained: Bool)
-    /// A pre-commit hook that handoff did not write.
+    /// Our hook, changed by hand after it was installed: never overwritten or removed.
+    case edited(binary: String)
+    /// A pre-commit hook (or a link, dangling or not) that handoff did not write.
     case foreign
   }
 
@@ -33,8 +37,8 @@ public enum HookInstaller {
   /// The hook location of the repository containing `path`.
   public static func location(for path: String) throws(Failure) -> Location {
     let repository: Repository
-    do { repository = try Repository.discover(from: path) } catch {
-      throw Failure(message: "not a git repository (or any parent up to /): \(path)")
+    do { repository = try Repository.open(forCommandAt: path) } catch {
+      throw Failure(message: String(error.description.dropFirst("error: ".count)))
     }
     guard !repository.isBare else {
       throw Failure(message: "this repository is bare; nobody commits in it, so it needs no pre-commit hook")
@@ -48,13 +52,25 @@ public enum HookInstaller {
   }
 
   public static func state(at location: Location) -> State {
-    guard let text = try? String(contentsOfFile: location.hook, encoding: .utf8) else {
-      return FileManager.default.fileExists(atPath: location.hook) ? .foreign : .absent
-    }
-    guard text.contains(marker) else { return .foreign }
+    guard exists(location.hook) else { return .absent }
+    guard WorkTreeListing.kind(atPath: location.hook) == .file,
+      let text = try? String(contentsOfFile: location.hook, encoding: .utf8), text.contains(marker)
+    else { return .foreign }
     let binary = text.split(separator: "\n").first { $0.hasPrefix("handoff='") }
       .map { String($0.dropFirst("handoff='".count).dropLast()) } ?? "?"
-    return .installed(binary: binary, chained: FileManager.default.fileExists(atPath: location.chained))
+    guard text == script(binary: binary) else { return .edited(binary: binary) }
+    return .installed(binary: binary, chained: exists(location.chained))
+  }
+
+  /// Whether anything is at `path`, a dangling link included.
+  static func exists(_ path: String) -> Bool {
+    WorkTreeListing.kind(atPath: path) != nil
+  }
+
+  private static func editedFailure(_ location: Location) -> Failure {
+    Failure(
+      message: "\(location.hook) was changed after handoff installed it; leaving it alone so the "
+        + "change is not lost: move it away (or into \(chainedName), which the hook runs first) and run this again")
   }
 
   /// The hook script that calls `binary`.
@@ -67,14 +83,17 @@ public enum HookInstaller {
     let manager = FileManager.default
     var kept = ""
     switch state(at: location) {
+    case .edited:
+      throw editedFailure(location)
     case .foreign:
-      guard !manager.fileExists(atPath: location.chained) else {
+      guard !exists(location.chained) else {
         throw Failure(
           message: "\(location.chained) already exists and \(location.hook) is not handoff's; "
             + "move one of them away first")
       }
-      do { try manager.moveItem(atPath: location.hook, toPath: location.chained) } catch {
-        throw Failure(message: "could not move the existing hook aside: \(error.localizedDescription)")
+      // rename(2) moves a link itself, dangling or not, and never what it points at.
+      guard rename(location.hook, location.chained) == 0 else {
+        throw Failure(message: "could not move the existing hook aside: \(String(cString: strerror(errno)))")
       }
       kept = "; the existing hook was kept as \(chainedName) and runs first"
     case .installed(_, let chained):
@@ -100,12 +119,18 @@ public enum HookInstaller {
       return "no pre-commit hook is installed in \(location.directory)"
     case .foreign:
       throw Failure(message: "\(location.hook) was not installed by handoff; leaving it alone")
+    case .edited:
+      throw editedFailure(location)
     case .installed(_, let chained):
-      do {
-        try manager.removeItem(atPath: location.hook)
-        if chained { try manager.moveItem(atPath: location.chained, toPath: location.hook) }
-      } catch {
-        throw Failure(message: "could not uninstall: \(error.localizedDescription)")
+      // The earlier hook replaces ours in one rename; with none, ours (unchanged) is removed.
+      if chained {
+        guard rename(location.chained, location.hook) == 0 else {
+          throw Failure(message: "could not put the earlier hook back: \(String(cString: strerror(errno)))")
+        }
+      } else {
+        do { try manager.removeItem(atPath: location.hook) } catch {
+          throw Failure(message: "could not uninstall: \(error.localizedDescription)")
+        }
       }
       return "removed the pre-commit hook from \(location.directory)"
         + (chained ? "; the earlier hook is back in place" : "")

@@ -12,13 +12,13 @@ public struct GitHubRenderer: ReportRenderer {
         case .warning: "warning"
         case .note: "notice"
         }
-      var properties = ["file=\(Self.property(diagnostic.path))"]
+      var properties = ["file=\(Self.property(TerminalText.escape(diagnostic.path)))"]
       if let location = diagnostic.location {
         properties.append("line=\(location.line)")
         properties.append("col=\(location.column)")
       }
       properties.append("title=\(Self.property("handoff \(diagnostic.ruleID)"))")
-      output += "::\(command) \(properties.joined(separator: ","))::\(Self.data(diagnostic.message))\n"
+      output += "::\(command) \(properties.joined(separator: ","))::\(Self.data(TerminalText.escape(diagnostic.message)))\n"
     }
     output += "handoff: \(report.errorCount) errors, \(report.warningCount) warnings in \(report.files) files in \(report.accounts) accounts (\(report.source))\n"
     return output

@@ -8,7 +8,7 @@ public struct TextRenderer: ReportRenderer {
     var output = ""
     for diagnostic in report.diagnostics {
       output += line(for: diagnostic) + "\n"
-      for note in diagnostic.notes { output += "  hint: \(note)\n" }
+      for note in diagnostic.notes { output += "  hint: \(TerminalText.escape(note))\n" }
     }
     output += summary(report) + "\n"
     return output
@@ -18,7 +18,8 @@ public struct TextRenderer: ReportRenderer {
   public func line(for diagnostic: Diagnostic) -> String {
     let position = diagnostic.location.map { ":\($0.line):\($0.column)" } ?? ""
     let severity = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "1;31" : "1;33")
-    return "\(paint(diagnostic.path + position, "1")): \(severity)[\(diagnostic.ruleID)]: \(diagnostic.message)"
+    let path = TerminalText.escape(diagnostic.path) + position
+    return "\(paint(path, "1")): \(severity)[\(diagnostic.ruleID)]: \(TerminalText.escape(diagnostic.message))"
   }
 
   private func summary(_ report: Report) -> String {

@@ -15,7 +15,6 @@ public enum PortfolioScanner {
       repositoryPath: repositoryPath, useIndex: useIndex, judgeCompleteness: true, progress: progress)
     let closeByAccount = Dictionary(closes.map { ($0.account, $0) }, uniquingKeysWith: { first, _ in first })
     let repository = try Repository.open(forCommandAt: repositoryPath)
-    guard !repository.isHeadUnborn else { return Scan(head: nil, settings: Settings(), facts: []) }
     do {
       let head = try repository.commit(for: "HEAD")
       let settings = try Settings.committed(in: repository, at: head)
@@ -57,6 +56,7 @@ public enum PortfolioScanner {
     settings: Settings
   ) throws(GitError) -> HandoffFacts {
     let files = folder.files.map { (kind, item) in (kind, try? reader.contents(of: item).bytes) }
+      + folder.unreadable.map { ($0, nil as [UInt8]?) }
     let (findings, record) = AccountChecker.check(account: folder.id, files: files, settings: settings)
     let audit = Auditor.audit(record, settings: settings)
     let closedOn = record.accountDate("deal.closed_on")?.date

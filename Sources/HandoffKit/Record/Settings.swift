@@ -3,6 +3,8 @@ public struct Settings: Sendable, Equatable {
   public static let fileName = ".handoff.yaml"
 
   public var accountsDirectory = "accounts"
+  /// Where `accounts_dir` is set, when it is: a folder the settings name must exist.
+  public var accountsDirectoryLocation: SourceLocation?
   /// More declared plus derived red flags than this need a mitigation plan.
   public var redFlagThreshold = 3
   /// The stage from which an incomplete handoff is an error.
@@ -37,13 +39,18 @@ public struct Settings: Sendable, Equatable {
     var settings = Settings()
     if let directory = root["accounts_dir"]?.string {
       // `./accounts/` and `accounts` name the same folder.
-      let trimmed = directory.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
-      guard !trimmed.isEmpty, !trimmed.split(separator: "/").contains("..") else {
+      let location = root["accounts_dir"]?.location
+      let parts = directory.split(separator: "/").filter { $0 != "." }
+      guard !directory.hasPrefix("/"), !parts.isEmpty, !parts.contains("..") else {
         throw SettingsError(
-          message: "`accounts_dir` must be a folder inside the repository",
-          location: root["accounts_dir"]?.location)
+          message: "`accounts_dir` must be a relative path to a folder inside the repository", location: location)
       }
-      settings.accountsDirectory = trimmed
+      // Git keeps its own data in `.git`; records there would never be committed.
+      guard !parts.contains(where: { $0.lowercased() == ".git" }) else {
+        throw SettingsError(message: "`accounts_dir` cannot be inside `.git`, which git keeps for itself", location: location)
+      }
+      settings.accountsDirectory = parts.joined(separator: "/")
+      settings.accountsDirectoryLocation = location
     }
     if let threshold = root["red_flag_threshold"]?.number {
       settings.redFlagThreshold = Int(threshold)

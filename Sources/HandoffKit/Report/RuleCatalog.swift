@@ -30,6 +30,10 @@ public enum RuleCatalog {
       summary: "A file directly in the accounts folder, or an unexpected file in an account folder.",
       example: "accounts/acme/comitments.yaml: warning[stray-file]: unexpected file `comitments.yaml` (did you mean `commitments.yaml`?)"),
     RuleInfo(
+      id: .notARegularFile, defaultSeverity: .error,
+      summary: "A symbolic link, FIFO, socket or device in the accounts folder; handoff never follows or opens it, in every source alike.",
+      example: "accounts/acme/account.yaml: error[not-a-regular-file]: `account.yaml` is a symbolic link; handoff never follows links in the accounts folder: commit the file itself"),
+    RuleInfo(
       id: .badAccountID, defaultSeverity: .error,
       summary: "An account folder name that is not a slug (`^[a-z0-9][a-z0-9-]{0,62}$`).",
       example: "accounts/Acme Corp: error[bad-account-id]: `Acme Corp` is not a valid account id; use lower-case letters, digits and dashes"),

@@ -17,6 +17,8 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Comparable, CustomSt
   public static let schema = RuleID("schema")
   /// A file that is not a record, where records live.
   public static let strayFile = RuleID("stray-file")
+  /// A symbolic link, FIFO, socket or device where records live: never followed or read.
+  public static let notARegularFile = RuleID("not-a-regular-file")
   /// An account folder whose name is not a valid account id.
   public static let badAccountID = RuleID("bad-account-id")
   /// A problem in `.handoff.yaml`; always stops the run.

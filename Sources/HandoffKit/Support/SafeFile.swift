@@ -1,7 +1,17 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Writes files the way a user's data deserves: to a temporary file, then renamed into place,
 /// keeping the previous version as `NAME.bak` when it differed.
+///
+/// Any failure (a full disk, a read-only folder) leaves the earlier file and its backup as they
+/// were and no temporary file behind. The backup is a hard link to the earlier file where the
+/// file system allows it, so keeping it needs no space; elsewhere it is a copy.
 public enum SafeFile {
   public struct WriteError: Error, CustomStringConvertible, Sendable {
     public var path: String
@@ -14,34 +24,81 @@ public enum SafeFile {
   public static func write(_ contents: String, to path: String, keepBackup: Bool = true)
     throws(WriteError) -> String?
   {
-    let url = URL(fileURLWithPath: path)
-    let data = Data(contents.utf8)
-    var backup: String?
-    if let existing = FileManager.default.contents(atPath: path) {
-      if existing == data { return nil }
-      if keepBackup {
-        backup = path + ".bak"
-        do {
-          try? FileManager.default.removeItem(atPath: backup!)
-          try FileManager.default.copyItem(atPath: path, toPath: backup!)
-        } catch {
-          throw WriteError(path: path, reason: "could not keep a backup: \(error.localizedDescription)")
-        }
-      }
-    }
-    let temporary = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    try write(Array(contents.utf8), to: path, keepBackup: keepBackup)
+  }
+
+  @discardableResult
+  public static func write(_ bytes: [UInt8], to path: String, keepBackup: Bool = true)
+    throws(WriteError) -> String?
+  {
+    let folder = (path as NSString).deletingLastPathComponent
+    let existing = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    if existing == bytes { return nil }
+    var existingMode: mode_t = 0o644
+    var info = stat()
+    if stat(path, &info) == 0 { existingMode = info.st_mode & 0o7777 }
     do {
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try data.write(to: temporary)
+      try FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
     } catch {
       throw WriteError(path: path, reason: error.localizedDescription)
     }
-    guard rename(temporary.path, path) == 0 else {
-      try? FileManager.default.removeItem(at: temporary)
-      throw WriteError(path: path, reason: String(cString: strerror(errno)))
+
+    let temporary = temporaryName(for: path)
+    if let reason = writeNew(bytes, to: temporary, mode: existingMode) {
+      unlink(temporary)
+      throw WriteError(path: path, reason: reason)
     }
-    return backup
+    var keptBackup: String?
+    if keepBackup, let existing {
+      keptBackup = temporaryName(for: path + ".bak")
+      if link(path, keptBackup!) != 0, writeNew(existing, to: keptBackup!, mode: existingMode) != nil {
+        let reason = String(cString: strerror(errno))
+        unlink(temporary)
+        unlink(keptBackup!)
+        throw WriteError(path: path, reason: "could not keep a backup: \(reason)")
+      }
+    }
+    guard rename(temporary, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      if let keptBackup { unlink(keptBackup) }
+      throw WriteError(path: path, reason: reason)
+    }
+    guard let keptBackup else { return nil }
+    guard rename(keptBackup, path + ".bak") == 0 else {
+      throw WriteError(
+        path: path,
+        reason: "the new version is written, but the previous one could not be renamed to \(path).bak; "
+          + "it is kept as \(keptBackup)")
+    }
+    return path + ".bak"
+  }
+
+  /// A fresh name beside `path`, hidden, unique to this process and call.
+  private static func temporaryName(for path: String) -> String {
+    let url = URL(fileURLWithPath: path)
+    let name = ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+    return url.deletingLastPathComponent().appendingPathComponent(name).path
+  }
+
+  /// Creates `path` (which must not exist), writes every byte and flushes it to disk; the
+  /// reason on failure.
+  private static func writeNew(_ bytes: [UInt8], to path: String, mode: mode_t) -> String? {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+    guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+    defer { close(descriptor) }
+    var written = 0
+    while written < bytes.count {
+      let result = bytes.withUnsafeBytes { buffer in
+        Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+      }
+      if result < 0 {
+        if errno == EINTR { continue }
+        return String(cString: strerror(errno))
+      }
+      written += result
+    }
+    guard fsync(descriptor) == 0 else { return String(cString: strerror(errno)) }
+    return nil
   }
 }

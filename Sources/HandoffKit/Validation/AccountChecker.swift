@@ -50,6 +50,8 @@ enum AccountChecker {
             file: kind.fileName, location: nil))
       }
     }
+    // A record file that is a link or a FIFO is present but never read: a zero id stands for it.
+    ids += account.unreadable.map { ($0, OID(pointer: [UInt8](repeating: 0, count: 20))) }
     let key = accountKey(ids, settings: context.settingsID)
     if findings.isEmpty, let cached = context.cache?.findings(for: key) {
       return diagnostics(cached, account)
@@ -57,7 +59,7 @@ enum AccountChecker {
 
     let files = account.files.map { (kind, item) in
       (kind, contents[kind] ?? (try? reader.contents(of: item).bytes))
-    }
+    } + account.unreadable.map { ($0, nil as [UInt8]?) }
     findings += Self.check(account: account.id, files: files, settings: context.settings).findings
     context.cache?.store(findings, for: key)
     return diagnostics(findings, account)

@@ -4,6 +4,11 @@ public struct AccountFolder: Sendable {
   /// Repository-relative folder path.
   public var path: String
   public var files: [(kind: RecordFile, item: TreeItem)]
+  /// Record files that are there but are not regular files (links, FIFOs): present, never read.
+  public var unreadable: [RecordFile] = []
+
+  /// Every record file that is there, read or not: what the stage rules see as present.
+  public var presentKinds: Set<RecordFile> { Set(files.map(\.kind) + unreadable) }
 }
 
 /// Sorts a snapshot's listing into account folders, and reports what does not belong.
@@ -42,9 +47,18 @@ public struct AccountLayout: Sendable {
     for item in items {
       guard let account = item.account else {
         if item.name.hasPrefix(".") { continue }
-        if item.kind == .directory {
+        switch item.kind {
+        case .directory:
           _ = folder(item.name)
-        } else {
+        case .symlink, .special:
+          findings.append(
+            Diagnostic(
+              ruleID: .notARegularFile, message: LayoutMessage.notARegularFile(item, in: accountsDirectory),
+              path: item.path))
+        case .submodule:
+          findings.append(
+            Diagnostic(ruleID: .strayFile, message: LayoutMessage.submodule(item.name), path: item.path))
+        case .file:
           findings.append(
             Diagnostic(
               ruleID: .strayFile, message: LayoutMessage.outsideAccount(item.name, in: accountsDirectory),
@@ -54,12 +68,27 @@ public struct AccountLayout: Sendable {
       }
       if account.hasPrefix(".") || item.name.hasPrefix(".") { continue }
       let index = folder(account)
-      if item.kind == .file {
+      switch item.kind {
+      case .file:
         if let kind = RecordFile(fileName: item.name) {
           folders[index].files.append((kind, item))
           continue
         }
         if item.name == RecordFile.notesFileName { continue }
+      case .symlink, .special:
+        if let kind = RecordFile(fileName: item.name) { folders[index].unreadable.append(kind) }
+        findings.append(
+          Diagnostic(
+            ruleID: .notARegularFile, message: LayoutMessage.notARegularFile(item, in: accountsDirectory),
+            path: item.path, account: account))
+        continue
+      case .submodule:
+        findings.append(
+          Diagnostic(
+            ruleID: .strayFile, message: LayoutMessage.submodule(item.name), path: item.path, account: account))
+        continue
+      case .directory:
+        break
       }
       let suggestion = item.kind == .file ? Suggestion.closest(to: item.name, among: expected) : nil
       findings.append(
@@ -82,6 +111,16 @@ public struct AccountLayout: Sendable {
 enum LayoutMessage {
   static func outsideAccount(_ name: String, in directory: String) -> String {
     "`\(name)` is not inside an account folder; records live in \(directory)/<account-id>/"
+  }
+
+  static func notARegularFile(_ item: TreeItem, in directory: String) -> String {
+    item.kind == .symlink
+      ? "`\(item.name)` is a symbolic link; handoff never follows links in \(directory)/: commit the file itself"
+      : "`\(item.name)` is \(item.kind.article), not a regular file; handoff does not open it"
+  }
+
+  static func submodule(_ name: String) -> String {
+    "`\(name)` is a submodule; records are plain files in account folders, so it is skipped"
   }
 
   static func badAccountID(_ id: String) -> String {

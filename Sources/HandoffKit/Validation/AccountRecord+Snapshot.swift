@@ -7,7 +7,7 @@ extension AccountRecord {
       guard let bytes = preloaded[kind] ?? (try? reader.contents(of: item).bytes) else { continue }
       roots[kind] = YAMLLoader.load(bytes).root
     }
-    self.init(id: folder.id, present: Set(folder.files.map(\.kind)), roots: roots)
+    self.init(id: folder.id, present: folder.presentKinds, roots: roots)
   }
 }
 
@@ -17,7 +17,7 @@ extension Snapshot {
     do {
       return try Snapshot(repository: repository, source: revision.map { .revision($0) } ?? .worktree)
     } catch {
-      if let revision { throw .unknownRevision(revision, error) }
+      if let revision { throw repository.unresolved(revision, error) }
       throw .noWorkTree
     }
   }

@@ -1,6 +1,10 @@
+import Foundation
+
 /// Why a validation could not run at all (exit 2), in one line for stderr.
 public enum ValidationFailure: Error, Sendable, CustomStringConvertible {
   case notARepository(path: String)
+  /// The repository belongs to another user and git's `safe.directory` does not list it.
+  case dubiousOwnership(path: String)
   case unknownRevision(String, GitError)
   case noWorkTree
   case settings(SettingsError)
@@ -8,12 +12,17 @@ public enum ValidationFailure: Error, Sendable, CustomStringConvertible {
   case git(GitError)
   case badRange(String)
   case neverClosed(String)
+  /// HEAD's branch has no commit yet; `others` are branches that do.
+  case noCommits(branch: String, others: [String])
   case nothingBefore(CalendarDate)
 
   public var description: String {
     switch self {
     case .notARepository(let path):
       "error: not a git repository (or any parent up to /): \(path)"
+    case .dubiousOwnership(let path):
+      "error: detected dubious ownership in repository at '\(path)' (another user owns it); if you trust "
+        + "it, run: git config --global --add safe.directory '\(path)'"
     case .unknownRevision(let revision, let error):
       "error: unknown revision `\(revision)`: \(error.message)"
     case .noWorkTree:
@@ -26,6 +35,11 @@ public enum ValidationFailure: Error, Sendable, CustomStringConvertible {
       "error: \(error)"
     case .neverClosed(let account):
       "error: account `\(account)` never closed (no commit has it at closed-won or later)"
+    case .noCommits(let branch, let others):
+      others.isEmpty
+        ? "error: the branch `\(branch)` has no commits yet, so there is no history to read; commit first"
+        : "error: the current branch `\(branch)` has no commits yet (an orphan branch), so there is no history "
+          + "to read; other branches have commits: switch with `git switch \(others.contains("main") ? "main" : others[0])`"
     case .nothingBefore(let day):
       "error: no commit on the first-parent history is at or before the end of \(day)"
     case .badRange(let text):
@@ -50,6 +64,40 @@ extension ValidationFailure {
 extension Repository {
   /// The repository containing `path`, for a command: not finding one is "could not run".
   static func open(forCommandAt path: String) throws(ValidationFailure) -> Repository {
-    do { return try discover(from: path) } catch { throw .notARepository(path: path) }
+    do { return try discover(from: path) } catch {
+      if error.code == .owner || error.message.contains("safe.directory"), let owned = ownedRepository(above: path) {
+        throw .dubiousOwnership(path: owned)
+      }
+      throw .notARepository(path: path)
+    }
+  }
+
+  /// The failure for a revision that did not resolve: on a branch with no commit yet, that is
+  /// the cause to name, not the revision.
+  func unresolved(_ revision: String, _ error: GitError) -> ValidationFailure {
+    if isHeadUnborn, revision.contains("HEAD") || revision == headBranchName || revision == "@" {
+      return .noCommits(branch: headBranchName ?? "HEAD", others: (try? branchNames()) ?? [])
+    }
+    return .unknownRevision(revision, error)
+  }
+
+  /// Fails with one clear line when HEAD's branch has no commit: history commands need one.
+  func requireHistory() throws(ValidationFailure) {
+    guard isHeadUnborn else { return }
+    throw .noCommits(branch: headBranchName ?? "HEAD", others: (try? branchNames()) ?? [])
+  }
+
+  /// The nearest folder at or above `path` holding a `.git` that another user owns: libgit2
+  /// refuses such a repository (1.5 reports it as a missing `safe.directory` value).
+  private static func ownedRepository(above path: String) -> String? {
+    var folder = URL(fileURLWithPath: path).standardizedFileURL.path
+    while true {
+      var info = stat()
+      if lstat(folder + "/.git", &info) == 0 {
+        return info.st_uid != geteuid() ? folder : nil
+      }
+      guard folder != "/", !folder.isEmpty else { return nil }
+      folder = (folder as NSString).deletingLastPathComponent
+    }
   }
 }

@@ -33,21 +33,16 @@ public enum Validator {
       let (from, to) = try Self.parseRange(range)
       source = .revision(to)
       if let from {
-        do { rangeBase = try repository.commit(for: from) } catch { throw .unknownRevision(from, error) }
+        do { rangeBase = try repository.commit(for: from) } catch { throw repository.unresolved(from, error) }
       }
     }
     let snapshot: Snapshot
     do { snapshot = try Snapshot(repository: repository, source: source) } catch {
-      if case .revision(let revision) = source { throw .unknownRevision(revision, error) }
+      if case .revision(let revision) = source { throw repository.unresolved(revision, error) }
       if error.code == .bareRepository { throw .noWorkTree }
       throw .git(error)
     }
-    let settingsBytes: [UInt8]?
-    do { settingsBytes = try snapshot.file(at: Settings.fileName) } catch { throw .git(error) }
-    let settings: Settings
-    do { settings = try settingsBytes.map(Settings.load) ?? Settings() } catch {
-      throw .settings(error)
-    }
+    let (settings, settingsBytes) = try snapshot.loadSettings()
 
     timer.mark("open and settings")
     let items: [TreeItem]

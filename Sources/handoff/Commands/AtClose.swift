@@ -26,7 +26,7 @@ extension Handoff {
         try CloseFinder.find(
           repositoryPath: repository.repo, accounts: accounts, useIndex: history.useIndex, progress: progress)
       }
-      print(format == .json ? AtCloseReport.json(closes) : AtCloseReport.text(closes), terminator: "")
+      print(format == .json ? AtCloseReport.json(closes) : TerminalText.escapeLines(AtCloseReport.text(closes)), terminator: "")
     }
   }
 }

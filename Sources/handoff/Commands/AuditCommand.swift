@@ -30,8 +30,8 @@ extension Handoff {
       }
       switch format {
       case .json: print(AuditRendering.json(audits), terminator: "")
-      case .text: print(AuditRendering.text(audits, markdown: false), terminator: "")
-      case .markdown: print(AuditRendering.text(audits, markdown: true), terminator: "")
+      case .text: print(TerminalText.escapeLines(AuditRendering.text(audits, markdown: false)), terminator: "")
+      case .markdown: print(TerminalText.escapeLines(AuditRendering.text(audits, markdown: true)), terminator: "")
       }
     }
   }

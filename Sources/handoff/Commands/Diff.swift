@@ -35,8 +35,8 @@ extension Handoff {
       }
       switch format {
       case .json: print(diff.json(), terminator: "")
-      case .text: print(diff.text(markdown: false), terminator: "")
-      case .markdown: print(diff.text(markdown: true), terminator: "")
+      case .text: print(TerminalText.escapeLines(diff.text(markdown: false)), terminator: "")
+      case .markdown: print(TerminalText.escapeLines(diff.text(markdown: true)), terminator: "")
       }
     }
   }

@@ -27,8 +27,8 @@ extension Handoff {
       }
       switch format {
       case .json: print(Drift.json(drifts), terminator: "")
-      case .text: print(Drift.text(drifts, markdown: false), terminator: "")
-      case .markdown: print(Drift.text(drifts, markdown: true), terminator: "")
+      case .text: print(TerminalText.escapeLines(Drift.text(drifts, markdown: false)), terminator: "")
+      case .markdown: print(TerminalText.escapeLines(Drift.text(drifts, markdown: true)), terminator: "")
       }
     }
   }

@@ -29,7 +29,7 @@ extension Handoff {
       } catch {
         throw Handoff.couldNotRun(error)
       }
-      print(format == .json ? AccountLog.json(entries) : AccountLog.text(entries), terminator: "")
+      print(format == .json ? AccountLog.json(entries) : TerminalText.escapeLines(AccountLog.text(entries)), terminator: "")
     }
   }
 }

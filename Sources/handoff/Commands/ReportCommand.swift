@@ -43,7 +43,9 @@ extension Handoff {
         try PortfolioScanner.scan(repositoryPath: repository.repo, useIndex: history.useIndex, progress: progress)
       }
       let document = format.renderer.render(PortfolioReport(scan, since: day, weakestCount: weakest))
-      guard let out else { return print(document, terminator: "") }
+      guard let out else {
+        return print(format == .markdown ? TerminalText.escapeLines(document) : document, terminator: "")
+      }
       do {
         let backup = try SafeFile.write(document, to: out)
         FileHandle.standardError.write(

@@ -32,7 +32,7 @@ extension Handoff {
       } catch {
         throw Handoff.couldNotRun(error)
       }
-      print(format == .json ? record.json() : record.text(), terminator: "")
+      print(format == .json ? record.json() : TerminalText.escapeLines(record.text()), terminator: "")
     }
   }
 }
