@@ -50,6 +50,9 @@ final class ResultCache: @unchecked Sendable {
   /// Entries stored by this run, kept when the cache outgrows its limit.
   private var fresh: [Key: [FileFinding]] = [:]
   private var dirty = false
+  /// The main file or the journal did not read back whole: the next save rewrites both, so a
+  /// damaged journal is not appended to (and replayed past) for ever.
+  private var damaged = false
 
   private init(file: URL, entries: [Key: [FileFinding]]) {
     self.file = file
@@ -61,11 +64,14 @@ final class ResultCache: @unchecked Sendable {
     let file = URL(fileURLWithPath: repository.commonDirectory)
       .appendingPathComponent("handoff/validate-v1.bin")
     let data = try? Data(contentsOf: file, options: .alwaysMapped)
-    var entries = data.flatMap { data in data.withUnsafeBytes { decode($0) } } ?? [:]
+    let decoded = data.flatMap { data in data.withUnsafeBytes { decode($0) } }
+    var entries = decoded ?? [:]
     let cache = ResultCache(file: file, entries: [:])
+    cache.damaged = data != nil && decoded == nil
     if let journal = try? Data(contentsOf: cache.journal) {
       cache.journalSize = journal.count
-      journal.withUnsafeBytes { replayJournal($0, into: &entries) }
+      let intact = journal.withUnsafeBytes { replayJournal($0, into: &entries) }
+      cache.damaged = cache.damaged || !intact
     }
     cache.entries = entries
     return cache
@@ -91,8 +97,8 @@ final class ResultCache: @unchecked Sendable {
   func save() {
     lock.lock()
     defer { lock.unlock() }
-    guard dirty else { return }
-    if fresh.count < Self.journalBatchLimit, journalSize < Self.journalSizeLimit, appendToJournal() {
+    guard dirty || damaged else { return }
+    if !damaged, fresh.count < Self.journalBatchLimit, journalSize < Self.journalSizeLimit, appendToJournal() {
       return
     }
     if entries.count > Self.entryLimit {
@@ -113,6 +119,7 @@ final class ResultCache: @unchecked Sendable {
       // in between are lost, which costs only a re-parse).
       try? FileManager.default.removeItem(at: journal)
       dirty = false
+      damaged = false
     } catch {
       try? FileManager.default.removeItem(at: temporary)
     }
@@ -140,19 +147,25 @@ final class ResultCache: @unchecked Sendable {
 
   private static let journalMagic = Array("HJ1\n".utf8)
 
-  /// Adds every intact batch of this build to `entries`; stops at the first torn one.
-  private static func replayJournal(_ bytes: UnsafeRawBufferPointer, into entries: inout [Key: [FileFinding]]) {
+  /// Adds every intact batch of this build to `entries`; stops at the first torn one. Returns
+  /// whether the whole journal was intact and of this build.
+  private static func replayJournal(_ bytes: UnsafeRawBufferPointer, into entries: inout [Key: [FileFinding]]) -> Bool {
     var reader = ByteReader(bytes)
+    var current = true
     while !reader.isAtEnd {
       guard reader.matches(journalMagic), let id = reader.oid(), let length = reader.integer(),
         let payload = reader.slice(Int(length)), let sum = reader.integer(),
         sum == checksum(payload)
-      else { return }
-      guard id == fingerprint else { continue }
+      else { return false }
+      guard id == fingerprint else {
+        current = false
+        continue
+      }
       var inner = ByteReader(payload)
-      guard let batch = decodeEntries(&inner) else { return }
+      guard let batch = decodeEntries(&inner) else { return false }
       entries.merge(batch) { $1 }
     }
+    return current
   }
 
   /// FNV-1a, enough to tell a torn or interleaved batch from an intact one.

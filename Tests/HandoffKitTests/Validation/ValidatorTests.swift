@@ -160,6 +160,16 @@ import Testing
     try handle.close()
     #expect(try validate(repo, cache: true).diagnostics == changed.diagnostics)
     #expect(try validate(repo, cache: true).diagnostics == changed.diagnostics)
+
+    // The damage is repaired by the next run: the journal is folded into a rewritten main file,
+    // so what later runs add is read back, and re-running an unchanged tree writes nothing.
+    #expect(!FileManager.default.fileExists(atPath: journal.path))
+    try repo.write("accounts/beta/goals.yaml", "problem: changed again\n")
+    let again = try validate(repo)
+    #expect(try validate(repo, cache: true).diagnostics == again.diagnostics)
+    let size = try FileManager.default.attributesOfItem(atPath: journal.path)[.size] as? Int
+    for _ in 0..<3 { #expect(try validate(repo, cache: true).diagnostics == again.diagnostics) }
+    #expect(try FileManager.default.attributesOfItem(atPath: journal.path)[.size] as? Int == size)
   }
 
   @Test func aBareRepositoryNeedsARevision() throws {
