@@ -1,26 +1,46 @@
 #!/usr/bin/env bash
-# A time-bounded libFuzzer run over the YAML loader and the schema validator.
-#   scripts/fuzz.sh [SECONDS]     (make fuzz SECONDS=60)
-# Builds Fuzz/FuzzRecordChecker.swift with the library sources it needs, using
-# `swiftc -sanitize=fuzzer,address`, then fuzzes from Fuzz/seeds into .build/fuzz-corpus.
+# Time-bounded libFuzzer runs over every parser of untrusted input.
+#   scripts/fuzz.sh [SECONDS] [TARGET...]      (make fuzz SECONDS=60; default: every target)
+# Builds Fuzz/FuzzTargets.swift with the whole library, using `swiftc -sanitize=fuzzer,address`,
+# then fuzzes each target for SECONDS from Fuzz/seeds-TARGET into .build/fuzz-corpus/TARGET.
+# Crashes are written to .build/fuzz-crashes/TARGET; keep each as a regression test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(record settings raw-tree)
 out=.build/fuzz
-mkdir -p "$out" .build/fuzz-corpus
-kit=Sources/HandoffKit
-sources=(
-  "$kit"/YAML/*.swift "$kit"/Schema/*.swift
-  "$kit"/Support/CalendarDate.swift "$kit"/Support/Suggestion.swift
-  "$kit"/Record/RecordFile.swift "$kit"/Report/RuleID.swift
-  "$kit"/Validation/RecordChecker.swift "$kit"/Validation/FileFinding.swift
-  "$kit"/Output/JSONValue.swift
-  Fuzz/FuzzRecordChecker.swift
-)
-swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
-  -module-name HandoffFuzz -I Sources/CFYAML -lfyaml -lm \
-  "${sources[@]}" -o "$out/fuzz-record-checker"
-# Leak detection is off: the schemas are compiled once into a global and LeakSanitizer reports
-# those few boxes at exit; per-input leaks would show as growing RSS, which -rss_limit_mb bounds.
-ASAN_OPTIONS=detect_leaks=0 "$out/fuzz-record-checker" -max_total_time="$seconds" -max_len=8192 -timeout=10 -detect_leaks=0 \
-  -rss_limit_mb=2048 -print_final_stats=1 .build/fuzz-corpus Fuzz/seeds
+mkdir -p "$out"
+binary="$out/handoff-fuzz"
+sources=(Sources/HandoffKit/*/*.swift Sources/HandoffKit/*/*/*.swift Fuzz/FuzzTargets.swift)
+newest=$(ls -t "${sources[@]}" | head -1)
+if [ ! -x "$binary" ] || [ "$newest" -nt "$binary" ]; then
+  echo "building $binary (a few minutes on 2 cores)"
+  rm -f "$binary"
+  swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name HandoffFuzz \
+    -I Sources/CFYAML -I Sources/CLibGit2 -lfyaml -lgit2 -lm "${sources[@]}" -o "$binary" 2>&1 |
+    grep -v "Cannot export local symbol" || true
+  [ -x "$binary" ] || { echo "the fuzz build failed" >&2; exit 1; }
+fi
+for target in "${targets[@]}"; do
+  corpus=.build/fuzz-corpus/$target
+  crashes=.build/fuzz-crashes/$target
+  mkdir -p "$corpus" "$crashes" "Fuzz/seeds-$target"
+  echo "== $target: $seconds s"
+  # Leak detection is off: the schemas are compiled once into a global and LeakSanitizer reports
+  # those few boxes at exit; per-input leaks would show as growing RSS, which -rss_limit_mb bounds.
+  log=$out/$target.log
+  set +e
+  HANDOFF_FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=0 "$binary" -max_total_time="$seconds" \
+    -max_len=8192 -timeout=10 -detect_leaks=0 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="$crashes/" "$corpus" "Fuzz/seeds-$target" >"$log" 2>&1
+  status=$?
+  set -e
+  grep -E "^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)|cov: " "$log" | tail -4
+  if [ $status -ne 0 ]; then
+    grep -E "ERROR|SUMMARY|Test unit written" "$log" | head -5
+    echo "fuzz target $target failed (exit $status); the input is in $crashes/" >&2
+    exit 1
+  fi
+done

@@ -1,7 +1,7 @@
 import Foundation
 
 // The benchmark behind `make bench`: builds nothing itself (run it with `swift run -c release
-// handoff-bench`), generates a repository once with ../shared/bench/gen-handoff-repo.py into a
+// handoff-bench`), generates a repository once with the project's scripts/gen-repo.py into a
 // cache folder, times whole runs of the release `handoff` binary, and compares every figure
 // with the previous run's.
 
@@ -73,7 +73,7 @@ func format(_ value: Double) -> String {
 let options = Options(CommandLine.arguments)
 let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   .deletingLastPathComponent().deletingLastPathComponent()
-let generator = projectRoot.deletingLastPathComponent().appendingPathComponent("shared/bench/gen-handoff-repo.py")
+let generator = projectRoot.appendingPathComponent("scripts/gen-repo.py")
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
   .appendingPathComponent("handoff").path
 let repository = URL(fileURLWithPath: options.cache).appendingPathComponent("repo-\(options.accounts)").path

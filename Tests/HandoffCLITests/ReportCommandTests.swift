@@ -51,7 +51,7 @@ import Testing
   }
 
   @Test func matchesTheGeneratorsTruth() throws {
-    let generator = ProjectPaths.shared.appendingPathComponent("bench/gen-handoff-repo.py")
+    let generator = ProjectPaths.generator
     try #require(FileManager.default.fileExists(atPath: generator.path))
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("handoff-report-\(UUID().uuidString)")
     defer {

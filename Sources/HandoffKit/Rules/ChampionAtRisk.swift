@@ -18,10 +18,10 @@ struct ChampionAtRisk: DerivedRedFlag {
 
 extension String {
   fileprivate static func leaving(_ name: String, _ date: String) -> String {
-    "champion `\(name)` is leaving on \(date); name a successor"
+    "champion `\(Excerpt.of(name))` is leaving on \(date); name a successor"
   }
 
   fileprivate static func lukewarm(_ name: String, _ stance: String) -> String {
-    "champion `\(name)` is \(stance), not supportive"
+    "champion `\(Excerpt.of(name))` is \(stance), not supportive"
   }
 }

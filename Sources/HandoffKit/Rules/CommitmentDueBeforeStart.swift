@@ -16,6 +16,6 @@ struct CommitmentDueBeforeStart: DerivedRedFlag {
 
 extension String {
   fileprivate static func early(_ id: String, _ due: CalendarDate, _ start: CalendarDate) -> String {
-    "commitment `\(id)` is due \(due), before the contract starts on \(start)"
+    "commitment `\(Excerpt.of(id))` is due \(due), before the contract starts on \(start)"
   }
 }

@@ -15,6 +15,6 @@ struct SkepticalBuyer: DerivedRedFlag {
 
 extension String {
   fileprivate static func skeptical(_ name: String, _ stance: String, _ role: String) -> String {
-    "`\(name)` is \(role) and \(stance == "blocker" ? "a blocker" : "skeptical"); plan how to win them over"
+    "`\(Excerpt.of(name))` is \(role) and \(stance == "blocker" ? "a blocker" : "skeptical"); plan how to win them over"
   }
 }

@@ -21,7 +21,7 @@ enum SchemaMessage {
 
   static func unknownKey(_ key: String, in path: [PathComponent], suggestion: String?) -> String {
     let hint = suggestion.map { " (did you mean `\($0)`?)" } ?? ""
-    return "unknown key `\(key)`\(within(path))\(hint)"
+    return "unknown key `\(Excerpt.of(key))`\(within(path))\(hint)"
   }
 
   static func missingKey(_ key: String, in path: [PathComponent]) -> String {
@@ -38,7 +38,7 @@ enum SchemaMessage {
   }
 
   static func notADate(_ path: [PathComponent], text: String) -> String {
-    "`\(text)` is not a date; \(subject(path)) takes a real day as YYYY-MM-DD"
+    "`\(Excerpt.of(text))` is not a date; \(subject(path)) takes a real day as YYYY-MM-DD"
   }
 
   static func tooShort(_ path: [PathComponent], minimum: Int) -> String {
@@ -56,7 +56,7 @@ enum SchemaMessage {
     let expected =
       explanation.map { "; expected: \($0.hasSuffix(".") ? String($0.dropLast()) : $0)" }
       ?? " (\(pattern))"
-    return "\(subject(path)) `\(text)` does not have the expected form\(expected)"
+    return "\(subject(path)) `\(Excerpt.of(text))` does not have the expected form\(expected)"
   }
 
   static func tooFewItems(_ path: [PathComponent], minimum: Int) -> String {
@@ -129,8 +129,7 @@ enum SchemaMessage {
     case .bool(let flag): return "`\(flag)`"
     case .number(let number): return "`\(format(number))`"
     case .string(let text):
-      let short = text.count > 40 ? String(text.prefix(40)) + "…" : text
-      return "`\(short)`"
+      return "`\(Excerpt.of(text))`"
     case .sequence: return "a list"
     case .mapping: return "a mapping"
     }

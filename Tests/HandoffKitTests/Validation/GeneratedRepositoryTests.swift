@@ -3,10 +3,10 @@ import Foundation
 import HandoffTestSupport
 import Testing
 
-/// Checks the validator against repositories written by `../shared/bench/gen-handoff-repo.py`,
+/// Checks the validator against repositories written by the project's `scripts/gen-repo.py`,
 /// whose truth file says which accounts carry which defect.
 @Suite(.serialized) struct GeneratedRepositoryTests {
-  static let generator = ProjectPaths.shared.appendingPathComponent("bench/gen-handoff-repo.py")
+  static let generator = ProjectPaths.generator
 
   /// Every defect the generator plants in a tree, with the rule and file that must report it.
   static let schemaVisible: [String: (rule: RuleID, file: String)] = [

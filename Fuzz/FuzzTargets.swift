@@ -1,0 +1,80 @@
+// libFuzzer entry point over every parser of untrusted input, built by scripts/fuzz.sh with the
+// whole library. HANDOFF_FUZZ_TARGET picks the parser; any crash, hang or sanitizer report is a
+// bug, and so is a finding without a usable position or message.
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The parsers a user's repository (or a pull request) can feed bytes to.
+enum FuzzTarget: String {
+  /// A record file: strict YAML loading, then the schema of the kind the first byte picks.
+  case record
+  /// `.handoff.yaml`: YAML, the settings schema, then the settings themselves.
+  case settings
+  /// Git tree objects as the history walk reads them, raw: full and incremental layouts.
+  case rawTree = "raw-tree"
+
+  static let chosen: FuzzTarget = {
+    let name = getenv("HANDOFF_FUZZ_TARGET").map { String(cString: $0) } ?? "record"
+    guard let target = FuzzTarget(rawValue: name) else { fatalError("unknown HANDOFF_FUZZ_TARGET \(name)") }
+    return target
+  }()
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  let input = UnsafeRawBufferPointer(start: data, count: size)
+  switch FuzzTarget.chosen {
+  case .record: fuzzRecord(input)
+  case .settings: fuzzSettings(input)
+  case .rawTree: fuzzRawTree(input)
+  }
+  return 0
+}
+
+private func fuzzRecord(_ input: UnsafeRawBufferPointer) {
+  guard let first = input.first else { return }
+  let kinds = RecordFile.allCases
+  let kind = kinds[Int(first) % kinds.count]
+  let (findings, root) = RecordChecker.check(UnsafeRawBufferPointer(rebasing: input.dropFirst()), as: kind)
+  for finding in findings {
+    if let location = finding.location, location.line < 1 || location.column < 1 { fatalError("bad position") }
+    if finding.message.isEmpty { fatalError("empty message") }
+  }
+  if let root { _ = SchemaLibrary.shared.schema(for: kind).accepts(root) }
+}
+
+private func fuzzSettings(_ input: UnsafeRawBufferPointer) {
+  do {
+    let settings = try Settings.load(Array(input))
+    // Whatever loads names a folder inside the repository.
+    let parts = settings.accountsDirectory.split(separator: "/")
+    if parts.isEmpty || parts.contains("..") || parts.contains(".git") || settings.accountsDirectory.hasPrefix("/") {
+      fatalError("accounts_dir escapes the repository: \(settings.accountsDirectory)")
+    }
+  } catch {
+    if let location = error.location, location.line < 1 || location.column < 1 { fatalError("bad position") }
+    if error.message.isEmpty { fatalError("empty message") }
+  }
+}
+
+private func fuzzRawTree(_ input: UnsafeRawBufferPointer) {
+  // The first two bytes say where the older version ends and the newer begins.
+  guard input.count >= 2 else { return }
+  let split = 2 + (Int(input[0]) << 8 | Int(input[1])) % max(1, input.count - 1)
+  let older = UnsafeRawBufferPointer(rebasing: input[2..<min(split, input.count)])
+  let newer = UnsafeRawBufferPointer(rebasing: input[min(split, input.count)...])
+  let known = RawTree(bytes: older)
+  let other = RawTree(bytes: newer)
+  let full = RawTree.changes(from: known, to: other)
+  let (layout, incremental) = RawTree.changes(from: known, layout: known.layout(), to: other)
+  if layout != other.layout() { fatalError("incremental layout differs from a full parse") }
+  // While the entries stay in git's order, both comparisons must agree.
+  let entries = (0..<(layout.count - 1)).map { other.entry($0, in: layout) }
+  let olderLayout = known.layout()
+  let olderEntries = (0..<(olderLayout.count - 1)).map { known.entry($0, in: olderLayout) }
+  let sorted = { (list: [RawTree.Entry]) in zip(list, list.dropFirst()).allSatisfy { RawTree.order($0, $1) < 0 } }
+  if sorted(entries), sorted(olderEntries), incremental.map(\.name) != full.map(\.name) {
+    fatalError("incremental and full comparisons disagree")
+  }
+}
