@@ -14,8 +14,8 @@ out=.build/fuzz
 mkdir -p "$out"
 binary="$out/handoff-fuzz"
 sources=(Sources/HandoffKit/*/*.swift Sources/HandoffKit/*/*/*.swift Fuzz/FuzzTargets.swift)
-newest=$(ls -t "${sources[@]}" | head -1)
-if [ ! -x "$binary" ] || [ "$newest" -nt "$binary" ]; then
+# No pipe here: under pipefail a reader closing early would end the script silently.
+if [ ! -x "$binary" ] || [ -n "$(find "${sources[@]}" -newer "$binary" -print -quit)" ]; then
   echo "building $binary (a few minutes on 2 cores)"
   rm -f "$binary"
   swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name HandoffFuzz \
