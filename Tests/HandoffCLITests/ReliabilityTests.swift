@@ -39,7 +39,7 @@ import Testing
     #expect(symlink("/etc/passwd", repo.path + "/accounts/bad/account.yaml") == 0)
     #expect(symlink("/etc", repo.path + "/accounts/etclink") == 0)
     try repo.commit("links")
-    for source in [[], ["--staged"], ["--rev", "HEAD"]] {
+    for source in [[], ["--staged", "--all"], ["--rev", "HEAD"]] {
       let run = try handoff(["validate"] + source, in: repo)
       #expect(run.status == 1, "\(source)")
       #expect(run.stdout.contains("accounts/bad/account.yaml: error[not-a-regular-file]: `account.yaml` is a symbolic link"), "\(source): \(run.stdout)")
@@ -63,7 +63,7 @@ import Testing
       try repo.git(["update-index", "--add", "--cacheinfo", "160000,\(first),\(path)"])
     }
     try repo.commit("submodules", stageAll: false)
-    for source in [["--staged"], ["--rev", "HEAD"]] {
+    for source in [["--staged", "--all"], ["--rev", "HEAD"]] {
       let run = try handoff(["validate"] + source, in: repo)
       #expect(run.stdout.contains("accounts/vendored: warning[stray-file]: `vendored` is a submodule"), "\(source): \(run.stdout)")
       #expect(run.stdout.contains("accounts/acme/plugin: warning[stray-file]: `plugin` is a submodule"), "\(source)")

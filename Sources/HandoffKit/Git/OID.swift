@@ -24,6 +24,28 @@ public struct OID: Hashable, Sendable, CustomStringConvertible {
     self = withUnsafeBytes(of: &oid.id) { OID(pointer: $0.baseAddress!) }
   }
 
+  /// Parses 40 hex digits; nil for anything else.
+  public init?(hex: String) {
+    let digits = Array(hex.utf8)
+    guard digits.count == 40 else { return nil }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(20)
+    for pair in stride(from: 0, to: 40, by: 2) {
+      guard let high = Self.nibble(digits[pair]), let low = Self.nibble(digits[pair + 1]) else { return nil }
+      bytes.append(high << 4 | low)
+    }
+    self.init(bytes: bytes)
+  }
+
+  private static func nibble(_ digit: UInt8) -> UInt8? {
+    switch digit {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+    default: nil
+    }
+  }
+
   /// The 20 raw bytes.
   public var bytes: [UInt8] {
     var copy = self

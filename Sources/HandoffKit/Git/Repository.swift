@@ -168,7 +168,16 @@ public final class Repository {
 
   /// The kind of the entry at `path` in `commit`, or nil when there is none.
   public func entryKind(ofCommit commit: OID, at path: String) throws(GitError) -> TreeItem.Kind? {
-    try withTree(ofCommit: commit) { (root) throws(GitError) -> TreeItem.Kind? in
+    try entryKind(inTree: commitInfo(commit).tree, at: path)
+  }
+
+  /// The kind of the entry at `path` below `tree`, or nil when there is none.
+  public func entryKind(inTree tree: OID, at path: String) throws(GitError) -> TreeItem.Kind? {
+    var raw = tree.raw
+    var handle: OpaquePointer?
+    try check("git_tree_lookup", git_tree_lookup(&handle, pointer, &raw))
+    defer { git_tree_free(handle) }
+    return try { (root: OpaquePointer?) throws(GitError) -> TreeItem.Kind? in
       var entry: OpaquePointer?
       let found = git_tree_entry_bypath(&entry, root, path)
       if found == GIT_ENOTFOUND.rawValue {
@@ -178,7 +187,7 @@ public final class Repository {
       try check("git_tree_entry_bypath", found)
       defer { git_tree_entry_free(entry) }
       return TreeItem.Kind(gitMode: git_tree_entry_filemode_raw(entry).rawValue)
-    }
+    }(handle)
   }
 
   // MARK: - Index
@@ -319,6 +328,35 @@ extension Repository {
       result.append(OID(next))
     }
     return result
+  }
+
+  /// The best common ancestor of two commits, or nil when they share no history.
+  ///
+  /// The corresponding C function is `git_merge_base`.
+  public func mergeBase(_ one: OID, _ two: OID) throws(GitError) -> OID? {
+    var result = git_oid()
+    var a = one.raw
+    var b = two.raw
+    let found = git_merge_base(&result, pointer, &a, &b)
+    if found == GIT_ENOTFOUND.rawValue {
+      git_error_clear()
+      return nil
+    }
+    try check("git_merge_base", found)
+    return OID(result)
+  }
+
+  /// Whether this is a shallow clone: some commits' parents were never fetched.
+  ///
+  /// The corresponding C function is `git_repository_is_shallow`.
+  public var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
+
+  /// The commits whose parents a shallow clone cut off (`.git/shallow`); empty otherwise.
+  public func shallowBoundary() -> Set<OID> {
+    guard isShallow, let text = try? String(contentsOfFile: commonDirectory + "shallow", encoding: .utf8) else {
+      return []
+    }
+    return Set(text.split(separator: "\n").compactMap { OID(hex: String($0)) })
   }
 
   /// The first parent of `commit` and the id of its root tree.

@@ -8,7 +8,10 @@ enum TreeID {
   static func of(_ items: [TreeItem]) -> OID? {
     var entries: [(name: [UInt8], mode: UInt32, id: OID)] = []
     for item in items {
-      guard item.kind == .file, let mode = item.mode, let id = item.oid else { return nil }
+      // Files, links and submodules sort by plain name; a nested folder would not.
+      guard item.kind != .directory, item.kind != .special, let mode = item.mode, let id = item.oid else {
+        return nil
+      }
       entries.append((Array(item.name.utf8), mode, id))
     }
     // Files only, so plain byte order is Git's order.

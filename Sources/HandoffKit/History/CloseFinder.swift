@@ -17,6 +17,14 @@ public struct AccountClose: Sendable {
 }
 
 public enum CloseFinder {
+  /// Which of `accounts` closed at some commit of HEAD's first-parent history (however their
+  /// stage stands now): a closed account keeps its promises. Uses the history index.
+  static func closedAccounts(_ accounts: [String], repositoryPath: String) throws(ValidationFailure) -> Set<String> {
+    guard !accounts.isEmpty else { return [] }
+    let closes = try find(repositoryPath: repositoryPath, accounts: accounts)
+    return Set(closes.filter { $0.commit != nil }.map(\.account))
+  }
+
   /// The close of every account seen on HEAD's first-parent history (or only of `accounts`).
   ///
   /// With `useIndex` the walk resumes from the history index in the git directory and only

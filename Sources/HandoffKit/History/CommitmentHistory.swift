@@ -21,38 +21,41 @@ final class CommitmentHistory {
 
   // MARK: - Staged changes
 
-  /// Commitments present in HEAD for closed accounts but missing from the index.
+  /// Commitments present in HEAD for closed accounts but missing from the index, among the
+  /// accounts `scope` says the index changed (HEAD's folders that the index deleted included).
   ///
-  /// An account counts as closed when HEAD or the index has it at closed-won or later; a stage
-  /// that moved back before HEAD is only seen by `--range`, which walks the history.
-  func removedInIndex(_ index: [AccountFolder], items: [TreeItem]) throws(GitError) -> [Removal] {
+  /// An account is closed when it was closed at any commit of HEAD's first-parent history: at
+  /// HEAD itself (read here), or earlier and moved back since (`closedInHistory`, asked only for
+  /// accounts that would lose ids while HEAD has them open). The commit that closes an account
+  /// may still drop promises: they were never made at close.
+  func removedInIndex(
+    _ index: [AccountFolder], scope: ChangeScope,
+    closedInHistory: ([String]) throws(ValidationFailure) -> Set<String>
+  ) throws(ValidationFailure) -> [Removal] {
     guard !repository.isHeadUnborn else { return [] }
-    let head = try repository.commit(for: "HEAD")
-    let staged = Dictionary(index.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    // The tree id each staged account folder would have: equal to HEAD's means unchanged.
-    var stagedTrees: [String: OID] = [:]
-    var start = items.startIndex
-    while start < items.endIndex {
-      let account = items[start].account
-      let end = items[start...].firstIndex { $0.account != account } ?? items.endIndex
-      if let account, let id = TreeID.of(Array(items[start..<end])) { stagedTrees[account] = id }
-      start = end
-    }
-    var removals: [Removal] = []
-    for (name, folder) in try accountFolders(ofCommit: head) where stagedTrees[name] != folder {
-      let before = try store.files(ofFolder: folder)
-      guard let commitmentsBefore = before.commitments else { continue }
-      let after = staged[name]
-      let commitmentsAfter = after?.files.first { $0.kind == .commitments }?.item.oid
-      if commitmentsAfter == commitmentsBefore { continue }
-      let closedAfter = after?.files.first { $0.kind == .account }?.item.oid.map(store.stageIsClosed(ofBlob:)) ?? false
-      guard before.account.map(store.stageIsClosed(ofBlob:)) ?? false || closedAfter else { continue }
-      let remaining = Set(commitmentsAfter.map(store.commitmentIDs(ofBlob:)) ?? [])
-      for id in store.commitmentIDs(ofBlob: commitmentsBefore) where !remaining.contains(id) {
-        removals.append(Removal(account: name, id: id, commit: nil))
+    do {
+      let head = try repository.commit(for: "HEAD")
+      let staged = Dictionary(index.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+      var candidates: [(name: String, ids: [String], closedAtHead: Bool)] = []
+      for (name, folder) in try accountFolders(ofCommit: head) where scope.contains(name) {
+        let before = try store.files(ofFolder: folder)
+        guard let commitmentsBefore = before.commitments else { continue }
+        let commitmentsAfter = staged[name]?.files.first { $0.kind == .commitments }?.item.oid
+        if commitmentsAfter == commitmentsBefore { continue }
+        let remaining = Set(commitmentsAfter.map(store.commitmentIDs(ofBlob:)) ?? [])
+        let lost = store.commitmentIDs(ofBlob: commitmentsBefore).filter { !remaining.contains($0) }
+        guard !lost.isEmpty else { continue }
+        candidates.append((name, lost, before.account.map(store.stageIsClosed(ofBlob:)) ?? false))
       }
+      let moveBack = try closedInHistory(candidates.filter { !$0.closedAtHead }.map(\.name))
+      return candidates.filter { $0.closedAtHead || moveBack.contains($0.name) }.flatMap { candidate in
+        candidate.ids.map { Removal(account: candidate.name, id: $0, commit: nil) }
+      }
+    } catch let failure as ValidationFailure {
+      throw failure
+    } catch {
+      throw ValidationFailure(error, during: "history")
     }
-    return removals
   }
 
   // MARK: - Ranges

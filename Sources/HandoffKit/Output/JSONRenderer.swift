@@ -6,7 +6,10 @@ public struct JSONRenderer: ReportRenderer {
     let document = JSONValue.object([
       ("version", .int(1)),
       ("source", .string(report.source)),
+      ("scope", .string(report.scope.rawValue)),
       ("accounts", .int(report.accounts)),
+      ("accounts_judged", .array(report.accountIDs.map { .string($0) })),
+      ("other_accounts_with_errors", .int(report.otherAccountsWithErrors)),
       ("files", .int(report.files)),
       ("errors", .int(report.errorCount)),
       ("warnings", .int(report.warningCount)),

@@ -23,9 +23,18 @@ public struct TextRenderer: ReportRenderer {
   }
 
   private func summary(_ report: Report) -> String {
-    let scope = "\(count(report.files, "file")) in \(count(report.accounts, "account")) (\(report.source))"
-    if report.diagnostics.isEmpty { return "no problems in \(scope)" }
-    return "\(count(report.errorCount, "error")), \(count(report.warningCount, "warning")) in \(scope)"
+    let changed = report.scope == .changed
+    let scope = "\(count(report.files, "file")) in \(count(report.accounts, changed ? "changed account" : "account")) (\(report.source))"
+    let found =
+      report.diagnostics.isEmpty
+      ? "no problems in \(scope)"
+      : "\(count(report.errorCount, "error")), \(count(report.warningCount, "warning")) in \(scope)"
+    guard changed else { return found }
+    let others = report.otherAccountsWithErrors
+    return found + "; "
+      + (others == 0
+        ? "no other account has errors"
+        : "\(count(others, "other account")) \(others == 1 ? "has" : "have") errors, not judged here (`handoff validate --all` lists them)")
   }
 
   private func count(_ number: Int, _ noun: String) -> String {

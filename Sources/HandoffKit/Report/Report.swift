@@ -7,10 +7,21 @@ public struct Report: Sendable {
   public var diagnostics: [Diagnostic]
   /// The ids of the accounts read, sorted (JUnit output has one test case per account).
   public var accountIDs: [String]
+  /// Whether every account was judged, or only those a change touches.
+  public var scope: Scope
+  /// Accounts outside the change that have errors (counted, not reported); 0 for `.all`.
+  public var otherAccountsWithErrors: Int
+
+  public enum Scope: String, Sendable {
+    case all, changed
+  }
 
   public init(
-    source: String, accounts: Int, files: Int, diagnostics: [Diagnostic], accountIDs: [String] = []
+    source: String, accounts: Int, files: Int, diagnostics: [Diagnostic], accountIDs: [String] = [],
+    scope: Scope = .all, otherAccountsWithErrors: Int = 0
   ) {
+    self.scope = scope
+    self.otherAccountsWithErrors = otherAccountsWithErrors
     self.source = source
     self.accounts = accounts
     self.accountIDs = accountIDs

@@ -13,22 +13,47 @@ enum AccountChecker {
   static func check(_ accounts: [AccountFolder], in snapshot: Snapshot, context: Context)
     -> [Diagnostic]
   {
-    let perAccount = Parallel.map(accounts, makeContext: { try? snapshot.makeReader() }) {
-      reader, account in
-      check(account, reader: reader, context: context)
-    }
-    return perAccount.flatMap { $0 }
+    checkEach(accounts, in: snapshot, context: context).flatMap(\.diagnostics)
   }
 
+  /// One account's findings and the key its state has (nil when a file could not be read).
+  struct Checked: Sendable {
+    var account: String
+    var key: OID?
+    var diagnostics: [Diagnostic]
+  }
+
+  /// Each account's findings, in input order.
+  static func checkEach(_ accounts: [AccountFolder], in snapshot: Snapshot, context: Context) -> [Checked] {
+    Parallel.map(accounts, makeContext: { try? snapshot.makeReader() }) { reader, account in
+      check(account, reader: reader, context: context)
+    }
+  }
+
+  /// The key of an account's state from the ids its snapshot already knows, without reading a
+  /// file; nil in the work tree, where ids come from contents.
+  static func key(of account: AccountFolder, settingsID: OID) -> OID? {
+    var ids: [(RecordFile, OID)] = []
+    for (kind, item) in account.files {
+      guard let id = item.oid else { return nil }
+      ids.append((kind, id))
+    }
+    ids += account.unreadable.map { ($0, unreadableID) }
+    return accountKey(ids, settings: settingsID)
+  }
+
+  /// Stands for a record file that is there but never read (a link, a FIFO).
+  private static let unreadableID = OID(bytes: [UInt8](repeating: 0, count: 20))
+
   private static func check(_ account: AccountFolder, reader: SnapshotReader?, context: Context)
-    -> [Diagnostic]
+    -> Checked
   {
     guard let reader else {
-      return [
+      return Checked(account: account.id, key: nil, diagnostics: [
         Diagnostic(
           ruleID: .yamlSyntax, message: "could not open the repository to read this account",
           path: account.path, account: account.id)
-      ]
+      ])
     }
     // Ids first (from the snapshot, or by reading and hashing work-tree files), then the cache.
     var contents: [RecordFile: [UInt8]] = [:]
@@ -50,19 +75,20 @@ enum AccountChecker {
             file: kind.fileName, location: nil))
       }
     }
-    // A record file that is a link or a FIFO is present but never read: a zero id stands for it.
-    ids += account.unreadable.map { ($0, OID(pointer: [UInt8](repeating: 0, count: 20))) }
+    ids += account.unreadable.map { ($0, unreadableID) }
     let key = accountKey(ids, settings: context.settingsID)
-    if findings.isEmpty, let cached = context.cache?.findings(for: key) {
-      return diagnostics(cached, account)
+    // A file that could not be read leaves the account's state unknown: nothing is remembered.
+    let readAll = findings.isEmpty
+    if readAll, let cached = context.cache?.findings(for: key) {
+      return Checked(account: account.id, key: key, diagnostics: diagnostics(cached, account))
     }
 
     let files = account.files.map { (kind, item) in
       (kind, contents[kind] ?? (try? reader.contents(of: item).bytes))
     } + account.unreadable.map { ($0, nil as [UInt8]?) }
     findings += Self.check(account: account.id, files: files, settings: context.settings).findings
-    context.cache?.store(findings, for: key)
-    return diagnostics(findings, account)
+    if readAll { context.cache?.store(findings, for: key) }
+    return Checked(account: account.id, key: readAll ? key : nil, diagnostics: diagnostics(findings, account))
   }
 
   /// Every finding of one account's files (each on its own, then the domain rules across them),

@@ -24,7 +24,7 @@ final class ResultCache: @unchecked Sendable {
   private static let magic = Array("handoff-cache-1\n".utf8)
   /// Changes whenever the schemas or the checking code may change a finding: it covers the
   /// schemas, the version, and the identity of the running binary (a rebuild is a new cache).
-  private static let fingerprint: OID = {
+  static let fingerprint: OID = {
     var text = "checker-3\n\(HandoffVersion.current)\n\(executableIdentity())\n"
     for file in EmbeddedSchemas.files { text += file.name + "\n" + file.text }
     return Array(text.utf8).withUnsafeBytes { OID.ofBlob($0) }

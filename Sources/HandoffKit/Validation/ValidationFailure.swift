@@ -7,6 +7,8 @@ public enum ValidationFailure: Error, Sendable, CustomStringConvertible {
   case dubiousOwnership(path: String)
   case unknownRevision(String, GitError)
   case noWorkTree
+  /// `--staged` in a bare repository, which has no index.
+  case noIndex
   case settings(SettingsError)
   case unknownAccount(String, accountsDirectory: String)
   case git(GitError)
@@ -27,6 +29,8 @@ public enum ValidationFailure: Error, Sendable, CustomStringConvertible {
       "error: unknown revision `\(revision)`: \(error.message)"
     case .noWorkTree:
       "error: this repository is bare and has no work tree; use --rev REV or --staged"
+    case .noIndex:
+      "error: this repository is bare and has no index to validate; use --rev REV or --range A..B"
     case .settings(let error):
       error.description
     case .unknownAccount(let account, let directory):

@@ -1,5 +1,14 @@
 import Foundation
 
+/// Which accounts a validation judges.
+public enum ValidationScope: String, Sendable {
+  /// Every account of the snapshot.
+  case all
+  /// Only the accounts the change touches (`--staged` against HEAD, `--range` against the
+  /// merge base); the rest are counted, not reported.
+  case changed
+}
+
 /// What to validate: which snapshot of which repository, and optionally which accounts.
 public struct ValidationRequest: Sendable {
   public var repositoryPath: String
@@ -9,21 +18,28 @@ public struct ValidationRequest: Sendable {
   public var useCache: Bool
   /// `A..B`: validate the tree at B and check every commit in the range for history rules.
   public var range: String?
+  /// `.changed` applies to `--staged` and `--range` only; every other source judges all.
+  public var scope: ValidationScope
 
   public init(
     repositoryPath: String, source: SnapshotSource, accounts: [String] = [], useCache: Bool = true,
-    range: String? = nil
+    range: String? = nil, scope: ValidationScope = .all
   ) {
     self.range = range
     self.repositoryPath = repositoryPath
     self.source = source
     self.accounts = accounts
     self.useCache = useCache
+    self.scope = scope
   }
 }
 
-/// Validates every account of one snapshot and returns a `Report`; prints nothing.
+/// Validates the accounts of one snapshot and returns a `Report`; prints nothing.
 public enum Validator {
+  /// Fewer changed accounts than this are parsed directly: loading the result cache would cost
+  /// more than it saves.
+  private static let directCheckLimit = 64
+
   public static func run(_ request: ValidationRequest) throws(ValidationFailure) -> Report {
     var timer = PhaseTimer()
     let repository = try Repository.open(forCommandAt: request.repositoryPath)
@@ -36,6 +52,7 @@ public enum Validator {
         do { rangeBase = try repository.commit(for: from) } catch { throw repository.unresolved(from, error) }
       }
     }
+    if source == .index, repository.isBare { throw .noIndex }
     let snapshot: Snapshot
     do { snapshot = try Snapshot(repository: repository, source: source) } catch {
       if case .revision(let revision) = source { throw repository.unresolved(revision, error) }
@@ -43,6 +60,7 @@ public enum Validator {
       throw .git(error)
     }
     let (settings, settingsBytes) = try snapshot.loadSettings()
+    let settingsID = (settingsBytes ?? []).withUnsafeBytes { OID.ofBlob($0) }
 
     timer.mark("open and settings")
     let items: [TreeItem]
@@ -60,15 +78,20 @@ public enum Validator {
       layout.findings.removeAll { $0.account.map { !wanted.contains($0) } ?? true }
     }
 
-    let cache = request.useCache ? ResultCache.open(repository: repository) : nil
-    timer.mark("load cache")
-    let settingsID = (settingsBytes ?? []).withUnsafeBytes { OID.ofBlob($0) }
-    let checked = AccountChecker.check(
-      layout.accounts, in: snapshot,
-      context: AccountChecker.Context(settings: settings, settingsID: settingsID, cache: cache))
-    timer.mark("check accounts")
-    cache?.save()
-    timer.mark("save cache")
+    let changes = try Self.changes(
+      source: source, range: request.range, items: items, settingsBytes: settingsBytes, rangeBase: rangeBase,
+      snapshot: snapshot, settings: settings)
+    let scope = request.scope == .changed ? changes : .everything
+    timer.mark("scope")
+    let judged = layout.accounts.filter { scope.contains($0.id) }
+    let others = layout.accounts.filter { !scope.contains($0.id) }
+
+    let verdicts = request.useCache ? VerdictStore.open(repository: repository) : nil
+    let judgeDirectly = scope != .everything && judged.count < directCheckLimit
+    let cache = request.useCache && !judgeDirectly ? ResultCache.open(repository: repository) : nil
+    let context = AccountChecker.Context(settings: settings, settingsID: settingsID, cache: cache)
+    let checked = AccountChecker.checkEach(judged, in: snapshot, context: context)
+    timer.mark("check \(judged.count) accounts")
 
     var history: [Diagnostic] = []
     if settings.severity(of: .commitmentRemoved, default: .error) != nil {
@@ -78,33 +101,99 @@ public enum Validator {
         if request.range != nil, let tip = snapshot.commit {
           removals = try reader.removedInRange(from: rangeBase, to: tip)
         } else if case .index = source {
-          removals = try reader.removedInIndex(layout.accounts, items: items)
+          removals = try reader.removedInIndex(
+            layout.accounts, scope: changes, closedInHistory: { (accounts) throws(ValidationFailure) in
+              try CloseFinder.closedAccounts(accounts, repositoryPath: request.repositoryPath)
+            })
         }
         let wanted = Set(request.accounts)
         history = RemovalReport.diagnostics(
           removals.filter { wanted.isEmpty || wanted.contains($0.account) }, layout: layout,
           snapshot: snapshot, accountsDirectory: settings.accountsDirectory)
+      } catch let failure as ValidationFailure {
+        throw failure
       } catch {
-        throw .git(error)
+        throw ValidationFailure(error, during: "history")
       }
       timer.mark("history")
     }
 
-    var diagnostics = layout.findings + checked + history
-    if !settings.severities.isEmpty {
-      diagnostics = diagnostics.compactMap { diagnostic in
-        guard let severity = settings.severity(of: diagnostic.ruleID, default: diagnostic.severity)
-        else { return nil }
-        var adjusted = diagnostic
-        adjusted.severity = severity
-        return adjusted
+    let layoutFindings = layout.findings.filter { finding in
+      finding.account.map(scope.contains) ?? (scope == .everything)
+    }
+    let diagnostics = settings.applySeverities(layoutFindings + checked.flatMap(\.diagnostics) + history)
+    for account in checked {
+      guard let key = account.key else { continue }
+      verdicts?.record(key, errors: settings.applySeverities(account.diagnostics).count { $0.severity == .error })
+    }
+    let otherErrors = try Self.accountsWithErrors(
+      others, layout: layout, snapshot: snapshot, settings: settings, settingsID: settingsID,
+      verdicts: verdicts, useCache: request.useCache)
+    timer.mark("other accounts")
+    cache?.save()
+    verdicts?.save()
+    timer.mark("save caches")
+    return Report(
+      source: snapshot.label, accounts: judged.count,
+      files: judged.reduce(0) { $0 + $1.files.count }, diagnostics: diagnostics,
+      accountIDs: judged.map(\.id), scope: scope == .everything ? .all : .changed,
+      otherAccountsWithErrors: otherErrors)
+  }
+
+  /// The accounts the change being validated touches: the index's against HEAD, a range's
+  /// against its merge base; every account for the other sources.
+  private static func changes(
+    source: SnapshotSource, range: String?, items: [TreeItem], settingsBytes: [UInt8]?,
+    rangeBase: OID?, snapshot: Snapshot, settings: Settings
+  ) throws(ValidationFailure) -> ChangeScope {
+    do {
+      if range != nil, let tip = snapshot.commit {
+        return try ChangeScope.range(
+          base: rangeBase, tip: tip, repository: snapshot.repository, accountsDirectory: settings.accountsDirectory)
+      }
+      if source == .index {
+        return try ChangeScope.staged(
+          items: items, settingsID: settingsBytes.map { $0.withUnsafeBytes { OID.ofBlob($0) } },
+          repository: snapshot.repository, accountsDirectory: settings.accountsDirectory)
+      }
+    } catch {
+      throw .git(error)
+    }
+    return .everything
+  }
+
+  /// How many of `accounts` (outside the change) have errors: from what earlier runs recorded,
+  /// judging afresh only the states never judged before.
+  private static func accountsWithErrors(
+    _ accounts: [AccountFolder], layout: AccountLayout, snapshot: Snapshot, settings: Settings, settingsID: OID,
+    verdicts: VerdictStore?, useCache: Bool
+  ) throws(ValidationFailure) -> Int {
+    guard !accounts.isEmpty else { return 0 }
+    var layoutErrors = Set<String>()
+    for finding in settings.applySeverities(layout.findings) where finding.severity == .error {
+      if let account = finding.account { layoutErrors.insert(account) }
+    }
+    var count = 0
+    var unknown: [AccountFolder] = []
+    for account in accounts {
+      if layoutErrors.contains(account.id) {
+        count += 1
+      } else if let key = AccountChecker.key(of: account, settingsID: settingsID), let errors = verdicts?.errors(for: key) {
+        if errors > 0 { count += 1 }
+      } else {
+        unknown.append(account)
       }
     }
-    timer.mark("severities")
-    return Report(
-      source: snapshot.label, accounts: layout.accounts.count,
-      files: layout.accounts.reduce(0) { $0 + $1.files.count }, diagnostics: diagnostics,
-      accountIDs: layout.accounts.map(\.id))
+    guard !unknown.isEmpty else { return count }
+    let cache = useCache ? ResultCache.open(repository: snapshot.repository) : nil
+    let context = AccountChecker.Context(settings: settings, settingsID: settingsID, cache: cache)
+    for account in AccountChecker.checkEach(unknown, in: snapshot, context: context) {
+      let errors = settings.applySeverities(account.diagnostics).count { $0.severity == .error }
+      if let key = account.key { verdicts?.record(key, errors: errors) }
+      if errors > 0 { count += 1 }
+    }
+    cache?.save()
+    return count
   }
 
   /// `A..B` into its ends; an empty end means the root (A) or HEAD (B).
@@ -114,5 +203,18 @@ public enum Validator {
       throw .badRange(text)
     }
     return (parts[0].isEmpty ? nil : parts[0], parts[1].isEmpty ? "HEAD" : parts[1])
+  }
+}
+
+extension Settings {
+  /// Findings with the severities `.handoff.yaml` sets; those of rules set to `off` are gone.
+  func applySeverities(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    guard !severities.isEmpty else { return diagnostics }
+    return diagnostics.compactMap { diagnostic in
+      guard let severity = severity(of: diagnostic.ruleID, default: diagnostic.severity) else { return nil }
+      var adjusted = diagnostic
+      adjusted.severity = severity
+      return adjusted
+    }
   }
 }

@@ -28,6 +28,10 @@ extension Handoff {
       help: "Validate the tree at B and check every commit in A..B for history rules (for CI on pull requests).")
     var range: String?
 
+    /// Judge every account, not only those the change touches.
+    @Flag(help: "With --staged or --range: judge every account, not only those the change touches.")
+    var all = false
+
     /// Skip the result cache in the git directory.
     @Flag(help: "Do not read or write the result cache in the git directory.")
     var noCache = false
@@ -46,7 +50,7 @@ extension Handoff {
       let source: SnapshotSource = staged ? .index : revision.map { .revision($0) } ?? .worktree
       let request = ValidationRequest(
         repositoryPath: repository.repo, source: source, accounts: accounts, useCache: !noCache,
-        range: range)
+        range: range, scope: (staged || range != nil) && !all && accounts.isEmpty ? .changed : .all)
       let report: Report
       do { report = try Validator.run(request) } catch { throw Handoff.couldNotRun(error) }
       let text = output.format.renderer(color: output.useColor).render(report)

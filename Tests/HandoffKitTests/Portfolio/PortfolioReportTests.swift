@@ -120,12 +120,10 @@ import Testing
     #expect(PortfolioReport(try PortfolioScanner.scan(repositoryPath: repo.path)).summary.neverComplete == 0)
   }
 
-  @Test func anEmptyRepositoryHasAnEmptyReport() throws {
+  @Test func anEmptyRepositoryHasNoHistoryToReportOn() throws {
     let repo = try TestRepository()
-    let report = PortfolioReport(try PortfolioScanner.scan(repositoryPath: repo.path))
-    #expect(report.trackedAccounts == 0)
-    #expect(report.summary.medianHoursToComplete == nil)
-    for format in PortfolioFormat.allCases { #expect(!format.renderer.render(report).isEmpty) }
+    let failure = try #require(throws: ValidationFailure.self) { try PortfolioScanner.scan(repositoryPath: repo.path) }
+    #expect(failure.description == "error: the branch `main` has no commits yet, so there is no history to read; commit first")
   }
 
   @Test func medianOfEvenAndOddCounts() {

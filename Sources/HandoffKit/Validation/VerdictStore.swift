@@ -1,0 +1,113 @@
+import Foundation
+
+/// How many errors each account state had, remembered across runs: what lets the gate say how
+/// many accounts outside a change have errors without judging them again.
+///
+/// Keyed like the result cache (the account's file ids and the settings), but holding one
+/// count per key, sorted, so a run maps the file and looks keys up by binary search instead of
+/// decoding findings: a 10,000-account repository costs a 240 KB read. Derived data in the git
+/// directory (`handoff/verdicts-v1.bin`), rewritten whole and atomically, never needed for a
+/// correct answer: a key it does not know is judged again.
+final class VerdictStore: @unchecked Sendable {
+  private static let magic = Array("handoff-verdicts-1\n".utf8)
+  private static let entrySize = 24
+  /// Beyond this many entries, only those of the latest run are kept.
+  private static let entryLimit = 400_000
+
+  private let file: URL
+  private let data: Data?
+  /// Where the sorted entries start in `data`, and how many there are.
+  private let start: Int
+  private let count: Int
+  private var fresh: [OID: UInt32] = [:]
+  private let lock = NSLock()
+
+  private init(file: URL, data: Data?, start: Int, count: Int) {
+    self.file = file
+    self.data = data
+    self.start = start
+    self.count = count
+  }
+
+  /// Never fails: a missing, foreign or damaged file is an empty store.
+  static func open(repository: Repository) -> VerdictStore {
+    let file = URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent("handoff/verdicts-v1.bin")
+    let header = magic.count + 20 + 4
+    guard let data = try? Data(contentsOf: file, options: .alwaysMapped), data.count >= header else {
+      return VerdictStore(file: file, data: nil, start: 0, count: 0)
+    }
+    let valid = data.withUnsafeBytes { bytes -> Int? in
+      guard bytes.prefix(magic.count).elementsEqual(magic),
+        bytes[magic.count..<magic.count + 20].elementsEqual(ResultCache.fingerprint.bytes)
+      else { return nil }
+      let count = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: magic.count + 20, as: UInt32.self)))
+      return data.count == header + count * entrySize ? count : nil
+    }
+    guard let valid else { return VerdictStore(file: file, data: nil, start: 0, count: 0) }
+    return VerdictStore(file: file, data: data, start: header, count: valid)
+  }
+
+  /// The error count recorded for `key`, or nil when this state was never judged.
+  func errors(for key: OID) -> Int? {
+    lock.lock()
+    let recent = fresh[key]
+    lock.unlock()
+    return recent.map(Int.init) ?? errors(stored: key)
+  }
+
+  func record(_ key: OID, errors: Int) {
+    lock.lock()
+    defer { lock.unlock() }
+    fresh[key] = UInt32(clamping: errors)
+  }
+
+  /// Writes the store when this run learnt something. Errors are ignored: the store is optional.
+  func save() {
+    lock.lock()
+    defer { lock.unlock() }
+    let learnt = fresh.filter { errors(stored: $0.key) != Int($0.value) }
+    guard !learnt.isEmpty else { return }
+    var entries: [(key: [UInt8], errors: UInt32)] = learnt.map { ($0.key.bytes, $0.value) }
+    if count + entries.count <= Self.entryLimit, let data {
+      data.withUnsafeBytes { bytes in
+        for index in 0..<count {
+          let offset = start + index * Self.entrySize
+          let key = OID(pointer: bytes.baseAddress! + offset)
+          guard learnt[key] == nil else { continue }
+          entries.append((
+            key.bytes, UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 20, as: UInt32.self))))
+        }
+      }
+    }
+    entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
+    var output = Self.magic + ResultCache.fingerprint.bytes
+    withUnsafeBytes(of: UInt32(entries.count).littleEndian) { output += $0 }
+    output.reserveCapacity(output.count + entries.count * Self.entrySize)
+    for entry in entries {
+      output += entry.key
+      withUnsafeBytes(of: entry.errors.littleEndian) { output += $0 }
+    }
+    try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    _ = try? SafeFile.write(output, to: file.path, keepBackup: false)
+  }
+
+  /// What the file (not this run) says of `key`.
+  private func errors(stored key: OID) -> Int? {
+    guard let data else { return nil }
+    let wanted = key.bytes
+    return data.withUnsafeBytes { bytes -> Int? in
+      var low = 0
+      var high = count
+      while low < high {
+        let middle = (low + high) / 2
+        let offset = start + middle * Self.entrySize
+        let order = wanted.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress! + offset, 20) }
+        if order == 0 {
+          return Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 20, as: UInt32.self)))
+        }
+        if order < 0 { high = middle } else { low = middle + 1 }
+      }
+      return nil
+    }
+  }
+}
