@@ -19,7 +19,10 @@ struct Handoff: ParsableCommand {
       try command.run()
     } catch {
       let code = exitCode(for: error)
-      let message = fullMessage(for: error)
+      // An argument error is one line, as every could-not-run is; `--help` shows the usage.
+      let message =
+        code.rawValue == ExitCode.validationFailure.rawValue
+        ? "error: \(self.message(for: error)) (see `handoff help`)" : fullMessage(for: error)
       if code == .success {
         if !message.isEmpty { print(message) }
         Foundation.exit(0)

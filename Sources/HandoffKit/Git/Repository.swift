@@ -1,4 +1,5 @@
 internal import CLibGit2
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -7,9 +8,12 @@ internal import CLibGit2
 /// An open Git repository. Owns its libgit2 handle; not shared between threads.
 public final class Repository {
   let pointer: OpaquePointer
+  /// What it was opened from, so another thread can open its own handle the same way.
+  private let origin: String
 
-  private init(_ pointer: OpaquePointer) {
+  private init(_ pointer: OpaquePointer, origin: String) {
     self.pointer = pointer
+    self.origin = origin
   }
 
   deinit {
@@ -21,14 +25,55 @@ public final class Repository {
   /// from any subdirectory and in linked worktrees.
   ///
   /// The corresponding C function is `git_repository_open_ext`.
+  ///
+  /// From the current folder (`.`), `GIT_DIR` and `GIT_WORK_TREE` are honoured as git honours
+  /// them (libgit2 1.5 does not), so a hook run in a `--separate-git-dir` layout finds its
+  /// repository: `GIT_DIR` is opened as it is, and the work tree is `GIT_WORK_TREE`, else
+  /// `core.worktree`, else the current folder. `GIT_INDEX_FILE` is honoured by `index()`.
   public static func discover(from path: String) throws(GitError) -> Repository {
     LibGit2.ensureInitialized()
+    let environment = path == "." ? GitEnvironment.current : GitEnvironment()
     var handle: OpaquePointer?
-    try check("git_repository_open_ext", git_repository_open_ext(&handle, path, 0, nil))
+    if let directory = environment.directory {
+      try check(
+        "git_repository_open_ext",
+        git_repository_open_ext(&handle, directory, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil))
+    } else {
+      try check("git_repository_open_ext", git_repository_open_ext(&handle, path, 0, nil))
+    }
     guard let handle else {
       throw GitError(code: .generic, message: "no repository", function: "git_repository_open_ext")
     }
-    return Repository(handle)
+    let repository = Repository(handle, origin: path)
+    let workTree = environment.workTree
+      ?? (environment.directory != nil && !repository.isBare && repository.configuredWorkTree == nil
+        ? FileManager.default.currentDirectoryPath : nil)
+    if let workTree {
+      try check("git_repository_set_workdir", git_repository_set_workdir(handle, workTree, 0))
+    }
+    return repository
+  }
+
+  /// `core.worktree`, when the configuration sets it.
+  private var configuredWorkTree: String? {
+    var config: OpaquePointer?
+    guard git_repository_config_snapshot(&config, pointer) == 0 else {
+      git_error_clear()
+      return nil
+    }
+    defer { git_config_free(config) }
+    var buffer = git_buf()
+    defer { git_buf_dispose(&buffer) }
+    guard git_config_get_path(&buffer, config, "core.worktree") == 0, let value = buffer.ptr else {
+      git_error_clear()
+      return nil
+    }
+    return String(cString: value)
+  }
+
+  /// Another handle on the same repository, opened the same way (for another thread).
+  public func reopen() throws(GitError) -> Repository {
+    try Repository.discover(from: origin)
   }
 
   /// The work tree folder, with a trailing slash; nil for a bare repository.
@@ -201,11 +246,20 @@ public final class Repository {
   private func index() throws(GitError) -> OpaquePointer {
     if let loadedIndex { return loadedIndex }
     var index: OpaquePointer?
-    if let override = getenv("GIT_INDEX_FILE").map({ String(cString: $0) }), !override.isEmpty {
-      // Set by git for hooks: `git commit -a` and `git commit PATH` stage into a temporary index.
-      try check("git_index_open", git_index_open(&index, override))
-    } else {
-      try check("git_repository_index", git_repository_index(&index, pointer))
+    do throws(GitError) {
+      if let override = getenv("GIT_INDEX_FILE").map({ String(cString: $0) }), !override.isEmpty {
+        // Set by git for hooks: `git commit -a` and `git commit PATH` stage into a temporary index.
+        try check("git_index_open", git_index_open(&index, override))
+      } else {
+        try check("git_repository_index", git_repository_index(&index, pointer))
+      }
+    } catch {
+      guard error.message.contains("'link'") else { throw error }
+      throw GitError(
+        code: error.code, errorClass: error.errorClass,
+        message: "the index is split (core.splitIndex), which libgit2 1.5 cannot read; to commit with the handoff hook, "
+          + "run `git config core.splitIndex false && git update-index --no-split-index`",
+        function: "reading the index")
     }
     loadedIndex = index
     return index!

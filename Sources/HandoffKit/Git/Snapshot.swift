@@ -101,7 +101,7 @@ public final class Snapshot {
     case .worktree:
       return SnapshotReader(workTree: repository.workingDirectory ?? "", repository: nil)
     case .index, .revision:
-      return SnapshotReader(workTree: nil, repository: try Repository.discover(from: repositoryPath))
+      return SnapshotReader(workTree: nil, repository: try repository.reopen())
     }
   }
 }

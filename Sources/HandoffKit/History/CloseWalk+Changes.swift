@@ -60,7 +60,7 @@ extension CloseWalk {
     let path = repository.workingDirectory ?? repository.commonDirectory
     let single = chunks.count == 1
     let runs = Parallel.map(chunks, minimumPerWorker: 1, makeContext: {
-      single ? repository : try? Repository.discover(from: path)
+      single ? repository : try? repository.reopen()
     }) { (handle: inout Repository?, chunk: Chunk) -> Result<[Output], GitError> in
       guard let handle else {
         return .failure(GitError(code: .generic, message: "could not open the repository", function: "history"))

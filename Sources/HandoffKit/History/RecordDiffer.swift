@@ -1,6 +1,19 @@
 /// Builds a `RecordDiff` between a commit and another commit or the work tree, reading only
 /// the accounts whose files differ.
 public enum RecordDiffer {
+  /// `REV1 [REV2] [ACCOUNT...]` read as git reads `git diff A B PATH`: the second word is REV2
+  /// when it names a commit, otherwise the first account (put accounts after `--` to be sure).
+  public static func arguments(_ words: [String], repositoryPath: String) throws(ValidationFailure)
+    -> (from: String, to: String?, accounts: [String])
+  {
+    guard let from = words.first else { throw .usage("diff needs a revision to compare from, as in `handoff diff HEAD~1`") }
+    let rest = Array(words.dropFirst())
+    guard let second = rest.first else { return (from, nil, []) }
+    let repository = try Repository.open(forCommandAt: repositoryPath)
+    if (try? repository.commit(for: second)) != nil { return (from, second, Array(rest.dropFirst())) }
+    return (from, nil, rest)
+  }
+
   public static func diff(
     repositoryPath: String, from: String, to: String?, accounts wanted: [String] = []
   ) throws(ValidationFailure) -> RecordDiff {

@@ -46,7 +46,17 @@ public struct ChangeScope: Sendable, Equatable {
   static func range(base: OID?, tip: OID, repository: Repository, accountsDirectory: String)
     throws(GitError) -> ChangeScope
   {
-    guard let base, let fork = try repository.mergeBase(base, tip) else { return .everything }
+    guard let base else { return .everything }
+    let fork: OID
+    do throws(GitError) {
+      guard let found = try repository.mergeBase(base, tip) else { return .everything }
+      fork = found
+    } catch {
+      // A shallow clone cannot walk past its boundary; a pull request's base is then taken as
+      // the fork point (it is one whenever the branch started from it).
+      guard repository.isShallow else { throw error }
+      fork = base
+    }
     let before = try Side(tree: repository.commitInfo(fork).tree, repository: repository, accountsDirectory: accountsDirectory)
     let after = try Side(tree: repository.commitInfo(tip).tree, repository: repository, accountsDirectory: accountsDirectory)
     guard before.settings == after.settings, Self.same(before.loose, after.loose) else { return .everything }

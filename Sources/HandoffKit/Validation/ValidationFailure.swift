@@ -13,7 +13,11 @@ public enum ValidationFailure: Error, Sendable, CustomStringConvertible {
   case unknownAccount(String, accountsDirectory: String)
   case git(GitError)
   case badRange(String)
+  /// Arguments that do not make a command.
+  case usage(String)
   case neverClosed(String)
+  /// A shallow clone lacks the history the command needs; `what` says what is missing.
+  case shallow(what: String)
   /// HEAD's branch has no commit yet; `others` are branches that do.
   case noCommits(branch: String, others: [String])
   case nothingBefore(CalendarDate)
@@ -44,8 +48,13 @@ public enum ValidationFailure: Error, Sendable, CustomStringConvertible {
         ? "error: the branch `\(branch)` has no commits yet, so there is no history to read; commit first"
         : "error: the current branch `\(branch)` has no commits yet (an orphan branch), so there is no history "
           + "to read; other branches have commits: switch with `git switch \(others.contains("main") ? "main" : others[0])`"
+    case .shallow(let what):
+      "error: this clone is shallow and \(what); run `git fetch --unshallow` "
+        + "(in GitHub Actions: `fetch-depth: 0` on actions/checkout; in GitLab CI: `GIT_DEPTH: 0`)"
     case .nothingBefore(let day):
       "error: no commit on the first-parent history is at or before the end of \(day)"
+    case .usage(let text):
+      "error: \(text)"
     case .badRange(let text):
       "error: `\(text)` is not a range; use A..B (for example origin/main..HEAD)"
     }
@@ -82,13 +91,34 @@ extension Repository {
     if isHeadUnborn, revision.contains("HEAD") || revision == headBranchName || revision == "@" {
       return .noCommits(branch: headBranchName ?? "HEAD", others: (try? branchNames()) ?? [])
     }
+    if isShallow, error.code == .notFound {
+      return .shallow(what: "`\(revision)` is not in it")
+    }
     return .unknownRevision(revision, error)
   }
 
-  /// Fails with one clear line when HEAD's branch has no commit: history commands need one.
+  /// Fails with one clear line unless HEAD's whole first-parent history is here: commands that
+  /// walk it from the root (closes, drift, the report, log, show by day) need every commit.
   func requireHistory() throws(ValidationFailure) {
-    guard isHeadUnborn else { return }
-    throw .noCommits(branch: headBranchName ?? "HEAD", others: (try? branchNames()) ?? [])
+    if isHeadUnborn { throw .noCommits(branch: headBranchName ?? "HEAD", others: (try? branchNames()) ?? []) }
+    if isShallow { throw .shallow(what: "this command reads the whole history, which it does not have") }
+  }
+
+  /// Fails unless every commit of `base..tip` has its first parent here (a shallow clone cuts
+  /// some off); a range whose base is present answers normally.
+  func requireParents(from base: OID?, to tip: OID) throws(ValidationFailure) {
+    guard isShallow else { return }
+    let boundary = shallowBoundary()
+    guard base != nil else { throw .shallow(what: "a range without a base starts at the first commit, which it does not have") }
+    do {
+      if try commits(from: base, to: tip).contains(where: boundary.contains) {
+        throw ValidationFailure.shallow(what: "the range reaches commits whose parents it does not have")
+      }
+    } catch let failure as ValidationFailure {
+      throw failure
+    } catch {
+      throw ValidationFailure(error, during: "range")
+    }
   }
 
   /// The nearest folder at or above `path` holding a `.git` that another user owns: libgit2

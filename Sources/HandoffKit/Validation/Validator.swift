@@ -99,6 +99,7 @@ public enum Validator {
       do {
         var removals: [CommitmentHistory.Removal] = []
         if request.range != nil, let tip = snapshot.commit {
+          try repository.requireParents(from: rangeBase, to: tip)
           removals = try reader.removedInRange(from: rangeBase, to: tip)
         } else if case .index = source {
           removals = try reader.removedInIndex(

@@ -3,20 +3,19 @@ import Foundation
 import HandoffKit
 
 extension Handoff {
-  /// `handoff diff REV1 [REV2]`: what changed in the records, by meaning.
+  /// `handoff diff REV1 [REV2] [--] [ACCOUNT...]`: what changed in the records, by meaning.
   struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Show commitments, stakeholders, red flags and stages that changed between two revisions (REV2: the work tree).")
 
     @OptionGroup var repository: RepositoryOptions
 
-    /// The older revision.
-    @Argument(help: "The revision to compare from.")
-    var from: String
-
-    /// The newer revision, or the work tree.
-    @Argument(help: "The revision to compare to (default: the work tree).")
-    var to: String?
+    /// `REV1 [REV2] [--] [ACCOUNT...]`: a second word before `--` that names a commit is REV2.
+    @Argument(help: ArgumentHelp(
+      "REV1, then REV2 when the next word names a commit (default: the work tree), then accounts; "
+        + "words after -- are always accounts.",
+      valueName: "rev-or-account"))
+    var words: [String]
 
     /// Output format.
     @Option(help: "Output format: text, json or markdown.")
@@ -29,7 +28,15 @@ extension Handoff {
     func run() throws {
       let diff: RecordDiff
       do {
-        diff = try RecordDiffer.diff(repositoryPath: repository.repo, from: from, to: to, accounts: accounts)
+        // argument-parser gathers the words after `--` into `words` too, in order: they are the
+        // last ones, as many as follow `--` on the command line.
+        let arguments = CommandLine.arguments
+        let terminated = arguments.firstIndex(of: "--").map { arguments.count - $0 - 1 } ?? 0
+        let (from, to, named) = try RecordDiffer.arguments(
+          Array(words.dropLast(terminated)), repositoryPath: repository.repo)
+        diff = try RecordDiffer.diff(
+          repositoryPath: repository.repo, from: from, to: to,
+          accounts: accounts + named + Array(words.suffix(terminated)))
       } catch {
         throw Handoff.couldNotRun(error)
       }
