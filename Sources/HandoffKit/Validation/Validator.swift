@@ -137,7 +137,7 @@ public enum Validator {
     return Report(
       source: snapshot.label, accounts: judged.count,
       files: judged.reduce(0) { $0 + $1.files.count }, diagnostics: diagnostics,
-      accountIDs: judged.map(\.id), scope: scope == .everything ? .all : .changed,
+      accountIDs: judged.map(\.id), scope: request.scope == .changed ? .changed : .all,
       otherAccountsWithErrors: otherErrors)
   }
 

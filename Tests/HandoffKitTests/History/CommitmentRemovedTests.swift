@@ -122,3 +122,27 @@ extension CommitmentRemovedTests {
     return (repo, base)
   }
 }
+
+/// `--staged` decides "closed" by history, as `--range` does.
+extension CommitmentRemovedTests {
+  @Test func aStagedCommitThatClosesTheAccountMayDropADraft() throws {
+    let (repo, _) = try Self.negotiatingWithADraft()
+    try repo.write("accounts/acme/account.yaml", Fixtures.account)
+    try repo.write("accounts/acme/commitments.yaml", Self.commitments(["sso"]))
+    try repo.add()
+    #expect(try validate(repo).isEmpty, "the closing commit itself is no removal")
+  }
+
+  @Test func anAccountMovedBackBeforeHeadKeepsItsPromises() throws {
+    let repo = try TestRepository()
+    try repo.writeAccount("acme", replacing: ["commitments.yaml": Self.commitments(["sso", "training"])])
+    try repo.commit("closed")
+    try repo.write("accounts/acme/account.yaml", Fixtures.account(at: "negotiation"))
+    try repo.commit("moved back by mistake")
+    try repo.write("accounts/acme/commitments.yaml", Self.commitments(["sso"]))
+    try repo.add()
+    let found = try validate(repo)
+    #expect(found.count == 1)
+    #expect(found.first?.message.contains("`training`") == true)
+  }
+}
