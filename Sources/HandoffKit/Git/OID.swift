@@ -46,6 +46,12 @@ public struct OID: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// Appends the 20 raw bytes without making an array of them first.
+  func append(to buffer: inout [UInt8]) {
+    var copy = self
+    withUnsafeBytes(of: &copy) { buffer.append(contentsOf: $0.prefix(20)) }
+  }
+
   /// The 20 raw bytes.
   public var bytes: [UInt8] {
     var copy = self

@@ -16,6 +16,20 @@ struct RawTree {
 
     var nameString: String { String(decoding: name, as: UTF8.self) }
     var oid: OID { OID(pointer: id) }
+    /// The octal file mode (`100644`, `40000`, …): the digits from the entry's start to the
+    /// space before the name.
+    var mode: UInt32 {
+      var value: UInt32 = 0
+      var digit = modeStart
+      while digit < name.baseAddress! - 1 {
+        value = value &* 8 &+ UInt32(digit.load(as: UInt8.self) &- UInt8(ascii: "0"))
+        digit += 1
+      }
+      return value
+    }
+    /// Where the entry (its mode) starts.
+    var modeStart: UnsafeRawPointer
+
     /// The id when the entry is a folder, nil for anything else.
     var folderID: OID? { isTree ? oid : nil }
   }
@@ -65,7 +79,7 @@ struct RawTree {
     let isTree = space - start == 5 && base.load(fromByteOffset: start, as: UInt8.self) == UInt8(ascii: "4")
     return Entry(
       name: UnsafeRawBufferPointer(start: base + space + 1, count: end - 21 - space - 1),
-      id: base + end - 20, isTree: isTree)
+      id: base + end - 20, isTree: isTree, modeStart: base + start)
   }
 
   /// Git's tree order: byte order of names, a folder's name followed by `/`.

@@ -265,34 +265,76 @@ public final class Repository {
     return index!
   }
 
-  /// The staged files under `directory` (and the folders they imply), read straight from the
-  /// index: no checkout, no stash.
-  ///
-  /// The index of a large repository holds tens of thousands of entries, so paths are parsed as
-  /// bytes and each account folder's name is made into a string once.
-  ///
-  /// The corresponding C functions are `git_repository_index` and `git_index_get_byindex`.
-  public func indexItems(under directory: String) throws(GitError) -> [TreeItem] {
+  /// The index read by `IndexFile` (nil when its format needs libgit2), read once.
+  private var directIndex: IndexFile?? = .none
+
+  /// The index file git uses here: `GIT_INDEX_FILE` when set, else `index` in the git folder.
+  var indexPath: String {
+    if let override = getenv("GIT_INDEX_FILE").map({ String(cString: $0) }), !override.isEmpty { return override }
+    return String(cString: git_repository_path(pointer)) + "index"
+  }
+
+  /// The staged entries read directly, when the index's format allows (see `IndexFile`).
+  func stagedIndex() -> IndexFile? {
+    if case .some(let known) = directIndex { return known }
+    var read: IndexFile?
+    if !isBare {
+      do { read = try IndexFile.read(path: indexPath) } catch {
+        PhaseTimer.note("index read by libgit2: \(error)")
+      }
+    }
+    directIndex = .some(read)
+    return read
+  }
+
+  /// Calls `body` with each stage-0 entry whose path starts with `prefix`, in path order.
+  private func forEachStagedEntry(
+    under prefix: [UInt8], _ body: (UnsafeBufferPointer<UInt8>, UInt32, OID) -> Void
+  ) throws(GitError) {
+    if let own = stagedIndex() {
+      var upper = prefix
+      upper[upper.count - 1] &+= 1
+      let first = own.firstEntry(atOrAfter: prefix)
+      let last = own.firstEntry(atOrAfter: upper, from: first)
+      own.names.withUnsafeBufferPointer { names in
+        for position in first..<last {
+          let entry = own.entries[position]
+          body(UnsafeBufferPointer(rebasing: names[entry.nameStart..<(entry.nameStart + entry.nameCount)]), entry.mode, entry.id)
+        }
+      }
+      return
+    }
     let index = try self.index()
-    let prefix = Array((directory + "/").utf8)
-    var items: [TreeItem] = []
-    var account: (name: String, bytes: [UInt8], folder: String)?
-    var lastNested: String?
     for position in 0..<git_index_entrycount(index) {
       guard let entry = git_index_get_byindex(index, position) else { continue }
       // Stage bits: a conflicted path appears once per side; the merged result is stage 0.
       guard (entry.pointee.flags >> 12) & 0x3 == 0 else { continue }
       let path = UnsafeRawPointer(entry.pointee.path!).assumingMemoryBound(to: UInt8.self)
       let length = strlen(entry.pointee.path)
-      guard length > prefix.count, memcmp(path, prefix, prefix.count) == 0 else { continue }
-      let rest = UnsafeBufferPointer(start: path + prefix.count, count: length - prefix.count)
+      guard length >= prefix.count, memcmp(path, prefix, prefix.count) == 0 else { continue }
+      body(UnsafeBufferPointer(start: path, count: length), entry.pointee.mode, OID(entry.pointee.id))
+    }
+  }
+
+  /// The staged files under `directory` (and the folders they imply), read straight from the
+  /// index: no checkout, no stash.
+  ///
+  /// The index of a large repository holds tens of thousands of entries, so paths are parsed as
+  /// bytes and each account folder's name is made into a string once.
+  public func indexItems(under directory: String) throws(GitError) -> [TreeItem] {
+    let prefix = Array((directory + "/").utf8)
+    var items: [TreeItem] = []
+    var account: (name: String, bytes: [UInt8], folder: String)?
+    var lastNested: String?
+    try forEachStagedEntry(under: prefix) { path, mode, id in
+      guard path.count > prefix.count else { return }
+      let rest = UnsafeBufferPointer(rebasing: path[prefix.count...])
       guard let slash = rest.firstIndex(of: UInt8(ascii: "/")) else {
         items.append(
           TreeItem(
             directory: directory, account: nil, name: String(decoding: rest, as: UTF8.self),
-            kind: TreeItem.Kind(gitMode: entry.pointee.mode), oid: OID(entry.pointee.id),
-            mode: entry.pointee.mode))
-        continue
+            kind: TreeItem.Kind(gitMode: mode), oid: id, mode: mode))
+        return
       }
       let folderBytes = UnsafeBufferPointer(rebasing: rest[..<slash])
       if account == nil || !account!.bytes.elementsEqual(folderBytes) {
@@ -308,14 +350,13 @@ public final class Repository {
           items.append(
             TreeItem(directory: account!.folder, account: account!.name, name: nested, kind: .directory, oid: nil))
         }
-        continue
+        return
       }
       items.append(
         TreeItem(
           directory: account!.folder, account: account!.name,
           name: RecordFile.canonicalName(String(decoding: inner, as: UTF8.self)),
-          kind: TreeItem.Kind(gitMode: entry.pointee.mode), oid: OID(entry.pointee.id),
-          mode: entry.pointee.mode))
+          kind: TreeItem.Kind(gitMode: mode), oid: id, mode: mode))
     }
     return items
   }
@@ -323,6 +364,12 @@ public final class Repository {
   /// The kind of the staged entry at `path`: a file, link or submodule entry, a folder when
   /// entries lie below it, nil when neither.
   public func indexEntryKind(at path: String) throws(GitError) -> TreeItem.Kind? {
+    if let own = stagedIndex() {
+      if let entry = own.entry(at: path) { return TreeItem.Kind(gitMode: entry.mode) }
+      let prefix = Array((path + "/").utf8)
+      let position = own.firstEntry(atOrAfter: prefix)
+      return position < own.entries.count && own.name(position).starts(with: prefix) ? .directory : nil
+    }
     let index = try self.index()
     if let entry = git_index_get_bypath(index, path, 0) { return TreeItem.Kind(gitMode: entry.pointee.mode) }
     var position = 0
@@ -335,12 +382,17 @@ public final class Repository {
 
   /// The staged blob id of `path`, or nil when it is not in the index.
   public func indexFileID(at path: String) throws(GitError) -> OID? {
-    let index = try self.index()
-    guard let entry = git_index_get_bypath(index, path, 0) else { return nil }
-    guard TreeItem.Kind(gitMode: entry.pointee.mode) == .file else {
+    let staged: (mode: UInt32, id: OID)?
+    if let own = stagedIndex() {
+      staged = own.entry(at: path).map { ($0.mode, $0.id) }
+    } else {
+      staged = git_index_get_bypath(try self.index(), path, 0).map { ($0.pointee.mode, OID($0.pointee.id)) }
+    }
+    guard let staged else { return nil }
+    guard TreeItem.Kind(gitMode: staged.mode) == .file else {
       throw GitError(code: .notAFile, message: "`\(path)` is not a regular file in the index", function: "git_index_get_bypath")
     }
-    return OID(entry.pointee.id)
+    return staged.id
   }
 
   // MARK: - Blobs

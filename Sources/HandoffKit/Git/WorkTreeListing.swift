@@ -109,21 +109,34 @@ enum WorkTreeListing {
       errno = EINVAL
       return nil
     }
-    // Sized from fstat, grown if the file grows while it is read.
-    var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
-    var count = 0
-    while true {
-      if count == bytes.count {
-        bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
+    // Sized from fstat (plus one byte, so reaching the end needs no second buffer) and not
+    // zero-filled first; grown if the file grows while it is read.
+    let size = max(Int(info.st_size), 0) + 1
+    var failed = false
+    var ended = false
+    var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+      initialized = 0
+      while initialized < size {
+        let got = Glibc.read(descriptor, buffer.baseAddress! + initialized, size - initialized)
+        if got < 0, errno == EINTR { continue }
+        if got < 0 { failed = true }
+        if got <= 0 {
+          ended = true
+          break
+        }
+        initialized += got
       }
+    }
+    guard !failed else { return nil }
+    var count = bytes.count
+    while !ended {
+      bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
       let got = bytes.withUnsafeMutableBytes { buffer in
         Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
       }
-      if got < 0 {
-        if errno == EINTR { continue }
-        return nil
-      }
-      if got == 0 { break }
+      if got < 0, errno == EINTR { continue }
+      if got < 0 { return nil }
+      if got == 0 { ended = true }
       count += got
     }
     bytes.removeSubrange(count...)

@@ -37,7 +37,7 @@ final class CommitmentHistory {
       let head = try repository.commit(for: "HEAD")
       let staged = Dictionary(index.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
       var candidates: [(name: String, ids: [String], closedAtHead: Bool)] = []
-      for (name, folder) in try accountFolders(ofCommit: head) where scope.contains(name) {
+      for (name, folder) in try accountFolders(ofCommit: head, only: scope.accounts) {
         let before = try store.files(ofFolder: folder)
         guard let commitmentsBefore = before.commitments else { continue }
         let commitmentsAfter = staged[name]?.files.first { $0.kind == .commitments }?.item.oid
@@ -134,9 +134,21 @@ final class CommitmentHistory {
     return Dictionary(summaries, uniquingKeysWith: { first, _ in first })
   }
 
-  private func accountFolders(ofCommit commit: OID) throws(GitError) -> [String: OID] {
+  /// The account folders of `commit` by name (only those named in `only`, when given: one
+  /// lookup each instead of listing a large accounts tree).
+  private func accountFolders(ofCommit commit: OID, only names: Set<String>? = nil) throws(GitError) -> [String: OID] {
     guard let accounts = try store.accountsTree(ofCommitTree: repository.commitInfo(commit).tree) else {
       return [:]
+    }
+    if let names {
+      var folders: [String: OID] = [:]
+      for name in names {
+        guard try repository.entryKind(inTree: accounts, at: name) == .directory,
+          let id = try repository.entryID(in: accounts, at: name)
+        else { continue }
+        folders[name] = id
+      }
+      return folders
     }
     var folders: [String: OID] = [:]
     for entry in try repository.treeEntries(accounts) where entry.kind == .directory {

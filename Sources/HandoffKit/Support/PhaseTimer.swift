@@ -13,4 +13,10 @@ struct PhaseTimer {
     FileHandle.standardError.write(Data("trace: \(phase): \(String(format: "%.1f", milliseconds)) ms\n".utf8))
     last = now
   }
+
+  /// A remark on the run (which way something was read), traced like the phases.
+  static func note(_ text: String) {
+    guard enabled else { return }
+    FileHandle.standardError.write(Data("trace: \(text)\n".utf8))
+  }
 }

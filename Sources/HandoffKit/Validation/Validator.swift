@@ -59,12 +59,30 @@ public enum Validator {
       if error.code == .bareRepository { throw .noWorkTree }
       throw .git(error)
     }
+    timer.mark("open")
+    if source == .index { _ = repository.stagedIndex() }
+    timer.mark("read index")
     let (settings, settingsBytes) = try snapshot.loadSettings()
     let settingsID = (settingsBytes ?? []).withUnsafeBytes { OID.ofBlob($0) }
 
     timer.mark("open and settings")
+    // The index against HEAD by tree ids. When an earlier run recorded which accounts of HEAD's
+    // accounts folder have errors, only the changed accounts are listed at all.
+    let staged = source == .index ? try? StagedChange.read(
+      repository: repository, accountsDirectory: settings.accountsDirectory,
+      settingsID: settingsBytes.map { $0.withUnsafeBytes { OID.ofBlob($0) } }) : nil
+    let headErrors = staged.flatMap { change in
+      change.headAccountsTree.flatMap { TreeErrorsStore.accounts(for: .init(tree: $0, settings: settingsID), in: repository) }
+    }
+    let fast = request.scope == .changed && request.accounts.isEmpty && request.useCache && staged != nil
+      && staged!.scope != .everything && headErrors != nil
+    timer.mark(fast ? "staged change (fast)" : "staged change")
     let items: [TreeItem]
-    do { items = try snapshot.items(under: settings.accountsDirectory) } catch { throw .git(error) }
+    if fast {
+      items = staged!.items
+    } else {
+      do { items = try snapshot.items(under: settings.accountsDirectory) } catch { throw .git(error) }
+    }
     timer.mark("list \(items.count) items")
     var layout = AccountLayout.scan(items, accountsDirectory: settings.accountsDirectory)
     timer.mark("layout")
@@ -78,9 +96,14 @@ public enum Validator {
       layout.findings.removeAll { $0.account.map { !wanted.contains($0) } ?? true }
     }
 
-    let changes = try Self.changes(
-      source: source, range: request.range, items: items, settingsBytes: settingsBytes, rangeBase: rangeBase,
-      snapshot: snapshot, settings: settings)
+    let changes: ChangeScope
+    if let known = staged?.scope {
+      changes = known
+    } else {
+      changes = try Self.changes(
+        source: source, range: request.range, items: items, settingsBytes: settingsBytes, rangeBase: rangeBase,
+        snapshot: snapshot, settings: settings)
+    }
     let scope = request.scope == .changed ? changes : .everything
     timer.mark("scope")
     let judged = layout.accounts.filter { scope.contains($0.id) }
@@ -127,10 +150,30 @@ public enum Validator {
       guard let key = account.key else { continue }
       verdicts?.record(key, errors: settings.applySeverities(account.diagnostics).count { $0.severity == .error })
     }
-    let otherErrors = try Self.accountsWithErrors(
-      others, layout: layout, snapshot: snapshot, settings: settings, settingsID: settingsID,
-      verdicts: verdicts, useCache: request.useCache)
+    let judgedErrors = Set(
+      settings.applySeverities(layoutFindings + checked.flatMap(\.diagnostics)).filter { $0.severity == .error }
+        .compactMap(\.account))
+    let otherErrors: Set<String>
+    if fast {
+      otherErrors = headErrors!.subtracting(changes.accounts ?? [])
+    } else {
+      otherErrors = try Self.accountsWithErrors(
+        others, layout: layout, snapshot: snapshot, settings: settings, settingsID: settingsID,
+        verdicts: verdicts, useCache: request.useCache)
+    }
     timer.mark("other accounts")
+    // What this run now knows of the whole accounts folder it read, for the next run there.
+    if request.useCache, request.accounts.isEmpty {
+      let tree: OID? =
+        source == .index
+        ? staged?.stagedAccountsTree
+        : try? snapshot.commit.flatMap { (commit) throws(GitError) in
+          try repository.entryID(in: repository.commitInfo(commit).tree, at: settings.accountsDirectory)
+        }
+      if let tree {
+        TreeErrorsStore.record(otherErrors.union(judgedErrors), for: .init(tree: tree, settings: settingsID), in: repository)
+      }
+    }
     cache?.save()
     verdicts?.save()
     timer.mark("save caches")
@@ -138,7 +181,7 @@ public enum Validator {
       source: snapshot.label, accounts: judged.count,
       files: judged.reduce(0) { $0 + $1.files.count }, diagnostics: diagnostics,
       accountIDs: judged.map(\.id), scope: request.scope == .changed ? .changed : .all,
-      otherAccountsWithErrors: otherErrors)
+      otherAccountsWithErrors: otherErrors.count)
   }
 
   /// The accounts the change being validated touches: the index's against HEAD, a range's
@@ -163,38 +206,38 @@ public enum Validator {
     return .everything
   }
 
-  /// How many of `accounts` (outside the change) have errors: from what earlier runs recorded,
+  /// Which of `accounts` (outside the change) have errors: from what earlier runs recorded,
   /// judging afresh only the states never judged before.
   private static func accountsWithErrors(
     _ accounts: [AccountFolder], layout: AccountLayout, snapshot: Snapshot, settings: Settings, settingsID: OID,
     verdicts: VerdictStore?, useCache: Bool
-  ) throws(ValidationFailure) -> Int {
-    guard !accounts.isEmpty else { return 0 }
+  ) throws(ValidationFailure) -> Set<String> {
+    guard !accounts.isEmpty else { return [] }
     var layoutErrors = Set<String>()
     for finding in settings.applySeverities(layout.findings) where finding.severity == .error {
       if let account = finding.account { layoutErrors.insert(account) }
     }
-    var count = 0
+    var found = Set<String>()
     var unknown: [AccountFolder] = []
     for account in accounts {
       if layoutErrors.contains(account.id) {
-        count += 1
+        found.insert(account.id)
       } else if let key = AccountChecker.key(of: account, settingsID: settingsID), let errors = verdicts?.errors(for: key) {
-        if errors > 0 { count += 1 }
+        if errors > 0 { found.insert(account.id) }
       } else {
         unknown.append(account)
       }
     }
-    guard !unknown.isEmpty else { return count }
+    guard !unknown.isEmpty else { return found }
     let cache = useCache ? ResultCache.open(repository: snapshot.repository) : nil
     let context = AccountChecker.Context(settings: settings, settingsID: settingsID, cache: cache)
     for account in AccountChecker.checkEach(unknown, in: snapshot, context: context) {
       let errors = settings.applySeverities(account.diagnostics).count { $0.severity == .error }
       if let key = account.key { verdicts?.record(key, errors: errors) }
-      if errors > 0 { count += 1 }
+      if errors > 0 { found.insert(account.account) }
     }
     cache?.save()
-    return count
+    return found
   }
 
   /// `A..B` into its ends; an empty end means the root (A) or HEAD (B).
