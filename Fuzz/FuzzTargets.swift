@@ -13,6 +13,8 @@ enum FuzzTarget: String {
   case settings
   /// Git tree objects as the history walk reads them, raw: full and incremental layouts.
   case rawTree = "raw-tree"
+  /// The index file as `validate --staged` reads it directly.
+  case index
 
   static let chosen: FuzzTarget = {
     let name = getenv("HANDOFF_FUZZ_TARGET").map { String(cString: $0) } ?? "record"
@@ -28,6 +30,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   case .record: fuzzRecord(input)
   case .settings: fuzzSettings(input)
   case .rawTree: fuzzRawTree(input)
+  case .index: fuzzIndex(input)
   }
   return 0
 }
@@ -77,4 +80,17 @@ private func fuzzRawTree(_ input: UnsafeRawBufferPointer) {
   if sorted(entries), sorted(olderEntries), incremental.map(\.name) != full.map(\.name) {
     fatalError("incremental and full comparisons disagree")
   }
+}
+
+private func fuzzIndex(_ input: UnsafeRawBufferPointer) {
+  guard let index = try? IndexFile.parse(Array(input)) else { return }
+  // Whatever parses is consistent: names inside their buffer, lookups agree with the listing.
+  for position in index.entries.indices {
+    let entry = index.entries[position]
+    if entry.nameStart < 0 || entry.nameStart + entry.nameCount > index.names.count { fatalError("name out of range") }
+  }
+  if let first = index.entries.indices.first {
+    _ = index.entry(at: String(decoding: index.name(first), as: UTF8.self))
+  }
+  _ = index.treeChildren(of: "accounts")
 }

@@ -67,8 +67,10 @@ struct IndexFile {
     let count = Int(try reader.uint32())
     let end = data.count - 20
     var index = IndexFile(version: version, names: [], entries: [])
+    // Each entry takes at least 62 bytes (v4: 63), so a damaged count cannot ask for more.
+    guard count <= data.count / 62 else { throw Unsupported(reason: "more entries than the file can hold") }
     index.entries.reserveCapacity(count)
-    if version == 4 { index.names.reserveCapacity(min(data.count * 2, count * 64)) }
+    if version == 4 { index.names.reserveCapacity(min(data.count * 4, count * 64)) }
     var previous: (start: Int, count: Int) = (0, 0)
     for _ in 0..<count {
       let start = reader.offset
@@ -94,6 +96,10 @@ struct IndexFile {
         let suffix = try reader.string(before: end)
         index.names.append(contentsOf: UnsafeRawBufferPointer(rebasing: suffix))
         nameCount = index.names.count - nameStart
+        // Prefix compression could otherwise grow paths without bound from a small file.
+        guard nameCount <= 65_535, index.names.count <= 16 * data.count + (1 << 20) else {
+          throw Unsupported(reason: "damaged path compression")
+        }
       } else {
         nameStart = reader.offset
         nameCount = try reader.string(before: end).count

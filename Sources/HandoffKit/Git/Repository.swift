@@ -316,6 +316,18 @@ public final class Repository {
     }
   }
 
+  /// Every stage-0 entry as libgit2 reads the index (path, mode, id): the reference the direct
+  /// reader is tested against.
+  func libgit2IndexEntries() throws(GitError) -> [(path: String, mode: UInt32, id: OID)] {
+    let index = try self.index()
+    var entries: [(path: String, mode: UInt32, id: OID)] = []
+    for position in 0..<git_index_entrycount(index) {
+      guard let entry = git_index_get_byindex(index, position), (entry.pointee.flags >> 12) & 0x3 == 0 else { continue }
+      entries.append((String(cString: entry.pointee.path), entry.pointee.mode, OID(entry.pointee.id)))
+    }
+    return entries
+  }
+
   /// The staged files under `directory` (and the folders they imply), read straight from the
   /// index: no checkout, no stash.
   ///
