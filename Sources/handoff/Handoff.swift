@@ -14,6 +14,8 @@ struct Handoff: ParsableCommand {
 
   /// Parses and runs, mapping argument errors to exit 2 as documented (argument-parser uses 64).
   static func main() {
+    Startup.warmUp()
+    if let status = Validate.hookShortcut(Array(CommandLine.arguments.dropFirst())) { Foundation.exit(status) }
     do {
       var command = try parseAsRoot()
       try command.run()

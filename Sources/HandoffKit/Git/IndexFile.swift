@@ -45,8 +45,77 @@ struct IndexFile {
   }
 
   static func read(path: String) throws(Unsupported) -> IndexFile {
+    if let early = Prefetch.take(path) { return try early.get() }
     guard let bytes = WorkTreeListing.read(path) else { throw Unsupported(reason: "cannot read \(path)") }
     return try parse(bytes)
+  }
+
+  /// Starts reading the index of the repository at or above `folder` on another core, while
+  /// this one opens the repository (libgit2's start-up alone costs about as much as reading a
+  /// 60,000-entry index); `read(path:)` of the same file then waits for it.
+  static func prefetch(forRepositoryAt folder: String) {
+    guard let path = Prefetch.indexPath(from: folder) else { return }
+    Prefetch.start(path)
+  }
+
+  /// One early read, taken by the first `read(path:)` of its file.
+  private enum Prefetch {
+    nonisolated(unsafe) private static var pending: (path: String, group: DispatchGroup, result: Box)?
+    private static let lock = NSLock()
+
+    final class Box: @unchecked Sendable {
+      var value: Result<IndexFile, Unsupported> = .failure(Unsupported(reason: "not read"))
+    }
+
+    static func start(_ path: String) {
+      let group = DispatchGroup()
+      let box = Box()
+      lock.withLock { pending = (path, group, box) }
+      DispatchQueue.global().async(group: group) {
+        box.value = Result { () throws(Unsupported) -> IndexFile in
+          guard let bytes = WorkTreeListing.read(path) else { throw Unsupported(reason: "cannot read \(path)") }
+          return try parse(bytes)
+        }
+      }
+    }
+
+    static func take(_ path: String) -> Result<IndexFile, Unsupported>? {
+      let taken: (path: String, group: DispatchGroup, result: Box)? = lock.withLock {
+        defer { pending = nil }
+        return pending
+      }
+      guard let taken, taken.path == path else { return nil }
+      taken.group.wait()
+      return taken.result.value
+    }
+
+    /// Where git would read the index from `folder`: `GIT_INDEX_FILE`, else `index` in the
+    /// nearest `.git` folder (or the folder a `.git` file points at).
+    static func indexPath(from folder: String) -> String? {
+      if let override = ProcessInfo.processInfo.environment["GIT_INDEX_FILE"], !override.isEmpty {
+        return URL(fileURLWithPath: override).path
+      }
+      if let directory = ProcessInfo.processInfo.environment["GIT_DIR"], !directory.isEmpty {
+        return URL(fileURLWithPath: directory).appendingPathComponent("index").path
+      }
+      var current = URL(fileURLWithPath: folder).standardizedFileURL
+      for _ in 0..<64 {
+        let dotGit = current.appendingPathComponent(".git")
+        switch WorkTreeListing.kind(atPath: dotGit.path) {
+        case .directory: return dotGit.appendingPathComponent("index").path
+        case .file:
+          guard let text = WorkTreeListing.read(dotGit.path).map({ String(decoding: $0, as: UTF8.self) }),
+            text.hasPrefix("gitdir: ")
+          else { return nil }
+          let target = text.dropFirst("gitdir: ".count).trimmingCharacters(in: .whitespacesAndNewlines)
+          return URL(fileURLWithPath: target, relativeTo: current).standardizedFileURL.appendingPathComponent("index").path
+        default:
+          guard current.path != "/" else { return nil }
+          current.deleteLastPathComponent()
+        }
+      }
+      return nil
+    }
   }
 
   /// Parses a whole index file; for versions 2 and 3 the paths stay where they are in `bytes`.
@@ -148,9 +217,9 @@ struct IndexFile {
     return below + 1
   }
 
-  /// The cache-tree's direct children of a repository-relative folder: name bytes and id
-  /// (nil while invalid); empty when the cache-tree does not have the folder.
-  func treeChildren(of folder: String) -> [(name: ArraySlice<UInt8>, id: OID?)] {
+  /// The cache-tree's direct children of a repository-relative folder, in git's cache-tree
+  /// order (name length, then bytes); empty when the cache-tree does not have the folder.
+  func treeChildren(of folder: String) -> [TreeNode] {
     guard !tree.isEmpty else { return [] }
     var node = 0
     for part in folder.split(separator: "/") {
@@ -167,14 +236,19 @@ struct IndexFile {
       guard let found else { return [] }
       node = found
     }
-    var children: [(name: ArraySlice<UInt8>, id: OID?)] = []
+    var children: [TreeNode] = []
     var child = node + 1
     let end = node + 1 + tree[node].descendants
     while child < end {
-      children.append((treeName(child), tree[child].id))
+      children.append(tree[child])
       child += tree[child].descendants + 1
     }
     return children
+  }
+
+  /// A cache-tree node's name.
+  func treeName(_ node: TreeNode) -> ArraySlice<UInt8> {
+    treeBytes[node.nameStart..<(node.nameStart + node.nameCount)]
   }
 
   private func treeName(_ node: Int) -> ArraySlice<UInt8> {

@@ -1,4 +1,5 @@
 internal import CLibGit2
+import Foundation
 
 /// Initialises libgit2 once per process, before the first repository is opened.
 enum LibGit2 {
@@ -17,5 +18,15 @@ enum LibGit2 {
 
   static func ensureInitialized() {
     _ = initialized
+  }
+}
+
+/// Start-up work a command can overlap with parsing its arguments.
+public enum Startup {
+  /// Initialises libgit2 on another core. Its start-up (the TLS library loads the system's
+  /// certificate store) takes as long as a pre-commit check of a large repository otherwise
+  /// does; the first repository opened waits for it only if it has not finished.
+  public static func warmUp() {
+    Thread.detachNewThread { LibGit2.ensureInitialized() }
   }
 }

@@ -30,10 +30,13 @@ struct StagedChange {
     let headTree: OID? = repository.isHeadUnborn ? nil : try repository.commitInfo(repository.commit(for: "HEAD")).tree
     let headAccounts = try headTree.flatMap { (tree) throws(GitError) in try repository.entryID(in: tree, at: accountsDirectory) }
     let headSettings = try headTree.flatMap { (tree) throws(GitError) in try repository.entryID(in: tree, at: Settings.fileName) }
+    var timer = PhaseTimer()
     let object = try repository.rawObject(headAccounts)
+    timer.mark("staged: HEAD's accounts tree read")
     var change = withExtendedLifetime(object) {
       compare(index, head: RawTree(bytes: object.bytes), accountsDirectory: accountsDirectory)
     }
+    timer.mark("staged: compared")
     change.headAccountsTree = headAccounts
     if headSettings != settingsID || headTree == nil { change.scope = .everything }
     return change
@@ -65,6 +68,7 @@ struct StagedChange {
     let folderMode = Array("40000 ".utf8)
     var nextHead = 0
 
+    index.treeBytes.withUnsafeBytes { treeBytes in
     index.names.withUnsafeBytes { names in
       func rest(_ position: Int) -> UnsafeRawBufferPointer {
         let entry = index.entries[position]
@@ -106,7 +110,7 @@ struct StagedChange {
           if order == 0 { break }
         }
         let skipping = prefix.count + slash + 1
-        let id = cachedID(cached, folder) ?? treeID(index, names, position..<end, skipping: skipping)
+        let id = cachedID(cached, treeBytes, folder) ?? treeID(index, names, position..<end, skipping: skipping)
         if id == nil || atHead != id {
           let name = String(decoding: folder, as: UTF8.self)
           touched.insert(name)
@@ -122,6 +126,7 @@ struct StagedChange {
         }
         position = end
       }
+    }
     }
     for folder in headFolders[nextHead...] { touched.insert(String(decoding: folder.name, as: UTF8.self)) }
     if headLoose.count != looseCount { looseChanged = true }
@@ -145,17 +150,19 @@ struct StagedChange {
 
   /// The folder's id from the cache-tree, whose children git keeps sorted by name length, then
   /// bytes; nil when it is not there or no longer valid.
-  private static func cachedID(_ children: [(name: ArraySlice<UInt8>, id: OID?)], _ folder: UnsafeRawBufferPointer) -> OID? {
+  private static func cachedID(
+    _ children: [IndexFile.TreeNode], _ treeBytes: UnsafeRawBufferPointer, _ folder: UnsafeRawBufferPointer
+  ) -> OID? {
     var low = 0
     var high = children.count
     while low < high {
       let middle = (low + high) / 2
-      let name = children[middle].name
-      var order = name.count < folder.count ? -1 : (name.count > folder.count ? 1 : 0)
-      if order == 0 {
-        order = name.withUnsafeBytes { Int(memcmp($0.baseAddress!, folder.baseAddress!, folder.count)) }
+      let node = children[middle]
+      var order = node.nameCount < folder.count ? -1 : (node.nameCount > folder.count ? 1 : 0)
+      if order == 0, folder.count > 0 {
+        order = Int(memcmp(treeBytes.baseAddress! + node.nameStart, folder.baseAddress!, folder.count))
       }
-      if order == 0 { return children[middle].id }
+      if order == 0 { return node.id }
       if order < 0 { low = middle + 1 } else { high = middle }
     }
     return nil

@@ -42,6 +42,7 @@ public enum Validator {
 
   public static func run(_ request: ValidationRequest) throws(ValidationFailure) -> Report {
     var timer = PhaseTimer()
+    if request.source == .index { IndexFile.prefetch(forRepositoryAt: request.repositoryPath) }
     let repository = try Repository.open(forCommandAt: request.repositoryPath)
     var source = request.source
     var rangeBase: OID?

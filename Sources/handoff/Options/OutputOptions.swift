@@ -19,8 +19,13 @@ struct OutputOptions: ParsableArguments {
   @Option(help: "Colour text output: auto, always, never.")
   var color: ColorMode = .auto
 
-  var useColor: Bool {
-    switch color {
+  var useColor: Bool { color.resolved }
+}
+
+extension ColorMode {
+  /// Whether to colour: `auto` colours only a terminal, and never when NO_COLOR is set.
+  var resolved: Bool {
+    switch self {
     case .always: return true
     case .never: return false
     case .auto:

@@ -133,3 +133,27 @@ import Testing
     }
   }
 }
+
+/// The fast path (only changed folders listed, the others' errors remembered by tree id) gives
+/// exactly what judging everything gives.
+@Suite struct StagedFastPathTests {
+  @Test func rememberedTreeErrorsGiveTheSameAnswer() throws {
+    let (repo, _) = try ChangeScopeTests.withABrokenNeighbour()
+    // A full run at HEAD records which accounts of HEAD's tree have errors.
+    _ = try Validator.run(ValidationRequest(repositoryPath: repo.path, source: .revision("HEAD")))
+    var generator = SystemRandomNumberGenerator()
+    for round in 0..<5 {
+      let account = ["acme", "beta", "broken"].randomElement(using: &generator)!
+      try repo.write("accounts/\(account)/goals.yaml", round % 2 == 0 ? "problem: only\n" : Fixtures.goals + "# \(round)\n")
+      if round == 3 { try repo.writeAccount("gamma") }
+      try repo.add()
+      let fast = try Validator.run(ValidationRequest(repositoryPath: repo.path, source: .index, scope: .changed))
+      let slow = try Validator.run(ValidationRequest(repositoryPath: repo.path, source: .index, useCache: false, scope: .changed))
+      #expect(fast.diagnostics == slow.diagnostics, "round \(round)")
+      #expect(fast.accountIDs == slow.accountIDs, "round \(round)")
+      #expect(fast.otherAccountsWithErrors == slow.otherAccountsWithErrors, "round \(round)")
+      // Committing makes the staged tree HEAD's: the next hook finds its errors remembered.
+      try repo.commit("round \(round)")
+    }
+  }
+}
