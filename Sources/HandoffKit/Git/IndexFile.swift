@@ -159,7 +159,7 @@ struct IndexFile {
       let nameCount: Int
       if version == 4 {
         let removed = try reader.varint()
-        guard removed <= previous.count else { throw Unsupported(reason: "damaged path compression") }
+        guard removed >= 0, removed <= previous.count else { throw Unsupported(reason: "damaged path compression") }
         nameStart = index.names.count
         index.names.append(contentsOf: index.names[previous.start..<(previous.start + previous.count - removed)])
         let suffix = try reader.string(before: end)
@@ -356,7 +356,9 @@ struct IndexFile {
       var value = Int(byte & 0x7F)
       var steps = 0
       while byte & 0x80 != 0 {
-        guard offset < data.count, steps < 8 else { throw Unsupported(reason: "damaged path compression") }
+        // A path is at most 64 KiB, so four continuation bytes (35 bits) are more than enough;
+        // more would let the value overflow.
+        guard offset < data.count, steps < 4 else { throw Unsupported(reason: "damaged path compression") }
         byte = data[offset]
         offset += 1
         value = ((value + 1) << 7) | Int(byte & 0x7F)

@@ -102,3 +102,13 @@ import Testing
     }
   }
 }
+
+/// Inputs the fuzzer found, kept so they stay fixed.
+@Suite struct IndexFileRegressionTests {
+  /// A version 4 path-compression count whose varint overflowed to a negative number cut a
+  /// range past the end of the paths (found by `make fuzz`, target `index`).
+  @Test func aVarintThatOverflowsIsDamageNotACrash() throws {
+    let url = ProjectPaths.root.appendingPathComponent("Tests/Fixtures/Fuzz/index-varint-overflow")
+    #expect(throws: IndexFile.Unsupported.self) { try IndexFile.parse(Array(try Data(contentsOf: url))) }
+  }
+}
