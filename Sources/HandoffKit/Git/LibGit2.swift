@@ -2,7 +2,7 @@ internal import CLibGit2
 import Foundation
 
 /// Initialises libgit2 once per process, before the first repository is opened.
-enum LibGit2 {
+public enum LibGit2 {
   private static let initialized: Bool = {
     git_libgit2_init()
     // Trees of a 10,000-account folder are about 600 KB; libgit2 caches trees up to 4 KB by

@@ -626,6 +626,25 @@ extension Repository {
 }
 
 extension Repository {
+  /// A configuration value as git resolves it (system, global, local), or nil when unset.
+  ///
+  /// The corresponding C functions are `git_repository_config_snapshot` and `git_config_get_string_buf`.
+  public func configValue(_ key: String) -> String? {
+    var config: OpaquePointer?
+    guard git_repository_config_snapshot(&config, pointer) == 0 else {
+      git_error_clear()
+      return nil
+    }
+    defer { git_config_free(config) }
+    var buffer = git_buf()
+    defer { git_buf_dispose(&buffer) }
+    guard git_config_get_string_buf(&buffer, config, key) == 0, let value = buffer.ptr else {
+      git_error_clear()
+      return nil
+    }
+    return String(cString: value)
+  }
+
   /// Sets a key in the repository's own configuration (`.git/config`).
   ///
   /// The corresponding C functions are `git_repository_config` and `git_config_set_string`.
