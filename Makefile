@@ -4,7 +4,14 @@ SWIFT ?= swift
 SAMPLE ?= .build/sample-repo
 BENCH_CACHE ?= $(HOME)/.cache/handoff-bench
 
-.PHONY: deps demo build release test bench fuzz schemas
+PREFIX ?= /usr/local
+# Everything `make install` puts under PREFIX, and so everything `make uninstall` removes.
+INSTALLED = bin/handoff share/man/man1/handoff.1 share/bash-completion/completions/handoff \
+  share/zsh/site-functions/_handoff share/fish/vendor_completions.d/handoff.fish \
+  $(addprefix share/handoff/schema/,$(notdir $(wildcard schema/*.json))) \
+  $(addprefix share/handoff/schema/draft-07/,$(notdir $(wildcard schema/draft-07/*.json)))
+
+.PHONY: deps demo build release test bench fuzz schemas install uninstall dist dist-check
 
 deps:
 	@bash scripts/install-deps.sh
@@ -27,7 +34,8 @@ demo: release
 test:
 	@bash scripts/install-deps.sh --browser
 	$(SWIFT) build --build-tests
-	HANDOFF_REQUIRE_BROWSER=1 $(SWIFT) test
+	@bash scripts/share.sh .build/debug/handoff
+	HANDOFF_REQUIRE_BROWSER=1 HANDOFF_REQUIRE_SHARE=1 $(SWIFT) test
 
 bench: release
 	.build/release/handoff-bench --cache $(BENCH_CACHE)
@@ -38,3 +46,25 @@ fuzz: deps
 schemas:
 	python3 scripts/embed-schemas.py
 	$(SWIFT) run handoff schema --draft7 schema/draft-07
+
+# The binary, the man page, completions for bash, zsh and fish, and the schemas, under PREFIX.
+install: release
+	@bash scripts/share.sh .build/release/handoff
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d $(DESTDIR)$(PREFIX)/share/handoff/schema/draft-07
+	install -m 755 .build/release/handoff $(DESTDIR)$(PREFIX)/bin/handoff
+	cd .build/share && for f in $(patsubst share/%,%,$(filter share/%,$(INSTALLED))); do \
+	  install -m 644 "$$f" "$(DESTDIR)$(PREFIX)/share/$$f"; done
+
+# Removes exactly what `make install` wrote (and the schema folders, once empty).
+uninstall:
+	cd $(DESTDIR)$(PREFIX) && rm -f $(INSTALLED)
+	-rmdir $(DESTDIR)$(PREFIX)/share/handoff/schema/draft-07 $(DESTDIR)$(PREFIX)/share/handoff/schema \
+	  $(DESTDIR)$(PREFIX)/share/handoff 2>/dev/null
+
+dist: release
+	@bash scripts/dist.sh
+
+dist-check: dist
+	@bash scripts/dist-check.sh

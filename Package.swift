@@ -13,9 +13,9 @@ let package = Package(
   ],
   targets: [
     .systemLibrary(
-      name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+      name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]),
     .systemLibrary(
-      name: "CFYAML", pkgConfig: "libfyaml", providers: [.apt(["libfyaml-dev"])]),
+      name: "CFYAML", pkgConfig: "libfyaml", providers: [.apt(["libfyaml-dev"]), .brew(["libfyaml"])]),
     .target(
       name: "HandoffKit", dependencies: ["CLibGit2", "CFYAML"],
       linkerSettings: [.linkedLibrary("m")]),

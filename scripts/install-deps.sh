@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Installs the system libraries handoff builds against (libgit2, libfyaml, pkg-config) and git,
 # through apt-get, only when something is missing. Safe to run again and again.
-# With --browser it also installs Chromium, which the tests use to render the HTML report.
+# With --browser (what the tests need) it also installs Chromium, which renders the HTML
+# report, and man-db, which renders the man page.
 set -euo pipefail
 missing=()
 if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
   missing+=(chromium)
+fi
+# The tests render the man page with `man -l`.
+if [ "${1:-}" = "--browser" ] && ! command -v man >/dev/null 2>&1; then
+  missing+=(man-db)
 fi
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v git >/dev/null 2>&1 || missing+=(git)

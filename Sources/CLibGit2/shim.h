@@ -10,12 +10,20 @@ static inline int handoff_set_object_cache(size_t total_bytes, size_t tree_bytes
   return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, tree_bytes);
 }
 
+#ifdef __GLIBC__
 #include <malloc.h>
+#endif
 
 /* Keeps large buffers (inflated tree objects) in the heap instead of a fresh mmap for each,
-   which the kernel would zero page by page for every tree version a history walk reads. */
+   which the kernel would zero page by page for every tree version a history walk reads.
+   glibc only; elsewhere (macOS) the allocator is left as it is. */
 static inline int handoff_keep_large_buffers_in_heap(int bytes) {
+#ifdef __GLIBC__
   return mallopt(M_MMAP_THRESHOLD, bytes);
+#else
+  (void)bytes;
+  return 0;
+#endif
 }
 
 /* Skips re-hashing every object read. git itself trusts its object store the same way (packs

@@ -2,6 +2,8 @@ import Foundation
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// Lists and reads work-tree files with plain POSIX calls: one `readdir` per folder, one
@@ -117,7 +119,7 @@ enum WorkTreeListing {
     var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
       initialized = 0
       while initialized < size {
-        let got = Glibc.read(descriptor, buffer.baseAddress! + initialized, size - initialized)
+        let got = SystemCall.read(descriptor, buffer.baseAddress! + initialized, size - initialized)
         if got < 0, errno == EINTR { continue }
         if got < 0 { failed = true }
         if got <= 0 {
@@ -132,7 +134,7 @@ enum WorkTreeListing {
     while !ended {
       bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
       let got = bytes.withUnsafeMutableBytes { buffer in
-        Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+        SystemCall.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
       }
       if got < 0, errno == EINTR { continue }
       if got < 0 { return nil }

@@ -2,6 +2,8 @@ import Foundation
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// Findings of accounts, remembered across runs by a key over the account's file ids and the
@@ -136,10 +138,10 @@ final class ResultCache: @unchecked Sendable {
     batch.integer(Self.checksum(payload))
     let folder = file.deletingLastPathComponent()
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let descriptor = Glibc.open(journal.path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+    let descriptor = SystemCall.open(journal.path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
     guard descriptor >= 0 else { return false }
     defer { close(descriptor) }
-    let written = batch.output.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+    let written = batch.output.withUnsafeBytes { SystemCall.write(descriptor, $0.baseAddress, $0.count) }
     guard written == batch.output.count else { return false }
     dirty = false
     return true
