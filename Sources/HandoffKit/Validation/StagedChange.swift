@@ -92,13 +92,20 @@ struct StagedChange {
           continue
         }
         let folder = UnsafeRawBufferPointer(rebasing: path[..<slash])
+        func inFolder(_ position: Int) -> Bool {
+          let next = rest(position)
+          return next.count > slash && next[slash] == UInt8(ascii: "/") && memcmp(next.baseAddress!, folder.baseAddress!, slash) == 0
+        }
+        // A valid cache-tree node says how many entries the folder has: its last one is checked,
+        // not every one. Otherwise the folder's entries are walked.
+        let cachedNode = cachedNode(cached, treeBytes, folder)
         var end = position + 1
-        while end < last {
-          let next = rest(end)
-          guard next.count > slash, next[slash] == UInt8(ascii: "/"),
-            memcmp(next.baseAddress!, folder.baseAddress!, slash) == 0
-          else { break }
-          end += 1
+        if let node = cachedNode, node.id != nil, node.entryCount > 0, position + node.entryCount <= last,
+          inFolder(position + node.entryCount - 1), position + node.entryCount == last || !inFolder(position + node.entryCount)
+        {
+          end = position + node.entryCount
+        } else {
+          while end < last, inFolder(end) { end += 1 }
         }
         // HEAD's folders before this one are gone from the index: deleted accounts.
         var atHead: OID?
@@ -110,7 +117,8 @@ struct StagedChange {
           if order == 0 { break }
         }
         let skipping = prefix.count + slash + 1
-        let id = cachedID(cached, treeBytes, folder) ?? treeID(index, names, position..<end, skipping: skipping)
+        let id = (end - position == cachedNode?.entryCount ? cachedNode?.id : nil)
+          ?? treeID(index, names, position..<end, skipping: skipping)
         if id == nil || atHead != id {
           let name = String(decoding: folder, as: UTF8.self)
           touched.insert(name)
@@ -148,11 +156,11 @@ struct StagedChange {
     return nextA < nextB ? -1 : 1
   }
 
-  /// The folder's id from the cache-tree, whose children git keeps sorted by name length, then
-  /// bytes; nil when it is not there or no longer valid.
-  private static func cachedID(
+  /// The folder's cache-tree node, whose children git keeps sorted by name length, then bytes;
+  /// nil when the cache-tree does not have it.
+  private static func cachedNode(
     _ children: [IndexFile.TreeNode], _ treeBytes: UnsafeRawBufferPointer, _ folder: UnsafeRawBufferPointer
-  ) -> OID? {
+  ) -> IndexFile.TreeNode? {
     var low = 0
     var high = children.count
     while low < high {
@@ -162,7 +170,7 @@ struct StagedChange {
       if order == 0, folder.count > 0 {
         order = Int(memcmp(treeBytes.baseAddress! + node.nameStart, folder.baseAddress!, folder.count))
       }
-      if order == 0 { return node.id }
+      if order == 0 { return node }
       if order < 0 { low = middle + 1 } else { high = middle }
     }
     return nil
