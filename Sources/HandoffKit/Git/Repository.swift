@@ -57,21 +57,7 @@ public final class Repository {
   }
 
   /// `core.worktree`, when the configuration sets it.
-  private var configuredWorkTree: String? {
-    var config: OpaquePointer?
-    guard git_repository_config_snapshot(&config, pointer) == 0 else {
-      git_error_clear()
-      return nil
-    }
-    defer { git_config_free(config) }
-    var buffer = git_buf()
-    defer { git_buf_dispose(&buffer) }
-    guard git_config_get_path(&buffer, config, "core.worktree") == 0, let value = buffer.ptr else {
-      git_error_clear()
-      return nil
-    }
-    return String(cString: value)
-  }
+  private var configuredWorkTree: String? { configValue("core.worktree", isPath: true) }
 
   /// Another handle on the same repository, opened the same way (for another thread).
   public func reopen() throws(GitError) -> Repository {
@@ -547,17 +533,9 @@ extension Repository {
   ///
   /// The corresponding C functions are `git_config_get_path` and `git_repository_item_path`.
   public func hooksDirectory() throws(GitError) -> String {
-    var config: OpaquePointer?
-    try check("git_repository_config_snapshot", git_repository_config_snapshot(&config, pointer))
-    defer { git_config_free(config) }
-    var buffer = git_buf()
-    defer { git_buf_dispose(&buffer) }
-    if git_config_get_path(&buffer, config, "core.hooksPath") == 0, let value = buffer.ptr {
-      let path = String(cString: value)
-      if path.hasPrefix("/") { return path }
-      return (workingDirectory ?? commonDirectory) + path
+    if let path = configValue("core.hooksPath", isPath: true) {
+      return path.hasPrefix("/") ? path : (workingDirectory ?? commonDirectory) + path
     }
-    git_error_clear()
     var item = git_buf()
     defer { git_buf_dispose(&item) }
     try check("git_repository_item_path", git_repository_item_path(&item, pointer, GIT_REPOSITORY_ITEM_HOOKS))
@@ -628,10 +606,12 @@ extension Repository {
 }
 
 extension Repository {
-  /// A configuration value as git resolves it (system, global, local), or nil when unset.
+  /// A configuration value as git resolves it (system, global, local), or nil when unset; a
+  /// path has `~/` expanded.
   ///
-  /// The corresponding C functions are `git_repository_config_snapshot` and `git_config_get_string_buf`.
-  public func configValue(_ key: String) -> String? {
+  /// The corresponding C functions are `git_repository_config_snapshot`, `git_config_get_string_buf`
+  /// and `git_config_get_path`.
+  public func configValue(_ key: String, isPath: Bool = false) -> String? {
     var config: OpaquePointer?
     guard git_repository_config_snapshot(&config, pointer) == 0 else {
       git_error_clear()
@@ -640,7 +620,8 @@ extension Repository {
     defer { git_config_free(config) }
     var buffer = git_buf()
     defer { git_buf_dispose(&buffer) }
-    guard git_config_get_string_buf(&buffer, config, key) == 0, let value = buffer.ptr else {
+    let found = isPath ? git_config_get_path(&buffer, config, key) : git_config_get_string_buf(&buffer, config, key)
+    guard found == 0, let value = buffer.ptr else {
       git_error_clear()
       return nil
     }
