@@ -23,6 +23,11 @@ public final class SchemaLibrary: Sendable {
 
   func schema(for file: RecordFile) -> JSONSchema { records[file]!.schema }
 
+  /// Compiles every record schema now, for a caller with time to spare before it needs them.
+  func compileRecordSchemas() {
+    for file in RecordFile.allCases { _ = schema(for: file) }
+  }
+
   /// File name and exact text of every published schema, as in `schema/`.
   public static var publishedFiles: [(name: String, text: String)] { EmbeddedSchemas.files }
 

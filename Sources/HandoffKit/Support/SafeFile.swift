@@ -27,8 +27,10 @@ public enum SafeFile {
     try write(Array(contents.utf8), to: path, keepBackup: keepBackup)
   }
 
+  /// `durable: false` skips flushing to disk: for derived data (caches) that a lost write only
+  /// makes slower, where a flush would cost every pre-commit check milliseconds.
   @discardableResult
-  public static func write(_ bytes: [UInt8], to path: String, keepBackup: Bool = true)
+  public static func write(_ bytes: [UInt8], to path: String, keepBackup: Bool = true, durable: Bool = true)
     throws(WriteError) -> String?
   {
     let folder = (path as NSString).deletingLastPathComponent
@@ -44,14 +46,14 @@ public enum SafeFile {
     }
 
     let temporary = temporaryName(for: path)
-    if let reason = writeNew(bytes, to: temporary, mode: existingMode) {
+    if let reason = writeNew(bytes, to: temporary, mode: existingMode, durable: durable) {
       unlink(temporary)
       throw WriteError(path: path, reason: reason)
     }
     var keptBackup: String?
     if keepBackup, let existing {
       keptBackup = temporaryName(for: path + ".bak")
-      if link(path, keptBackup!) != 0, writeNew(existing, to: keptBackup!, mode: existingMode) != nil {
+      if link(path, keptBackup!) != 0, writeNew(existing, to: keptBackup!, mode: existingMode, durable: durable) != nil {
         let reason = String(cString: strerror(errno))
         unlink(temporary)
         unlink(keptBackup!)
@@ -81,9 +83,9 @@ public enum SafeFile {
     return url.deletingLastPathComponent().appendingPathComponent(name).path
   }
 
-  /// Creates `path` (which must not exist), writes every byte and flushes it to disk; the
-  /// reason on failure.
-  private static func writeNew(_ bytes: [UInt8], to path: String, mode: mode_t) -> String? {
+  /// Creates `path` (which must not exist), writes every byte and, when `durable`, flushes it
+  /// to disk; the reason on failure.
+  private static func writeNew(_ bytes: [UInt8], to path: String, mode: mode_t, durable: Bool) -> String? {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     guard descriptor >= 0 else { return String(cString: strerror(errno)) }
     defer { close(descriptor) }
@@ -98,7 +100,7 @@ public enum SafeFile {
       }
       written += result
     }
-    guard fsync(descriptor) == 0 else { return String(cString: strerror(errno)) }
+    guard !durable || fsync(descriptor) == 0 else { return String(cString: strerror(errno)) }
     return nil
   }
 }

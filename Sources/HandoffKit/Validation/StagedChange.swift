@@ -21,6 +21,8 @@ struct StagedChange {
   /// The accounts folder's tree id at HEAD and as the index would commit it (nil when unknown).
   var headAccountsTree: OID?
   var stagedAccountsTree: OID?
+  /// The tree object the index would commit for the accounts folder, when computable.
+  var stagedTreeBytes: [UInt8]?
 
   /// Nil when the index cannot be read directly (libgit2 then lists it in full).
   static func read(repository: Repository, accountsDirectory: String, settingsID: OID?) throws(GitError)
@@ -31,10 +33,16 @@ struct StagedChange {
     let headAccounts = try headTree.flatMap { (tree) throws(GitError) in try repository.entryID(in: tree, at: accountsDirectory) }
     let headSettings = try headTree.flatMap { (tree) throws(GitError) in try repository.entryID(in: tree, at: Settings.fileName) }
     var timer = PhaseTimer()
-    let object = try repository.rawObject(headAccounts)
-    timer.mark("staged: HEAD's accounts tree read")
-    var change = withExtendedLifetime(object) {
-      compare(index, head: RawTree(bytes: object.bytes), accountsDirectory: accountsDirectory)
+    var change: StagedChange
+    if let headAccounts, let known = AccountsTreeCache.bytes(of: headAccounts, in: repository) {
+      timer.mark("staged: HEAD's accounts tree, as the last check computed it")
+      change = known.withUnsafeBytes { compare(index, head: RawTree(bytes: $0), accountsDirectory: accountsDirectory) }
+    } else {
+      let object = try repository.rawObject(headAccounts)
+      timer.mark("staged: HEAD's accounts tree read")
+      change = withExtendedLifetime(object) {
+        compare(index, head: RawTree(bytes: object.bytes), accountsDirectory: accountsDirectory)
+      }
     }
     timer.mark("staged: compared")
     change.headAccountsTree = headAccounts
@@ -140,7 +148,8 @@ struct StagedChange {
     if headLoose.count != looseCount { looseChanged = true }
     return StagedChange(
       scope: looseChanged ? .everything : ChangeScope(accounts: touched), items: items, headAccountsTree: nil,
-      stagedAccountsTree: stagedTree.map { bytes in bytes.withUnsafeBytes { OID.ofObject($0, type: .tree) } })
+      stagedAccountsTree: stagedTree.map { bytes in bytes.withUnsafeBytes { OID.ofObject($0, type: .tree) } },
+      stagedTreeBytes: stagedTree)
   }
 
   /// Git's order of two folder names: bytes, a name's end counting as `/`.

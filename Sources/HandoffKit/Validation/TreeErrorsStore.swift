@@ -44,7 +44,7 @@ enum TreeErrorsStore {
     let path = file(repository)
     try? FileManager.default.createDirectory(
       atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    _ = try? SafeFile.write(writer.output, to: path, keepBackup: false)
+    _ = try? SafeFile.write(writer.output, to: path, keepBackup: false, durable: false)
   }
 
   private static func load(_ repository: Repository) -> [(key: Key, accounts: Set<String>)] {

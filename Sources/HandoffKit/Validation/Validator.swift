@@ -42,7 +42,12 @@ public enum Validator {
 
   public static func run(_ request: ValidationRequest) throws(ValidationFailure) -> Report {
     var timer = PhaseTimer()
-    if request.source == .index { IndexFile.prefetch(forRepositoryAt: request.repositoryPath) }
+    if request.source == .index {
+      IndexFile.prefetch(forRepositoryAt: request.repositoryPath)
+      // libgit2 is starting on another core meanwhile: compile the record schemas the changed
+      // accounts will need instead of waiting.
+      if request.scope == .changed { SchemaLibrary.shared.compileRecordSchemas() }
+    }
     let repository = try Repository.open(forCommandAt: request.repositoryPath)
     var source = request.source
     var rangeBase: OID?
@@ -173,6 +178,9 @@ public enum Validator {
         }
       if let tree {
         TreeErrorsStore.record(otherErrors.union(judgedErrors), for: .init(tree: tree, settings: settingsID), in: repository)
+      }
+      if let tree, let bytes = staged?.stagedTreeBytes, tree != staged?.headAccountsTree {
+        AccountsTreeCache.save(bytes, id: tree, in: repository)
       }
     }
     cache?.save()

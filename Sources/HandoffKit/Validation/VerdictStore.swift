@@ -88,7 +88,7 @@ final class VerdictStore: @unchecked Sendable {
       withUnsafeBytes(of: entry.errors.littleEndian) { output += $0 }
     }
     try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    _ = try? SafeFile.write(output, to: file.path, keepBackup: false)
+    _ = try? SafeFile.write(output, to: file.path, keepBackup: false, durable: false)
   }
 
   /// What the file (not this run) says of `key`.
