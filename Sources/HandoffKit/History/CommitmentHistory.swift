@@ -22,14 +22,15 @@ final class CommitmentHistory {
   // MARK: - Staged changes
 
   /// Commitments present in HEAD for closed accounts but missing from the index, among the
-  /// accounts `scope` says the index changed (HEAD's folders that the index deleted included).
+  /// accounts `scope` says the index changed (HEAD's folders that the index deleted included;
+  /// `headFolders`, when the caller already knows HEAD's folder ids of those accounts).
   ///
   /// An account is closed when it was closed at any commit of HEAD's first-parent history: at
   /// HEAD itself (read here), or earlier and moved back since (`closedInHistory`, asked only for
   /// accounts that would lose ids while HEAD has them open). The commit that closes an account
   /// may still drop promises: they were never made at close.
   func removedInIndex(
-    _ index: [AccountFolder], scope: ChangeScope,
+    _ index: [AccountFolder], scope: ChangeScope, headFolders known: [String: OID]? = nil,
     closedInHistory: ([String]) throws(ValidationFailure) -> Set<String>
   ) throws(ValidationFailure) -> [Removal] {
     guard !repository.isHeadUnborn else { return [] }
@@ -37,7 +38,7 @@ final class CommitmentHistory {
       let head = try repository.commit(for: "HEAD")
       let staged = Dictionary(index.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
       var candidates: [(name: String, ids: [String], closedAtHead: Bool)] = []
-      for (name, folder) in try accountFolders(ofCommit: head, only: scope.accounts) {
+      for (name, folder) in try known ?? accountFolders(ofCommit: head, only: scope.accounts) {
         let before = try store.files(ofFolder: folder)
         guard let commitmentsBefore = before.commitments else { continue }
         let commitmentsAfter = staged[name]?.files.first { $0.kind == .commitments }?.item.oid

@@ -34,7 +34,8 @@ public enum SafeFile {
     throws(WriteError) -> String?
   {
     let folder = (path as NSString).deletingLastPathComponent
-    let existing = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    // Derived data (not durable, no backup) is rewritten without reading what it replaces.
+    let existing = !durable && !keepBackup ? nil : FileManager.default.contents(atPath: path).map { [UInt8]($0) }
     if existing == bytes { return nil }
     var existingMode: mode_t = 0o644
     var info = stat()

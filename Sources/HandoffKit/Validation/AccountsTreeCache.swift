@@ -1,29 +1,49 @@
 import Foundation
 
-/// The accounts folder's tree object as the last pre-commit check computed it for the index:
-/// once that index is committed it is HEAD's, and the next check reads it from here instead of
-/// having libgit2 inflate a 600 KB tree through its delta chain.
+/// The accounts folder's tree object as the last pre-commit checks computed or read it: the
+/// one the index would commit (HEAD's once that commit is made) and HEAD's, read once through
+/// libgit2. The next check reads it from here instead of having libgit2 inflate a 600 KB tree
+/// through its delta chain.
 ///
-/// Derived data (`handoff/accounts-tree-v1.bin`: the id, then the tree's bytes); the bytes are
-/// hashed again on reading, so a damaged file is never believed.
+/// Derived data, one tree a file (`handoff/accounts-tree-staged.bin` and `-head.bin`: the id,
+/// then the tree's bytes); the bytes are hashed again on reading, so a damaged file is never
+/// believed.
 enum AccountsTreeCache {
-  private static func file(_ repository: Repository) -> String {
-    repository.commonDirectory + "handoff/accounts-tree-v1.bin"
+  enum Slot: String {
+    /// What the last check's index would commit.
+    case staged
+    /// The HEAD the last check read.
+    case head
   }
 
-  /// The bytes of tree `id`, when the file holds exactly that tree.
+  private static func file(_ slot: Slot, _ repository: Repository) -> String {
+    repository.commonDirectory + "handoff/accounts-tree-\(slot.rawValue).bin"
+  }
+
+  /// The bytes of tree `id`, when one of the files holds exactly that tree.
   static func bytes(of id: OID, in repository: Repository) -> [UInt8]? {
-    guard let stored = WorkTreeListing.read(file(repository)), stored.count >= 20,
-      OID(bytes: Array(stored.prefix(20))) == id
-    else { return nil }
-    let tree = Array(stored.dropFirst(20))
-    return tree.withUnsafeBytes { OID.ofObject($0, type: .tree) } == id ? tree : nil
+    for slot in [Slot.staged, .head] where storedID(slot, repository) == id {
+      guard let stored = WorkTreeListing.read(file(slot, repository)), stored.count >= 20 else { continue }
+      let tree = Array(stored.dropFirst(20))
+      if tree.withUnsafeBytes({ OID.ofObject($0, type: .tree) }) == id { return tree }
+    }
+    return nil
   }
 
-  static func save(_ tree: [UInt8], id: OID, in repository: Repository) {
-    let path = file(repository)
+  /// Keeps `tree` in `slot`, unless the slot holds it already.
+  static func save(_ tree: [UInt8], id: OID, as slot: Slot, in repository: Repository) {
+    guard storedID(slot, repository) != id else { return }
+    let path = file(slot, repository)
     try? FileManager.default.createDirectory(
       atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     _ = try? SafeFile.write(id.bytes + tree, to: path, keepBackup: false, durable: false)
+  }
+
+  /// The id a slot's file starts with, read alone.
+  private static func storedID(_ slot: Slot, _ repository: Repository) -> OID? {
+    guard let handle = FileHandle(forReadingAtPath: file(slot, repository)) else { return nil }
+    defer { try? handle.close() }
+    guard let head = try? handle.read(upToCount: 20), head.count == 20 else { return nil }
+    return OID(bytes: Array(head))
   }
 }

@@ -23,6 +23,8 @@ struct StagedChange {
   var stagedAccountsTree: OID?
   /// The tree object the index would commit for the accounts folder, when computable.
   var stagedTreeBytes: [UInt8]?
+  /// HEAD's folder ids of the touched accounts that HEAD has.
+  var headFolders: [String: OID] = [:]
 
   /// Nil when the index cannot be read directly (libgit2 then lists it in full).
   static func read(repository: Repository, accountsDirectory: String, settingsID: OID?) throws(GitError)
@@ -43,6 +45,7 @@ struct StagedChange {
       change = withExtendedLifetime(object) {
         compare(index, head: RawTree(bytes: object.bytes), accountsDirectory: accountsDirectory)
       }
+      if let headAccounts { AccountsTreeCache.save(Array(object.bytes), id: headAccounts, as: .head, in: repository) }
     }
     timer.mark("staged: compared")
     change.headAccountsTree = headAccounts
@@ -68,6 +71,7 @@ struct StagedChange {
     let first = index.firstEntry(atOrAfter: prefix)
     let last = index.firstEntry(atOrAfter: upper, from: first)
     var touched = Set<String>()
+    var touchedAtHead: [String: OID] = [:]
     var looseChanged = false
     var looseCount = 0
     var items: [TreeItem] = []
@@ -120,7 +124,13 @@ struct StagedChange {
         while nextHead < headFolders.count {
           let order = folderOrder(headFolders[nextHead].name, folder)
           if order > 0 { break }
-          if order == 0 { atHead = headFolders[nextHead].id } else { touched.insert(String(decoding: headFolders[nextHead].name, as: UTF8.self)) }
+          if order == 0 {
+            atHead = headFolders[nextHead].id
+          } else {
+            let name = String(decoding: headFolders[nextHead].name, as: UTF8.self)
+            touched.insert(name)
+            touchedAtHead[name] = headFolders[nextHead].id
+          }
           nextHead += 1
           if order == 0 { break }
         }
@@ -130,6 +140,7 @@ struct StagedChange {
         if id == nil || atHead != id {
           let name = String(decoding: folder, as: UTF8.self)
           touched.insert(name)
+          if let atHead { touchedAtHead[name] = atHead }
           items += Self.items(index, names, position..<end, folder: name, directory: accountsDirectory, skipping: skipping)
         }
         if let id, stagedTree != nil {
@@ -144,12 +155,16 @@ struct StagedChange {
       }
     }
     }
-    for folder in headFolders[nextHead...] { touched.insert(String(decoding: folder.name, as: UTF8.self)) }
+    for folder in headFolders[nextHead...] {
+      let name = String(decoding: folder.name, as: UTF8.self)
+      touched.insert(name)
+      touchedAtHead[name] = folder.id
+    }
     if headLoose.count != looseCount { looseChanged = true }
     return StagedChange(
       scope: looseChanged ? .everything : ChangeScope(accounts: touched), items: items, headAccountsTree: nil,
       stagedAccountsTree: stagedTree.map { bytes in bytes.withUnsafeBytes { OID.ofObject($0, type: .tree) } },
-      stagedTreeBytes: stagedTree)
+      stagedTreeBytes: stagedTree, headFolders: touchedAtHead)
   }
 
   /// Git's order of two folder names: bytes, a name's end counting as `/`.

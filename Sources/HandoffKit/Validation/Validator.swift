@@ -132,7 +132,8 @@ public enum Validator {
           removals = try reader.removedInRange(from: rangeBase, to: tip)
         } else if case .index = source {
           removals = try reader.removedInIndex(
-            layout.accounts, scope: changes, closedInHistory: { (accounts) throws(ValidationFailure) in
+            layout.accounts, scope: changes, headFolders: changes == .everything ? nil : staged?.headFolders,
+            closedInHistory: { (accounts) throws(ValidationFailure) in
               try CloseFinder.closedAccounts(accounts, repositoryPath: request.repositoryPath)
             })
         }
@@ -180,7 +181,7 @@ public enum Validator {
         TreeErrorsStore.record(otherErrors.union(judgedErrors), for: .init(tree: tree, settings: settingsID), in: repository)
       }
       if let tree, let bytes = staged?.stagedTreeBytes, tree != staged?.headAccountsTree {
-        AccountsTreeCache.save(bytes, id: tree, in: repository)
+        AccountsTreeCache.save(bytes, id: tree, as: .staged, in: repository)
       }
     }
     cache?.save()

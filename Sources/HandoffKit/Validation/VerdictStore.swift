@@ -61,31 +61,49 @@ final class VerdictStore: @unchecked Sendable {
     fresh[key] = UInt32(clamping: errors)
   }
 
-  /// Writes the store when this run learnt something. Errors are ignored: the store is optional.
+  /// Writes the store when this run learnt something. The stored entries are already sorted,
+  /// so the few new ones are merged in as the bytes are copied (a pre-commit check learns one
+  /// key; sorting 10,000 again would cost it milliseconds). Errors are ignored: the store is
+  /// optional.
   func save() {
     lock.lock()
     defer { lock.unlock() }
     let learnt = fresh.filter { errors(stored: $0.key) != Int($0.value) }
     guard !learnt.isEmpty else { return }
-    var entries: [(key: [UInt8], errors: UInt32)] = learnt.map { ($0.key.bytes, $0.value) }
-    if count + entries.count <= Self.entryLimit, let data {
+    let added = learnt.map { (key: $0.key.bytes, errors: $0.value) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+    let keepStored = count + added.count <= Self.entryLimit
+    var output = Self.magic + ResultCache.fingerprint.bytes
+    output.reserveCapacity(output.count + 4 + (count + added.count) * Self.entrySize)
+    output += [0, 0, 0, 0]  // the count, set below
+    var written = 0
+    func append(_ key: [UInt8], _ errors: UInt32) {
+      output += key
+      withUnsafeBytes(of: errors.littleEndian) { output += $0 }
+      written += 1
+    }
+    var next = 0
+    if keepStored, let data {
       data.withUnsafeBytes { bytes in
         for index in 0..<count {
           let offset = start + index * Self.entrySize
-          let key = OID(pointer: bytes.baseAddress! + offset)
-          guard learnt[key] == nil else { continue }
-          entries.append((
-            key.bytes, UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 20, as: UInt32.self))))
+          let stored = UnsafeRawBufferPointer(start: bytes.baseAddress! + offset, count: 20)
+          while next < added.count, added[next].key.lexicographicallyPrecedes(stored) {
+            append(added[next].key, added[next].errors)
+            next += 1
+          }
+          // A stored key this run judged again is replaced by the new count.
+          if next < added.count, added[next].key.elementsEqual(stored) { continue }
+          output.append(contentsOf: UnsafeRawBufferPointer(start: bytes.baseAddress! + offset, count: Self.entrySize))
+          written += 1
         }
       }
     }
-    entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
-    var output = Self.magic + ResultCache.fingerprint.bytes
-    withUnsafeBytes(of: UInt32(entries.count).littleEndian) { output += $0 }
-    output.reserveCapacity(output.count + entries.count * Self.entrySize)
-    for entry in entries {
-      output += entry.key
-      withUnsafeBytes(of: entry.errors.littleEndian) { output += $0 }
+    while next < added.count {
+      append(added[next].key, added[next].errors)
+      next += 1
+    }
+    withUnsafeBytes(of: UInt32(written).littleEndian) { count in
+      for (offset, byte) in count.enumerated() { output[Self.magic.count + 20 + offset] = byte }
     }
     try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
     _ = try? SafeFile.write(output, to: file.path, keepBackup: false, durable: false)

@@ -155,7 +155,7 @@ import Testing
       // Committing makes the staged tree HEAD's: the next hook finds its errors remembered,
       // and HEAD's accounts tree as this run computed it (a damaged copy is not believed).
       try repo.commit("round \(round)")
-      let treeCopy = repo.root.appendingPathComponent(".git/handoff/accounts-tree-v1.bin")
+      let treeCopy = repo.root.appendingPathComponent(".git/handoff/accounts-tree-staged.bin")
       #expect(FileManager.default.fileExists(atPath: treeCopy.path), "round \(round)")
       if round == 2 {
         var bytes = Array(try Data(contentsOf: treeCopy))
