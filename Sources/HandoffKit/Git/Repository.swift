@@ -144,17 +144,9 @@ public final class Repository {
   /// The corresponding C functions are `git_tree_entry_bypath` and `git_tree_entry_byindex`.
   public func items(ofCommit commit: OID, under directory: String) throws(GitError) -> [TreeItem] {
     try withTree(ofCommit: commit) { (root) throws(GitError) -> [TreeItem] in
-      var entry: OpaquePointer?
-      let found = git_tree_entry_bypath(&entry, root, directory)
-      if found == GIT_ENOTFOUND.rawValue {
-        git_error_clear()
-        return []
-      }
-      try check("git_tree_entry_bypath", found)
-      defer { git_tree_entry_free(entry) }
-      guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return [] }
+      guard let folder = try entry(at: directory, below: root), folder.kind == .directory else { return [] }
       var items: [TreeItem] = []
-      try listTree(OID(git_tree_entry_id(entry).pointee), directory: directory, account: nil, into: &items)
+      try listTree(folder.id, directory: directory, account: nil, into: &items)
       return items
     }
   }
@@ -182,16 +174,9 @@ public final class Repository {
   /// The blob id of the file at `path` in `commit`, or nil when there is none.
   public func fileID(ofCommit commit: OID, at path: String) throws(GitError) -> OID? {
     try withTree(ofCommit: commit) { (root) throws(GitError) -> OID? in
-      var entry: OpaquePointer?
-      let found = git_tree_entry_bypath(&entry, root, path)
-      if found == GIT_ENOTFOUND.rawValue {
-        git_error_clear()
-        return nil
-      }
-      try check("git_tree_entry_bypath", found)
-      defer { git_tree_entry_free(entry) }
-      switch TreeItem.Kind(gitMode: git_tree_entry_filemode_raw(entry).rawValue) {
-      case .file: return OID(git_tree_entry_id(entry).pointee)
+      guard let found = try entry(at: path, below: root) else { return nil }
+      switch found.kind {
+      case .file: return found.id
       case .directory: return nil
       default:
         throw GitError(code: .notAFile, message: "`\(path)` is not a regular file", function: "git_tree_entry_bypath")
@@ -206,21 +191,7 @@ public final class Repository {
 
   /// The kind of the entry at `path` below `tree`, or nil when there is none.
   public func entryKind(inTree tree: OID, at path: String) throws(GitError) -> TreeItem.Kind? {
-    var raw = tree.raw
-    var handle: OpaquePointer?
-    try check("git_tree_lookup", git_tree_lookup(&handle, pointer, &raw))
-    defer { git_tree_free(handle) }
-    return try { (root: OpaquePointer?) throws(GitError) -> TreeItem.Kind? in
-      var entry: OpaquePointer?
-      let found = git_tree_entry_bypath(&entry, root, path)
-      if found == GIT_ENOTFOUND.rawValue {
-        git_error_clear()
-        return nil
-      }
-      try check("git_tree_entry_bypath", found)
-      defer { git_tree_entry_free(entry) }
-      return TreeItem.Kind(gitMode: git_tree_entry_filemode_raw(entry).rawValue)
-    }(handle)
+    try entry(inTree: tree, at: path)?.kind
   }
 
   // MARK: - Index
@@ -504,19 +475,29 @@ extension Repository {
   ///
   /// The corresponding C functions are `git_tree_lookup` and `git_tree_entry_bypath`.
   public func entryID(in tree: OID, at path: String) throws(GitError) -> OID? {
+    try entry(inTree: tree, at: path)?.id
+  }
+
+  /// The id and kind of the entry at `path` below `tree`, or nil when there is none.
+  public func entry(inTree tree: OID, at path: String) throws(GitError) -> (id: OID, kind: TreeItem.Kind)? {
     var raw = tree.raw
     var handle: OpaquePointer?
     try check("git_tree_lookup", git_tree_lookup(&handle, pointer, &raw))
     defer { git_tree_free(handle) }
+    return try entry(at: path, below: handle!)
+  }
+
+  /// One `git_tree_entry_bypath` lookup: the entry's id and kind, nil when there is none.
+  func entry(at path: String, below root: OpaquePointer) throws(GitError) -> (id: OID, kind: TreeItem.Kind)? {
     var entry: OpaquePointer?
-    let found = git_tree_entry_bypath(&entry, handle, path)
+    let found = git_tree_entry_bypath(&entry, root, path)
     if found == GIT_ENOTFOUND.rawValue {
       git_error_clear()
       return nil
     }
     try check("git_tree_entry_bypath", found)
     defer { git_tree_entry_free(entry) }
-    return OID(git_tree_entry_id(entry).pointee)
+    return (OID(git_tree_entry_id(entry).pointee), TreeItem.Kind(gitMode: git_tree_entry_filemode_raw(entry).rawValue))
   }
 }
 

@@ -144,10 +144,8 @@ final class CommitmentHistory {
     if let names {
       var folders: [String: OID] = [:]
       for name in names {
-        guard try repository.entryKind(inTree: accounts, at: name) == .directory,
-          let id = try repository.entryID(in: accounts, at: name)
-        else { continue }
-        folders[name] = id
+        guard let folder = try repository.entry(inTree: accounts, at: name), folder.kind == .directory else { continue }
+        folders[name] = folder.id
       }
       return folders
     }

@@ -79,10 +79,9 @@ public struct ChangeScope: Sendable, Equatable {
 
     init(tree: OID, repository: Repository, accountsDirectory: String) throws(GitError) {
       settings = try repository.entryID(in: tree, at: Settings.fileName)
-      guard try repository.entryKind(inTree: tree, at: accountsDirectory) == .directory,
-        let accounts = try repository.entryID(in: tree, at: accountsDirectory)
+      guard let accounts = try repository.entry(inTree: tree, at: accountsDirectory), accounts.kind == .directory
       else { return }
-      for entry in try repository.treeEntries(accounts) {
+      for entry in try repository.treeEntries(accounts.id) {
         if entry.kind == .directory {
           folders[entry.name] = entry.id
         } else {
