@@ -19,7 +19,7 @@ public struct PortfolioReport: Sendable {
   }
 
   /// The commit the report describes.
-  public var head: CommitDetails?
+  public var head: CommitDetails
   /// Only accounts whose close commit is on or after this day are counted.
   public var since: CalendarDate?
   public var redFlagThreshold: Int

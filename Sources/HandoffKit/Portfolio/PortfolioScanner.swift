@@ -2,7 +2,7 @@
 /// record at HEAD is read once, validated and audited, and compared with its close version.
 public enum PortfolioScanner {
   public struct Scan: Sendable {
-    public var head: CommitDetails?
+    public var head: CommitDetails
     public var settings: Settings
     /// Every account at HEAD, closed or not.
     public var facts: [HandoffFacts]

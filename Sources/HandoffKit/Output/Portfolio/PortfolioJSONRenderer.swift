@@ -6,8 +6,8 @@ public struct PortfolioJSONRenderer: PortfolioRenderer {
   public func render(_ report: PortfolioReport) -> String {
     JSONValue.object([
       ("version", .int(1)),
-      ("commit", .optional(report.head?.id.description)),
-      ("date", .optional(report.head.map { CalendarDate(utcDayOf: $0.time).description })),
+      ("commit", .string(report.head.id.description)),
+      ("date", .string(CalendarDate(utcDayOf: report.head.time).description)),
       ("since", .optional(report.since?.description)),
       ("red_flag_threshold", .int(report.redFlagThreshold)),
       ("portfolio", .object([

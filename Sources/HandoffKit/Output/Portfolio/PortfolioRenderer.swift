@@ -100,12 +100,8 @@ enum FigureText {
 enum PortfolioHeading {
   static func subtitle(_ report: PortfolioReport) -> String {
     var lines: [String] = []
-    if let head = report.head {
-      let day = CalendarDate(utcDayOf: head.time)
-      lines.append("At commit \(String(head.id.description.prefix(12))) (\(day)).")
-    } else {
-      lines.append("The repository has no commits yet.")
-    }
+    let day = CalendarDate(utcDayOf: report.head.time)
+    lines.append("At commit \(String(report.head.id.description.prefix(12))) (\(day)).")
     lines.append(
       "\(report.trackedAccounts) accounts tracked, \(report.trackedDefective) with errors now, "
         + "\(report.notClosed) not closed. Red flag threshold: \(report.redFlagThreshold).")
