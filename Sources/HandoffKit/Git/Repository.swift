@@ -229,7 +229,9 @@ public final class Repository {
 
   /// The index file git uses here: `GIT_INDEX_FILE` when set, else `index` in the git folder.
   var indexPath: String {
-    if let override = getenv("GIT_INDEX_FILE").map({ String(cString: $0) }), !override.isEmpty { return override }
+    if let override = getenv("GIT_INDEX_FILE").map({ String(cString: $0) }), !override.isEmpty {
+      return URL(fileURLWithPath: override).path
+    }
     return String(cString: git_repository_path(pointer)) + "index"
   }
 
@@ -399,12 +401,45 @@ extension Repository {
       var base = from.raw
       try check("git_revwalk_hide", git_revwalk_hide(walk, &base))
     }
-    var result: [OID] = []
-    var next = git_oid()
-    while git_revwalk_next(&next, walk) == 0 {
-      result.append(OID(next))
+    do {
+      return try Self.drain(walk!)
+    } catch where isShallow && error.code == .notFound {
+      // libgit2 1.5 walks past a shallow clone's boundary into parents that were never fetched.
+      return try commitsWithinShallowClone(from: from, to: to)
     }
-    return result
+  }
+
+  /// `from..to` in a shallow clone, oldest first (parents before children): every commit
+  /// reachable from `to` without passing `from` or a parent the clone does not have. Commits
+  /// that only `from`'s missing ancestry would exclude cannot be told apart here; a range
+  /// whose commits all lie above its base is exact.
+  private func commitsWithinShallowClone(from: OID?, to: OID) throws(GitError) -> [OID] {
+    let boundary = shallowBoundary()
+    var order: [OID] = []
+    var seen: Set<OID> = from.map { [$0] } ?? []
+    var stack: [(commit: OID, expanded: Bool)] = [(to, false)]
+    while let (commit, expanded) = stack.popLast() {
+      if expanded {
+        order.append(commit)
+        continue
+      }
+      guard seen.insert(commit).inserted else { continue }
+      stack.append((commit, true))
+      guard !boundary.contains(commit) else { continue }
+      for parent in try parents(of: commit) where !seen.contains(parent) { stack.append((parent, false)) }
+    }
+    return order
+  }
+
+  /// Every parent of a commit.
+  ///
+  /// The corresponding C functions are `git_commit_parentcount` and `git_commit_parent_id`.
+  private func parents(of commit: OID) throws(GitError) -> [OID] {
+    var id = commit.raw
+    var handle: OpaquePointer?
+    try check("git_commit_lookup", git_commit_lookup(&handle, pointer, &id))
+    defer { git_commit_free(handle) }
+    return (0..<git_commit_parentcount(handle)).compactMap { git_commit_parent_id(handle, $0).map { OID($0.pointee) } }
   }
 
   /// The best common ancestor of two commits, or nil when they share no history.
@@ -434,6 +469,19 @@ extension Repository {
       return []
     }
     return Set(text.split(separator: "\n").compactMap { OID(hex: String($0)) })
+  }
+
+  /// Every commit a revision walk yields. Only `GIT_ITEROVER` ends it: any other error (a
+  /// missing or damaged object) is an error, not the end of history.
+  private static func drain(_ walk: OpaquePointer) throws(GitError) -> [OID] {
+    var result: [OID] = []
+    var next = git_oid()
+    while true {
+      let status = git_revwalk_next(&next, walk)
+      if status == GIT_ITEROVER.rawValue { return result }
+      try check("git_revwalk_next", status)
+      result.append(OID(next))
+    }
   }
 
   /// The first parent of `commit` and the id of its root tree.
@@ -565,10 +613,7 @@ extension Repository {
     try check("git_revwalk_simplify_first_parent", git_revwalk_simplify_first_parent(walk))
     var raw = tip.raw
     try check("git_revwalk_push", git_revwalk_push(walk, &raw))
-    var result: [OID] = []
-    var next = git_oid()
-    while git_revwalk_next(&next, walk) == 0 { result.append(OID(next)) }
-    return result
+    return try Self.drain(walk!)
   }
 
   /// Author, time and summary of a commit.

@@ -22,7 +22,12 @@ enum Parallel {
     }
     let results = UnsafeMutableBufferPointer<Output?>.allocate(capacity: inputs.count)
     results.initialize(repeating: nil)
-    defer { results.deallocate() }
+    // The results are copied out below; deinitialising releases what the buffer still holds
+    // (freeing it alone would leak every result).
+    defer {
+      _ = results.deinitialize()
+      results.deallocate()
+    }
     let shared = SharedBuffer(results)
     let next = NextIndex()
     withoutActuallyEscaping(makeContext) { makeContext in

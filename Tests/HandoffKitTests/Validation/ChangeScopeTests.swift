@@ -147,6 +147,7 @@ import Testing
       try repo.write("accounts/\(account)/goals.yaml", round % 2 == 0 ? "problem: only\n" : Fixtures.goals + "# \(round)\n")
       if round == 3 { try repo.writeAccount("gamma") }
       try repo.add()
+      if round == 4 { try repo.git(["rm", "-q", "-r", "--cached", "accounts/gamma"]) }
       let fast = try Validator.run(ValidationRequest(repositoryPath: repo.path, source: .index, scope: .changed))
       let slow = try Validator.run(ValidationRequest(repositoryPath: repo.path, source: .index, useCache: false, scope: .changed))
       #expect(fast.diagnostics == slow.diagnostics, "round \(round)")
