@@ -76,7 +76,7 @@ public enum Validator {
     // accounts folder have errors, only the changed accounts are listed at all.
     let staged = source == .index ? try? StagedChange.read(
       repository: repository, accountsDirectory: settings.accountsDirectory,
-      settingsID: settingsBytes.map { $0.withUnsafeBytes { OID.ofBlob($0) } }) : nil
+      settingsID: settingsBytes == nil ? nil : settingsID) : nil
     let headErrors = staged.flatMap { change in
       change.headAccountsTree.flatMap { TreeErrorsStore.accounts(for: .init(tree: $0, settings: settingsID), in: repository) }
     }
