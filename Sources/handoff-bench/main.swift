@@ -92,7 +92,7 @@ if !FileManager.default.fileExists(atPath: repository + "/.git") {
   let status = try run(
     "/usr/bin/env",
     ["python3", generator.path, "--accounts", "\(options.accounts)", "--out", repository,
-     "--truth", repository + ".json", "--no-additions"])
+     "--truth", repository + ".json"])
   guard status == 0 else {
     print("error: the generator failed (exit \(status))")
     exit(2)

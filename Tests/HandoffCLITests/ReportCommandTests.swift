@@ -60,7 +60,7 @@ import Testing
     }
     _ = try Shell.run(
       "/usr/bin/env", ["python3", generator.path, "--accounts", "120", "--seed", "9", "--out", folder.path,
-                       "--truth", folder.appendingPathExtension("json").path, "--no-additions"]
+                       "--truth", folder.appendingPathExtension("json").path]
     ).checked()
     let truth = try JSONReader.parse(String(contentsOf: folder.appendingPathExtension("json"), encoding: .utf8))
     let run = try Shell.run(ValidateCommandTests.binary, ["report", "--format", "json"], directory: folder.path)

@@ -1,5 +1,6 @@
 /// `date-order`: renewal strictly after start; kickoff on or after the intro meeting;
-/// reconciliation on or after kickoff. Nothing else.
+/// reconciliation on or after kickoff; first value on or after the close; the contract's end
+/// on or after its start. Nothing else.
 struct DateOrder: AccountRule {
   let id = RuleID.dateOrder
 
@@ -7,6 +8,8 @@ struct DateOrder: AccountRule {
     ("contract.start", "contract.renewal", true),
     ("handoff.intro_meeting", "handoff.kickoff", false),
     ("handoff.kickoff", "handoff.reconciled_on", false),
+    ("deal.closed_on", "handoff.first_value_on", false),
+    ("contract.start", "contract.ended_on", false),
   ]
 
   func check(_ record: AccountRecord, _ context: RuleContext) -> [FileFinding] {

@@ -43,6 +43,16 @@ enum EmbeddedSchemas {
         "enterprise"
       ]
     },
+    "region": {
+      "$ref": "#/$defs/text"
+    },
+    "products": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/text"
+      },
+      "description": "What was bought."
+    },
     "owners": {
       "type": "object",
       "required": [
@@ -114,6 +124,9 @@ enum EmbeddedSchemas {
           "items": {
             "type": "string"
           }
+        },
+        "ended_on": {
+          "$ref": "#/$defs/date"
         }
       },
       "patternProperties": {
@@ -140,6 +153,15 @@ enum EmbeddedSchemas {
           "type": "integer",
           "minimum": 1,
           "maximum": 5
+        },
+        "first_value_on": {
+          "$ref": "#/$defs/date"
+        },
+        "effort_score": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 5,
+          "description": "The answer, around day 14 after close, to \"How easy has it been to get started?\" (5 = very easy)."
         }
       },
       "patternProperties": {
@@ -489,6 +511,135 @@ enum EmbeddedSchemas {
           "off"
         ]
       }
+    },
+    "service_levels": {
+      "type": "object",
+      "description": "Service levels of a handoff; each value shown in the README is the default.",
+      "properties": {
+        "complete_within_hours": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "intro_within_days": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "reconcile_within_days": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "warm_transition_days": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "effort_survey_day": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "first_value_days": {
+          "type": "object",
+          "description": "Time-to-first-value benchmark per segment, in days.",
+          "properties": {
+            "smb": {
+              "type": "integer",
+              "minimum": 1
+            },
+            "mid-market": {
+              "type": "integer",
+              "minimum": 1
+            },
+            "enterprise": {
+              "type": "integer",
+              "minimum": 1
+            }
+          },
+          "patternProperties": {
+            "^x-": true
+          },
+          "additionalProperties": false
+        },
+        "early_churn_days": {
+          "type": "integer",
+          "minimum": 1
+        }
+      },
+      "patternProperties": {
+        "^x-": true
+      },
+      "additionalProperties": false
+    },
+    "reviewers": {
+      "type": "object",
+      "description": "Code-host handles of the names written in owners.* and made_by, and who else reviews risky accounts.",
+      "properties": {
+        "people": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/$defs/text"
+          }
+        },
+        "escalation": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/text"
+          }
+        }
+      },
+      "patternProperties": {
+        "^x-": true
+      },
+      "additionalProperties": false
+    },
+    "assignment": {
+      "type": "array",
+      "description": "Who becomes owners.success of a newly closed account: the first rule whose when matches.",
+      "items": {
+        "type": "object",
+        "required": [
+          "success"
+        ],
+        "properties": {
+          "when": {
+            "type": "object",
+            "description": "Every key given must match; products: any of.",
+            "properties": {
+              "segment": {
+                "type": "string",
+                "enum": [
+                  "smb",
+                  "mid-market",
+                  "enterprise"
+                ]
+              },
+              "region": {
+                "$ref": "#/$defs/text"
+              },
+              "products": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/$defs/text"
+                },
+                "minItems": 1
+              }
+            },
+            "patternProperties": {
+              "^x-": true
+            },
+            "additionalProperties": false
+          },
+          "success": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/text"
+            },
+            "minItems": 1
+          }
+        },
+        "patternProperties": {
+          "^x-": true
+        },
+        "additionalProperties": false
+      }
     }
   },
   "patternProperties": {
@@ -675,6 +826,10 @@ enum EmbeddedSchemas {
           },
           "notes": {
             "type": "string"
+          },
+          "attended_kickoff": {
+            "type": "boolean",
+            "description": "Whether this stakeholder attended the kickoff; leave it out when not recorded."
           }
         },
         "patternProperties": {
@@ -796,6 +951,8 @@ exec "$handoff" validate --staged
 name: @NAME@
 stage: @STAGE@          # prospect | negotiation | closed-won | handed-off | onboarding | live | churned | lost
 segment:                # smb | mid-market | enterprise
+# region:               # territory or geography (assignment, reports)
+# products: []          # what was bought
 owners:
   sales:                # the account executive
   # success:            # the customer success manager; required from handed-off
@@ -811,12 +968,15 @@ owners:
 #   renewal:            # required from closed-won; after start
 #   seats: 0
 #   non_standard_terms: []
+#   ended_on:           # the contract ended early or was not renewed; on or after start
 # handoff:
 #   intro_meeting:      # joint sales + success + customer meeting; required from handed-off
 #   kickoff:            # required from handed-off; on or after the intro meeting
 #   reconciled_on:      # every commitment walked through with the customer; required from onboarding
 #   warm_transition_until:   # the rep stays copied until then
 #   csm_confidence: 3   # 1..5
+#   first_value_on:     # the customer reached its first meaningful outcome; on or after closed_on
+#   effort_score:       # 1..5: "How easy has it been to get started?" around day 14 (5 = very easy)
 
 """####),
     ("commitments.yaml", ####"""
@@ -886,6 +1046,7 @@ stakeholders:
     # prefers: email    # email | phone | chat | meeting
     # leaving_on:       # a known departure date is a red flag for a champion
     # involved_in_evaluation: true
+    # attended_kickoff: true   # leave out when not recorded
     # notes:
 
 """####),

@@ -72,6 +72,15 @@ import Testing
       failing: ["account.yaml": account + "handoff:\n  intro_meeting: 2026-08-20\n  kickoff: 1️⃣2026-08-19\n"],
       file: "account.yaml", passing: ["account.yaml": account + "handoff:\n  intro_meeting: 2026-08-20\n  kickoff: 2026-08-20\n"]),
     Case(
+      rule: .dateOrder,
+      failing: ["account.yaml": account + "handoff:\n  first_value_on: 1️⃣2026-08-13\n"],
+      file: "account.yaml", passing: ["account.yaml": account + "handoff:\n  first_value_on: 2026-08-14\n"]),
+    Case(
+      rule: .dateOrder,
+      failing: ["account.yaml": accountWith([("  start: 2026-09-01\n", "  start: 2026-09-01\n  ended_on: 1️⃣2026-08-31\n")])],
+      file: "account.yaml",
+      passing: ["account.yaml": accountWith([("  start: 2026-09-01\n", "  start: 2026-09-01\n  ended_on: 2026-09-01\n")])]),
+    Case(
       rule: .duplicateID,
       failing: ["commitments.yaml": Fixtures.commitments + Fixtures.commitments.replacingOccurrences(of: "commitments:\n", with: "").replacingOccurrences(of: "- id: clever-sso", with: "- id: 1️⃣clever-sso")],
       file: "commitments.yaml",

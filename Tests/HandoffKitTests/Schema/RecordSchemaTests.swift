@@ -113,6 +113,21 @@ import Testing
       message: "`stakeholders[0].involved_in_evaluation` must be true or false, not `yes`",
       fixed: "stakeholders:\n  - name: M\n    roles: [champion]\n    stance: supportive\n    involved_in_evaluation: true\n"),
     Case(
+      file: .stakeholders,
+      marked: "stakeholders:\n  - name: M\n    roles: [champion]\n    stance: supportive\n    attended_kickoff: 1️⃣yes\n",
+      message: "`stakeholders[0].attended_kickoff` must be true or false, not `yes`",
+      fixed: "stakeholders:\n  - name: M\n    roles: [champion]\n    stance: supportive\n    attended_kickoff: true\n"),
+    Case(
+      file: .account,
+      marked: "name: A\nstage: prospect\nsegment: smb\nregion: us-west\nproducts: [core, 1️⃣\"\"]\nowners: {sales: a}\n",
+      message: "`products[1]` must not be empty",
+      fixed: "name: A\nstage: prospect\nsegment: smb\nregion: us-west\nproducts: [core, analytics]\nowners: {sales: a}\n"),
+    Case(
+      file: .account,
+      marked: "name: A\nstage: prospect\nsegment: smb\nowners: {sales: a}\nhandoff:\n  effort_score: 1️⃣6\n",
+      message: "`handoff.effort_score` must be at most 5 (not 6)",
+      fixed: "name: A\nstage: prospect\nsegment: smb\nowners: {sales: a}\nhandoff:\n  effort_score: 4\n  first_value_on: 2026-10-02\ncontract:\n  ended_on: 2027-03-01\nx-crm: {system: salesforce, opportunity: 0065g00000AbCdE}\n"),
+    Case(
       file: .risks,
       marked: "red_flags: []\ndependencies: [1️⃣\"\"]\n",
       message: "`dependencies[0]` must not be empty",

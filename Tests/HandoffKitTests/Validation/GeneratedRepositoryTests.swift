@@ -32,7 +32,7 @@ import Testing
     _ = try Shell.run(
       "/usr/bin/env",
       ["python3", generator.path, "--accounts", "\(accounts)", "--seed", "\(seed)", "--out", folder.path,
-       "--truth", truth.path, "--defect-share", "0.1", "--no-additions"]
+       "--truth", truth.path, "--defect-share", "0.1"]
     ).checked()
     defer { try? FileManager.default.removeItem(at: truth) }
     return Generated(folder: folder, truth: try JSONReader.parse(Array(try Data(contentsOf: truth))))
