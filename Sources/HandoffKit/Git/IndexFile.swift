@@ -296,6 +296,14 @@ struct IndexFile {
     return low
   }
 
+  /// The entries whose paths start with `prefix` (which ends in `/`), in path order.
+  func entries(under prefix: [UInt8]) -> Range<Int> {
+    var upper = prefix
+    upper[upper.count - 1] &+= 1
+    let first = firstEntry(atOrAfter: prefix)
+    return first..<firstEntry(atOrAfter: upper, from: first)
+  }
+
   /// The entry at exactly `path`, if staged.
   func entry(at path: String) -> Entry? {
     let bytes = Array(path.utf8)

@@ -253,12 +253,8 @@ public final class Repository {
     under prefix: [UInt8], _ body: (UnsafeBufferPointer<UInt8>, UInt32, OID) -> Void
   ) throws(GitError) {
     if let own = stagedIndex() {
-      var upper = prefix
-      upper[upper.count - 1] &+= 1
-      let first = own.firstEntry(atOrAfter: prefix)
-      let last = own.firstEntry(atOrAfter: upper, from: first)
       own.names.withUnsafeBufferPointer { names in
-        for position in first..<last {
+        for position in own.entries(under: prefix) {
           let entry = own.entries[position]
           body(UnsafeBufferPointer(rebasing: names[entry.nameStart..<(entry.nameStart + entry.nameCount)]), entry.mode, entry.id)
         }

@@ -19,14 +19,12 @@ public final class Snapshot {
   public let source: SnapshotSource
   /// The commit read, for `.revision`.
   public let commit: OID?
-  private let repositoryPath: String
 
   /// - Throws: `GitError` when the revision does not name a commit, or the repository has no
   ///   work tree for `.worktree`.
   public init(repository: Repository, source: SnapshotSource) throws(GitError) {
     self.repository = repository
     self.source = source
-    self.repositoryPath = repository.workingDirectory ?? repository.commonDirectory
     switch source {
     case .revision(let revision):
       commit = try repository.commit(for: revision)

@@ -57,7 +57,6 @@ extension CloseWalk {
     _ chunks: [Chunk], repository: Repository,
     _ body: (Repository, Chunk) throws(GitError) -> [Output]
   ) throws(GitError) -> [Output] {
-    let path = repository.workingDirectory ?? repository.commonDirectory
     let single = chunks.count == 1
     let runs = Parallel.map(chunks, minimumPerWorker: 1, makeContext: {
       single ? repository : try? repository.reopen()

@@ -66,10 +66,8 @@ struct StagedChange {
     let cached = index.treeChildren(of: accountsDirectory)
 
     let prefix = Array((accountsDirectory + "/").utf8)
-    var upper = prefix
-    upper[upper.count - 1] &+= 1
-    let first = index.firstEntry(atOrAfter: prefix)
-    let last = index.firstEntry(atOrAfter: upper, from: first)
+    let range = index.entries(under: prefix)
+    let (first, last) = (range.lowerBound, range.upperBound)
     var touched = Set<String>()
     var touchedAtHead: [String: OID] = [:]
     var looseChanged = false
