@@ -55,6 +55,11 @@ public enum Auditor {
       scorecard: scorecard, redFlags: flags, mitigationNeeded: needed, mitigationPresent: present)
   }
 
+  /// The checklist items A1–C5 in order, with their titles (scored on an empty record, which
+  /// lists every item).
+  public static let checklist: [(id: String, title: String)] =
+    audit(AccountRecord(id: "", present: [], roots: [:]), settings: Settings()).items.map { ($0.id, $0.title) }
+
   static func category(of rule: RuleID) -> String {
     switch rule {
     case .championAtRisk, .noEndUserInEvaluation, .skepticalBuyer: "stakeholder"

@@ -628,6 +628,23 @@ extension Repository {
 }
 
 extension Repository {
+  /// The author's own calendar day of a commit (the author time in the author's time zone),
+  /// which is what `git log` shows as the author date.
+  ///
+  /// The corresponding C function is `git_commit_author`.
+  public func authorDay(of commit: OID) throws(GitError) -> CalendarDate {
+    var id = commit.raw
+    var handle: OpaquePointer?
+    try check("git_commit_lookup", git_commit_lookup(&handle, pointer, &id))
+    defer { git_commit_free(handle) }
+    guard let signature = git_commit_author(handle)?.pointee else {
+      return CalendarDate(utcDayOf: Int64(git_commit_time(handle)))
+    }
+    return CalendarDate(utcDayOf: Int64(signature.when.time) + Int64(signature.when.offset) * 60)
+  }
+}
+
+extension Repository {
   /// A configuration value as git resolves it (system, global, local), or nil when unset; a
   /// path has `~/` expanded.
   ///

@@ -14,6 +14,8 @@ public struct AccountClose: Sendable {
   /// Commit time (seconds since 1970) at which the record first had no errors, at or after the
   /// stage-based close; nil while it never has. Judged with the settings at HEAD.
   public var completedAt: Int64?
+  /// The author day of the first first-parent commit whose record has stage `churned`.
+  public var churnedOn: CalendarDate?
 }
 
 public enum CloseFinder {
@@ -91,7 +93,8 @@ public enum CloseFinder {
           AccountClose(
             account: account, commit: close?.commit,
             commitments: close == nil ? [] : idsAtClose, folder: close?.folder,
-            addedAfterClose: walk.added[account] ?? [], completedAt: walk.completeAt[account]))
+            addedAfterClose: walk.added[account] ?? [], completedAt: walk.completeAt[account],
+            churnedOn: walk.churnedOn[account]))
       }
       for account in wanted where !known.contains(account) {
         throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory)

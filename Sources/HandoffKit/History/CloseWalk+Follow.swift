@@ -13,6 +13,8 @@ extension CloseWalk {
     var closed: Bool
     var seen: Set<String>
     var needsJudging: Bool
+    /// The walk already found the commit where the stage became `churned`.
+    var churned: Bool
     var versions: [AccountVersion]
   }
 
@@ -22,12 +24,14 @@ extension CloseWalk {
     var close: (commit: Int, commitments: OID?, folder: OID, ids: [String])?
     /// Commitment ids first seen after close.
     var newIDs: [String] = []
+    /// The first version whose stage is `churned`, at or after close.
+    var churn: Int?
     var unjudged: [AccountVersion] = []
   }
 
   /// Follows every account through its versions, accounts spread over every core. Before close
   /// only the stage is read (and only when the bytes could name a closed stage at all); from
-  /// close on only the commitment ids.
+  /// close on the commitment ids, and the stage of a changed account.yaml until it is churned.
   static func follow(
     _ paths: [AccountPath], repository: Repository, accountsDirectory: String, progress: Progress?
   ) throws(GitError) -> [FollowedAccount] {
@@ -37,8 +41,20 @@ extension CloseWalk {
       var result = FollowedAccount(name: path.name)
       var closed = path.closed
       var seen = path.seen
+      var churned = path.churned
+      var accountBlob: OID?
       for version in path.versions {
         let files = try store.files(ofFolder: version.folder)
+        defer {
+          // Only a changed account.yaml can change the stage.
+          if closed, !churned, let blob = files.account, blob != accountBlob {
+            if store.stageIsChurned(ofBlob: blob) {
+              result.churn = version.commit
+              churned = true
+            }
+          }
+          accountBlob = files.account
+        }
         if closed {
           for id in files.commitments.map(store.commitmentIDs(ofBlob:)) ?? [] where seen.insert(id).inserted {
             result.newIDs.append(id)

@@ -3,10 +3,10 @@ import Foundation
 // The history index on disk: a versioned binary file in the git directory, written atomically.
 
 extension CloseWalk {
-  private static let magic = Array("handoff-history-3\n".utf8)
+  private static let magic = Array("handoff-history-4\n".utf8)
 
   static func file(for repository: Repository) -> URL {
-    URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent("handoff/history-v3.bin")
+    URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent("handoff/history-v4.bin")
   }
 
   /// The saved walk for `accountsDirectory`, or nil when there is none or it does not read.
@@ -47,6 +47,10 @@ extension CloseWalk {
             guard let high = reader.integer(), let low = reader.integer() else { return nil }
             walk.completeAt[name] = Int64(high) << 32 | Int64(low)
           }
+          if flags & 8 != 0 {
+            guard let day = reader.integer() else { return nil }
+            walk.churnedOn[name] = CalendarDate(dayNumber: Int(Int32(bitPattern: day)))
+          }
           walk.closes[name] = close
           guard let seen = reader.strings(), let added = reader.strings(), let pending = reader.integer() else { return nil }
           walk.seenIDs[name] = seen
@@ -83,13 +87,18 @@ extension CloseWalk {
       writer.string(close.commit.author)
       writer.string(close.commit.summary)
       let complete = completeAt[name]
-      writer.bytes([(close.commitments == nil ? 0 : 1) | (close.folder == nil ? 0 : 2) | (complete == nil ? 0 : 4)])
+      let churned = churnedOn[name]
+      writer.bytes([
+        (close.commitments == nil ? 0 : 1) | (close.folder == nil ? 0 : 2) | (complete == nil ? 0 : 4)
+          | (churned == nil ? 0 : 8)
+      ])
       if let commitments = close.commitments { writer.bytes(commitments.bytes) }
       if let folder = close.folder { writer.bytes(folder.bytes) }
       if let complete {
         writer.integer(UInt32(truncatingIfNeeded: complete >> 32))
         writer.integer(UInt32(truncatingIfNeeded: complete))
       }
+      if let churned { writer.integer(UInt32(bitPattern: Int32(truncatingIfNeeded: churned.dayNumber))) }
       writer.strings(seenIDs[name] ?? [])
       writer.strings(added[name] ?? [])
       let pending = unjudged[name] ?? []

@@ -2,7 +2,7 @@ import Foundation
 
 /// The state of one walk down the first-parent history: which accounts exist, when each
 /// closed, and which commitment ids appeared after close. Kept in the git directory
-/// (`handoff/history-v3.bin`) so the next run only walks the commits added since: derived
+/// (`handoff/history-v4.bin`) so the next run only walks the commits added since: derived
 /// data, written atomically, rebuilt when missing, stale (the tip is no longer on HEAD's
 /// first-parent chain) or unreadable, and never needed for a correct answer.
 ///
@@ -32,6 +32,8 @@ struct CloseWalk {
   var added: [String: [String]] = [:]
   /// Commit time at which each closed account's record first had no errors, at or after close.
   var completeAt: [String: Int64] = [:]
+  /// The author day of the first commit whose record has stage `churned`, per closed account.
+  var churnedOn: [String: CalendarDate] = [:]
   var judgedWith: OID?
 
   /// Versions of closed accounts not yet judged for completeness, in commit order: judging is
@@ -73,7 +75,7 @@ struct CloseWalk {
     let paths = versions.keys.map { name in
       AccountPath(
         name: name, closed: closes[name] != nil, seen: Set(seenIDs[name] ?? []),
-        needsJudging: completeAt[name] == nil, versions: versions[name]!)
+        needsJudging: completeAt[name] == nil, churned: churnedOn[name] != nil, versions: versions[name]!)
     }
     progress?.begin("history: following \(paths.count) accounts", total: paths.count)
     let followed = try Self.follow(paths, repository: repository, accountsDirectory: store.accountsDirectory, progress: progress)
@@ -91,6 +93,7 @@ struct CloseWalk {
         seenIDs[result.name, default: []] += result.newIDs
         added[result.name, default: []] += result.newIDs
       }
+      if let churn = result.churn { churnedOn[result.name] = try repository.authorDay(of: commits[churn]) }
       if !result.unjudged.isEmpty {
         unjudged[result.name, default: []] += result.unjudged.map { ($0.folder, commits[$0.commit]) }
       }

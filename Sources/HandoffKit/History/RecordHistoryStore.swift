@@ -6,6 +6,7 @@ final class RecordHistoryStore {
   let accountsDirectory: String
   private var idsByBlob: [OID: [String]] = [:]
   private var closedByBlob: [OID: Bool] = [:]
+  private var churnedByBlob: [OID: Bool] = [:]
   private var filesByTree: [OID: (account: OID?, commitments: OID?)] = [:]
   private var accountsTrees: [OID: OID?] = [:]
   private var recordsByTree: [OID: AccountRecord] = [:]
@@ -85,11 +86,30 @@ final class RecordHistoryStore {
     return closed
   }
 
-  private static let closedStageNames = Stage.allCases.filter(\.isClosed).map { Array($0.rawValue.utf8) }
+  /// Whether an `account.yaml` blob has stage `churned` (the churn day of an account without
+  /// `contract.ended_on`); parsed only when the word could be in it, as for `stageIsClosed`.
+  func stageIsChurned(ofBlob blob: OID) -> Bool {
+    if let known = churnedByBlob[blob] { return known }
+    let churned: Bool
+    if let bytes = try? repository.blob(blob), Self.mayName([Self.churnedName], in: bytes) {
+      churned = YAMLLoader.load(bytes).root?["stage"]?.string == Stage.churned.rawValue
+    } else {
+      churned = false
+    }
+    if churnedByBlob.count > Self.cacheLimit { churnedByBlob.removeAll(keepingCapacity: true) }
+    churnedByBlob[blob] = churned
+    return churned
+  }
 
-  static func mayNameClosedStage(_ bytes: [UInt8]) -> Bool {
+  private static let closedStageNames = Stage.allCases.filter(\.isClosed).map { Array($0.rawValue.utf8) }
+  private static let churnedName = Array(Stage.churned.rawValue.utf8)
+
+  static func mayNameClosedStage(_ bytes: [UInt8]) -> Bool { mayName(closedStageNames, in: bytes) }
+
+  /// Whether any of `names` stands in `bytes` as it is, or an escape could spell it.
+  static func mayName(_ names: [[UInt8]], in bytes: [UInt8]) -> Bool {
     if bytes.contains(UInt8(ascii: "\\")) { return true }
-    return closedStageNames.contains { name in
+    return names.contains { name in
       var index = bytes.startIndex
       while let first = bytes[index...].firstIndex(of: name[0]) {
         if bytes[first...].starts(with: name) { return true }

@@ -43,6 +43,29 @@ public struct HandoffFacts: Sendable {
   public var aboveThreshold: Bool
   public var mitigationPresent: Bool
 
+  // What came after the handoff (the format's additions), for the report's outcomes.
+  public var stage: Stage? = nil
+  public var segment: String? = nil
+  /// `handoff.first_value_on` minus `deal.closed_on`, in days.
+  public var daysToFirstValue: Int? = nil
+  /// `handoff.effort_score`, 1 to 5.
+  public var effortScore: Int? = nil
+  /// `handoff.kickoff` is set, and of the stakeholders with `attended_kickoff`, how many came.
+  public var kickoffHeld = false
+  public var attendedKickoff = 0
+  public var attendanceRecorded = 0
+  /// `contract.ended_on`, else the author day of the first commit whose stage is `churned`.
+  public var churnDay: CalendarDate? = nil
+  /// `handoff.reconciled_on` minus `handoff.kickoff`, and `handoff.warm_transition_until`
+  /// minus `deal.closed_on`, in days.
+  public var daysFromKickoffToReconcile: Int? = nil
+  public var warmTransitionDays: Int? = nil
+  /// Whether the stage requires the intro meeting and the reconciliation yet (an absent date
+  /// is then "not met"; before, "not yet due"). The warm transition is due with the handoff.
+  public var introDue = false
+  public var reconcileDue = false
+  public var warmTransitionDue = false
+
   /// The close commit's day (UTC): what `--since` and "month of close" go by.
   public var closeDay: CalendarDate? {
     close.map { CalendarDate(utcDayOf: $0.time) }

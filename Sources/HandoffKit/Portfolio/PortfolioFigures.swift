@@ -6,7 +6,8 @@ public struct PortfolioFigures: Sendable {
   /// Accounts with at least one error at HEAD.
   public var defective = 0
 
-  /// Accounts whose record had no errors within 24 hours of the close commit.
+  /// Accounts whose record had no errors within 24 hours (`complete_within_hours`) of the
+  /// close commit.
   public var completeWithin24Hours = 0
   /// Accounts whose record has never been free of errors since close.
   public var neverComplete = 0
@@ -36,6 +37,10 @@ public struct PortfolioFigures: Sendable {
   /// Mean audit completeness, in percent.
   public var averageCompleteness: Double?
 
+  /// The hours `completeWithin24Hours` is measured with (`complete_within_hours`).
+  public var completeWithinHours = 24
+  public var outcomes: OutcomeFigures
+
   public static let categories = ["promise", "stakeholder", "timeline"]
 
   /// Commitments added after close per account.
@@ -50,8 +55,10 @@ public struct PortfolioFigures: Sendable {
     return Double(confidence.enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element }) / Double(rated)
   }
 
-  public init(_ group: [HandoffFacts]) {
+  public init(_ group: [HandoffFacts], context: OutcomeFigures.Context = OutcomeFigures.Context()) {
     accounts = group.count
+    completeWithinHours = context.serviceLevels.completeWithinHours
+    outcomes = OutcomeFigures(group, context: context)
     var hours: [Double] = []
     var intro: [Double] = []
     var kickoff: [Double] = []
@@ -60,7 +67,7 @@ public struct PortfolioFigures: Sendable {
       if facts.errors > 0 { defective += 1 }
       if let seconds = facts.secondsToComplete {
         hours.append(Double(seconds) / 3600)
-        if seconds <= 86_400 { completeWithin24Hours += 1 }
+        if seconds <= Int64(completeWithinHours) * 3600 { completeWithin24Hours += 1 }
       } else {
         neverComplete += 1
       }

@@ -47,12 +47,13 @@ public struct PortfolioReport: Sendable {
       guard let day = facts.closeDay else { return false }
       return since.map { day >= $0 } ?? true
     }
-    summary = PortfolioFigures(closed)
+    let context = OutcomeFigures.Context(serviceLevels: scan.settings.serviceLevels, headTime: scan.head.time)
+    summary = PortfolioFigures(closed, context: context)
     bySalesOwner = Dictionary(grouping: closed) { $0.salesOwner ?? Self.noOwner }
-      .map { Group(key: $0.key, figures: PortfolioFigures($0.value)) }
+      .map { Group(key: $0.key, figures: PortfolioFigures($0.value, context: context)) }
       .sorted { $0.key < $1.key }
     byCloseMonth = Dictionary(grouping: closed) { $0.closeMonth ?? "" }
-      .map { Group(key: $0.key, figures: PortfolioFigures($0.value)) }
+      .map { Group(key: $0.key, figures: PortfolioFigures($0.value, context: context)) }
       .sorted { $0.key < $1.key }
     weakest = closed.sorted { left, right in
       if left.completeness != right.completeness { return left.completeness < right.completeness }

@@ -72,10 +72,13 @@ public enum PortfolioScanner {
       removed = Set(close.commitments + close.addedAfterClose).subtracting(headIDs).count
     }
     let verbal = record.commitments.filter { $0["status"]?.string != "withdrawn" && $0.isVerbalOutsideContract }
-    let confidence = record.accountValue("handoff.csm_confidence")?.number.flatMap { value in
-      value == value.rounded() && (1...5).contains(value) ? Int(value) : nil
+    func score(_ path: String) -> Int? {
+      record.accountValue(path)?.number.flatMap { value in
+        value == value.rounded() && (1...5).contains(value) ? Int(value) : nil
+      }
     }
-    return HandoffFacts(
+    let confidence = score("handoff.csm_confidence")
+    var facts = HandoffFacts(
       account: folder.id,
       salesOwner: record.accountValue("owners.sales")?.string,
       errors: findings.count { settings.isError($0.ruleID) },
@@ -90,5 +93,25 @@ public enum PortfolioScanner {
       removedAfterClose: removed, verbalPromises: verbal.count,
       completeness: audit.completeness, gaps: audit.items.filter { $0.coverage != .fully },
       redFlags: audit.redFlags, aboveThreshold: audit.mitigationNeeded, mitigationPresent: audit.mitigationPresent)
+    facts.stage = record.stage
+    facts.segment = record.accountValue("segment")?.string
+    facts.daysToFirstValue = days(to: "handoff.first_value_on")
+    facts.effortScore = score("handoff.effort_score")
+    facts.kickoffHeld = record.accountDate("handoff.kickoff") != nil
+    let attendance = record.stakeholders.compactMap { $0["attended_kickoff"]?.bool }
+    facts.attendanceRecorded = attendance.count
+    facts.attendedKickoff = attendance.count { $0 }
+    facts.churnDay = record.accountDate("contract.ended_on")?.date ?? close?.churnedOn
+    if let kickoff = record.accountDate("handoff.kickoff")?.date,
+      let reconciled = record.accountDate("handoff.reconciled_on")?.date
+    {
+      facts.daysFromKickoffToReconcile = reconciled.dayNumber - kickoff.dayNumber
+    }
+    facts.warmTransitionDays = days(to: "handoff.warm_transition_until")
+    let context = RuleContext(settings: settings)
+    facts.introDue = context.requirement(from: .handedOff, appliesAt: record.stage)
+    facts.warmTransitionDue = facts.introDue
+    facts.reconcileDue = context.requirement(from: .onboarding, appliesAt: record.stage)
+    return facts
   }
 }

@@ -11,6 +11,10 @@ public struct Settings: Sendable, Equatable {
   public var requireCompleteFrom = Stage.closedWon
   /// Per-rule severity overrides; a nil value means the rule is off.
   public var severities: [RuleID: Severity?] = [:]
+  public var serviceLevels = ServiceLevels()
+  public var reviewers = Reviewers()
+  /// Rules in order: the first whose `when` matches names the candidates.
+  public var assignment: [AssignmentRule] = []
 
   public init() {}
 
@@ -58,6 +62,9 @@ public struct Settings: Sendable, Equatable {
     if let stage = root["require_complete_from"]?.string.flatMap(Stage.init(rawValue:)) {
       settings.requireCompleteFrom = stage
     }
+    if let node = root["service_levels"] { settings.serviceLevels = ServiceLevels(node) }
+    if let node = root["reviewers"] { settings.reviewers = Reviewers(node) }
+    settings.assignment = (root["assignment"]?.items ?? []).map(AssignmentRule.init)
     for entry in root["rules"]?.entries ?? [] where !entry.key.hasPrefix("x-") {
       let rule = RuleID(entry.key)
       guard RuleCatalog.info(rule) != nil else {

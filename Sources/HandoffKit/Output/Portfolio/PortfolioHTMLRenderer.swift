@@ -53,8 +53,11 @@ public struct PortfolioHTMLRenderer: PortfolioRenderer {
         scaleCaption: FigureText.decimal)
       body += "</section>\n"
     }
+    body += outcomes(figures.outcomes, tables: OutcomeTables.portfolio(figures))
     body += table("By sales owner", first: "sales owner", report.bySalesOwner)
     body += table("By month of close", first: "month", report.byCloseMonth)
+    body += html(OutcomeTables.groups("Outcomes by sales owner", first: "sales owner", report.bySalesOwner))
+    body += html(OutcomeTables.groups("Outcomes by month of close", first: "month", report.byCloseMonth))
 
     body += "<section><h2>Weakest handoffs</h2>"
     if report.weakest.isEmpty {
@@ -88,6 +91,51 @@ public struct PortfolioHTMLRenderer: PortfolioRenderer {
       """
   }
 
+  /// The outcomes: retention by handoff quality side by side and time to first value per
+  /// segment as charts, then every outcome table.
+  private func outcomes(_ outcomes: OutcomeFigures, tables: [OutcomeTables.Table]) -> String {
+    var out = "<section><h2>Outcomes</h2><h3>Retention at day \(OutcomeFigures.retentionDay) by handoff quality</h3>"
+    out += "<div class=\"sides\">"
+    let splits = [
+      ("Record without errors in time", outcomes.retentionByCompleteness), ("Joint intro meeting", outcomes.retentionByIntro),
+      ("Checklist completeness", outcomes.retentionByChecklist),
+    ]
+    for (title, sides) in splits {
+      let bars = sides.map { side in
+        SVGChart.Bar(label: side.label, value: (side.share ?? 0) * 100, caption: Self.retentionCaption(side))
+      }
+      out += "<figure><figcaption>\(Markup.escape(title))</figcaption>"
+        + SVGChart.rows(bars, title: "Retention at day \(OutcomeFigures.retentionDay): \(title)", maximum: 100) + "</figure>"
+    }
+    out += "</div><h3>Time to first value per segment</h3>"
+    let segments = outcomes.firstValue.map { segment in
+      let caption = segment.medianDays.map { FigureText.decimal($0) + " d" } ?? OutcomeTables.noData
+      let benchmark = segment.benchmarkDays.map { " (benchmark \($0) d, \(OutcomeTables.percent(segment.meetingShare)) within)" } ?? ""
+      return SVGChart.Bar(label: segment.segment, value: segment.medianDays ?? 0, caption: caption + benchmark)
+    }
+    out += SVGChart.rows(segments, title: "Median days from close to first value, per segment")
+    for table in tables { out += html(table, level: "h3", section: false) }
+    return out + "</section>\n"
+  }
+
+  private static func retentionCaption(_ side: OutcomeFigures.Retention) -> String {
+    side.counted == 0 ? OutcomeTables.noData : "\(OutcomeTables.percent(side.share)) of \(side.counted)"
+  }
+
+  private func html(_ table: OutcomeTables.Table, level: String = "h2", section: Bool = true) -> String {
+    var out = section ? "<section>" : ""
+    out += "<\(level)>\(Markup.escape(table.title))</\(level)>"
+    if let note = table.note { out += "<p class=\"note\">\(Markup.escape(note.replacingOccurrences(of: "`", with: "")))</p>" }
+    out += "<div class=\"scroll\"><table class=\"list\"><thead><tr>"
+    out += table.columns.map { "<th>\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+    for row in table.rows {
+      out += "<tr>" + row.enumerated().map { index, cell in
+        index == 0 ? "<td>\(Markup.escape(cell))</td>" : "<td class=\"number\">\(Markup.escape(cell))</td>"
+      }.joined() + "</tr>"
+    }
+    return out + "</tbody></table></div>" + (section ? "</section>\n" : "")
+  }
+
   private func table(_ title: String, first: String, _ groups: [PortfolioReport.Group]) -> String {
     var out = "<section><h2>\(Markup.escape(title))</h2><div class=\"scroll\"><table class=\"list\"><thead><tr><th>\(Markup.escape(first))</th>"
     out += FigureText.groupColumns.map { "<th>\(Markup.escape($0.title))</th>" }.joined() + "</tr></thead><tbody>"
@@ -112,7 +160,9 @@ public struct PortfolioHTMLRenderer: PortfolioRenderer {
     table.figures th{font-weight:normal;color:var(--muted)}table.list{font-size:12px}table.list th,table.list td{padding:4px 5px}table.list thead th{font-size:11.5px;color:var(--muted);vertical-align:bottom}
     table.list td:first-child{white-space:nowrap}
     td.number{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-    ul{margin:0;padding-left:18px}.scroll{overflow-x:auto}
+    ul{margin:0;padding-left:18px}.scroll{overflow-x:auto}p.note{color:var(--muted);margin:0 0 6px}
+    .sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:16px}
+    figure{margin:0}figcaption{font-size:12px;color:var(--muted);margin-bottom:2px}
     svg.chart{width:100%;height:auto;display:block}.split svg.chart{max-width:440px}
     .bar{fill:var(--bar)}.axis{stroke:var(--muted);stroke-width:1}.grid{stroke:var(--line);stroke-dasharray:3 3}
     text{font:11px system-ui,sans-serif;fill:var(--ink)}text.label{text-anchor:middle;fill:var(--muted)}

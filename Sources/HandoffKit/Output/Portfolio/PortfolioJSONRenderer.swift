@@ -66,6 +66,7 @@ public struct PortfolioJSONRenderer: PortfolioRenderer {
       ("above_threshold", .int(figures.aboveThreshold)),
       ("above_threshold_without_plan", .int(figures.aboveThresholdWithoutPlan)),
       ("average_completeness", number(figures.averageCompleteness, 1)),
+      ("outcomes", OutcomeJSON.outcomes(figures.outcomes)),
     ])
   }
 

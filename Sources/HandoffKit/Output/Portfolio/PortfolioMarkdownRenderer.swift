@@ -14,8 +14,12 @@ public struct PortfolioMarkdownRenderer: PortfolioRenderer {
     out += "\n### Red flags by category (declared and derived)\n\n| " + categories.joined(separator: " | ") + " |\n|"
     out += String(repeating: " --- |", count: categories.count) + "\n| "
     out += categories.map { String(figures.redFlags[$0] ?? 0) }.joined(separator: " | ") + " |\n"
+    out += "\n## Outcomes\n"
+    for table in OutcomeTables.portfolio(figures) { out += "\n" + markdown(table, level: "###") }
     out += table("By sales owner", first: "sales owner", report.bySalesOwner)
     out += table("By month of close", first: "month", report.byCloseMonth)
+    out += "\n" + markdown(OutcomeTables.groups("Outcomes by sales owner", first: "sales owner", report.bySalesOwner), level: "##")
+    out += "\n" + markdown(OutcomeTables.groups("Outcomes by month of close", first: "month", report.byCloseMonth), level: "##")
     out += "\n## Weakest handoffs\n\n"
     if report.weakest.isEmpty { return out + PortfolioHeading.noWeakest(report) + "\n" }
     out += "| account | sales owner | closed | completeness | errors | red flags | not fully documented |\n"
@@ -25,6 +29,14 @@ public struct PortfolioMarkdownRenderer: PortfolioRenderer {
       out += "| \(weak.account) | \(weak.salesOwner ?? "–") | \(weak.closeDay?.description ?? "–") | "
         + "\(FigureText.percent(weak.completeness / 100)) | \(weak.errors) | \(weak.redFlags) | \(gaps.isEmpty ? "–" : gaps) |\n"
     }
+    return out
+  }
+
+  private func markdown(_ table: OutcomeTables.Table, level: String) -> String {
+    var out = "\(level) \(table.title)\n\n"
+    if let note = table.note { out += note + "\n\n" }
+    out += "| " + table.columns.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: table.columns.count) + "\n"
+    for row in table.rows { out += "| " + row.map { TerminalText.escape($0).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
     return out
   }
 

@@ -58,7 +58,7 @@ enum FigureText {
   /// The headline figures as label and value, in reading order.
   static func headline(_ figures: PortfolioFigures) -> [(String, String)] {
     [
-      ("Records without errors within 24 h of close", count(figures.completeWithin24Hours, of: figures)),
+      ("Records without errors within \(figures.completeWithinHours) h of close", count(figures.completeWithin24Hours, of: figures)),
       ("Median time from close to a record without errors", duration(hours: figures.medianHoursToComplete)),
       ("Records never without errors since close", String(figures.neverComplete)),
       ("Accounts with errors now", count(figures.defective, of: figures)),
