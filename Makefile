@@ -35,7 +35,7 @@ test:
 	@bash scripts/install-deps.sh --browser
 	$(SWIFT) build --build-tests
 	@bash scripts/share.sh .build/debug/handoff
-	HANDOFF_REQUIRE_BROWSER=1 HANDOFF_REQUIRE_SHARE=1 $(SWIFT) test
+	HANDOFF_REQUIRE_BROWSER=1 HANDOFF_REQUIRE_SHARE=1 HANDOFF_REQUIRE_ICAL=1 $(SWIFT) test
 
 bench: release
 	.build/release/handoff-bench --cache $(BENCH_CACHE)

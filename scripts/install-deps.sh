@@ -2,7 +2,7 @@
 # Installs the system libraries handoff builds against (libgit2, libfyaml, pkg-config) and git,
 # through apt-get, only when something is missing. Safe to run again and again.
 # With --browser (what the tests need) it also installs Chromium, which renders the HTML
-# report, and man-db, which renders the man page.
+# report, man-db, which renders the man page, and python3-icalendar, which parses `due --format ics`.
 set -euo pipefail
 missing=()
 if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
@@ -11,6 +11,10 @@ fi
 # The tests render the man page with `man -l`.
 if [ "${1:-}" = "--browser" ] && ! command -v man >/dev/null 2>&1; then
   missing+=(man-db)
+fi
+# The tests parse the iCalendar output of `due` with a real parser (Debian's python3-icalendar).
+if [ "${1:-}" = "--browser" ] && ! /usr/bin/python3 -c "import icalendar" >/dev/null 2>&1; then
+  missing+=(python3-icalendar)
 fi
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v git >/dev/null 2>&1 || missing+=(git)

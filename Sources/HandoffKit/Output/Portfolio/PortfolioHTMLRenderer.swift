@@ -113,7 +113,7 @@ public struct PortfolioHTMLRenderer: PortfolioRenderer {
       let benchmark = segment.benchmarkDays.map { " (benchmark \($0) d, \(OutcomeTables.percent(segment.meetingShare)) within)" } ?? ""
       return SVGChart.Bar(label: segment.segment, value: segment.medianDays ?? 0, caption: caption + benchmark)
     }
-    out += SVGChart.rows(segments, title: "Median days from close to first value, per segment")
+    out += "<div class=\"narrow\">" + SVGChart.rows(segments, title: "Median days from close to first value, per segment") + "</div>"
     for table in tables { out += html(table, level: "h3", section: false) }
     return out + "</section>\n"
   }
@@ -161,7 +161,7 @@ public struct PortfolioHTMLRenderer: PortfolioRenderer {
     table.list td:first-child{white-space:nowrap}
     td.number{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     ul{margin:0;padding-left:18px}.scroll{overflow-x:auto}p.note{color:var(--muted);margin:0 0 6px}
-    .sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:16px}
+    .narrow{max-width:620px}.sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:16px}
     figure{margin:0}figcaption{font-size:12px;color:var(--muted);margin-bottom:2px}
     svg.chart{width:100%;height:auto;display:block}.split svg.chart{max-width:440px}
     .bar{fill:var(--bar)}.axis{stroke:var(--muted);stroke-width:1}.grid{stroke:var(--line);stroke-dasharray:3 3}

@@ -42,10 +42,11 @@ enum SVGChart {
   /// Horizontal bars with their labels on the left: distributions over a few categories.
   /// Scaled to `maximum` when given (100 for percentages), else to the largest value.
   static func rows(_ bars: [Bar], title: String, maximum: Double? = nil) -> String {
-    let width = 340.0, rowHeight = 26.0
-    let right = max(64.0, min(200.0, Double(bars.map(\.caption.count).max() ?? 0) * 5.6 + 10))
-    // Room for the longest label at about 6 px a character.
+    let rowHeight = 26.0
+    // Room for the longest label and caption at about 6 px a character, 180 px for the bars.
+    let right = max(64.0, min(220.0, Double(bars.map(\.caption.count).max() ?? 0) * 5.6 + 10))
     let left = max(96.0, min(170.0, Double(bars.map(\.label.count).max() ?? 0) * 6 + 12))
+    let width = left + 180 + right
     let height = rowHeight * Double(bars.count) + 8
     let largest = max(maximum ?? 0, bars.map(\.value).max() ?? 0, 1e-9)
     var svg = open(width: width, height: height, title: title)
