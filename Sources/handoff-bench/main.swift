@@ -157,6 +157,9 @@ let scenarios = [
   Scenario(name: "audit, every account", target: nil, arguments: ["audit", "--format", "json"]),
   Scenario(name: "report --format json, warm", target: 5.0, arguments: ["report", "--format", "json"]),
   Scenario(name: "report --format html, warm", target: 5.0, arguments: ["report", "--format", "html"]),
+  // A fixed day, so every run lists the same items.
+  Scenario(name: "due, every account, warm", target: 1.0, arguments: ["due", "--as-of", "2026-12-01"]),
+  Scenario(name: "due --format json, warm", target: nil, arguments: ["due", "--as-of", "2026-12-01", "--format", "json"]),
 ]
 let coldScenarios = [
   Scenario(name: "at-close, cold (--no-cache)", target: 10.0, arguments: ["at-close", "--no-cache", "--format", "json"]),
@@ -174,6 +177,7 @@ if let data = try? Data(contentsOf: resultsFile),
 // repository walks the whole history (about 95 s for 10,000 accounts); it is timed here.
 try run(binary, ["validate"], in: repository)
 try run(binary, ["validate", "--rev", "HEAD"], in: repository)
+try run(binary, ["due", "--as-of", "2026-12-01"], in: repository)
 let coldHistory = try seconds { try run(binary, ["at-close", "--format", "json"], in: repository) }
 print("history index: \(format(coldHistory)) to bring it up to date (a cold build when it was missing)")
 

@@ -26,7 +26,10 @@ import Testing
     let items = document["items"]?.items ?? []
     #expect(items.compactMap { $0["kind"]?.string }.sorted() == ["commitment", "effort-survey", "intro-meeting", "kickoff"])
     #expect(items.allSatisfy { $0["account"]?.string == "acme" })
+    // The second run answers from the cache; --no-cache reads everything afresh.
     #expect(try handoff(["due", "--as-of", "2026-09-20", "--format", "json"], in: repo).stdout == first.stdout)
+    #expect(try handoff(["due", "--as-of", "2026-09-20", "--format", "json", "--no-cache"], in: repo).stdout == first.stdout)
+    #expect(FileManager.default.fileExists(atPath: repo.path + "/.git/handoff/due-v1.bin"))
     let text = try handoff(["due", "--as-of", "2026-09-20"], in: repo)
     #expect(text.stdout.contains("jane.doe\n"))  // no CSM yet: the sales owner
     #expect(text.stdout.contains("acme: commitment due: Clever SSO live before the first day of"))

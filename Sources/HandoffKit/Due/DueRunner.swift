@@ -2,16 +2,54 @@
 public enum DueRunner {
   public static func run(
     repositoryPath: String, revision: String?, asOf: CalendarDate, withinDays: Int = DueQueue.defaultWindow,
-    owner: String? = nil
+    owner: String? = nil, useCache: Bool = true
   ) throws(ValidationFailure) -> DueQueue {
     let repository = try Repository.open(forCommandAt: repositoryPath)
     let snapshot = try Snapshot.open(revision, in: repository)
-    let settings = try snapshot.loadSettings().settings
-    let records = try snapshot.records(settings: settings, during: "due")
-    let levels = settings.serviceLevels
-    let items = records.flatMap { record in
-      DueQueue.items(of: record, levels: levels, asOf: asOf, withinDays: withinDays)
+    let (settings, settingsBytes) = try snapshot.loadSettings()
+    let settingsID = (settingsBytes ?? []).withUnsafeBytes { OID.ofBlob($0) }
+    let layout: AccountLayout
+    do {
+      layout = AccountLayout.scan(
+        try snapshot.items(under: settings.accountsDirectory), accountsDirectory: settings.accountsDirectory)
+    } catch {
+      throw ValidationFailure(error, during: "due")
     }
+    let cache = useCache ? DueCache.open(repository: repository) : nil
+    let levels = settings.serviceLevels
+    let candidates = Parallel.map(layout.accounts, makeContext: { try? snapshot.makeReader() }) { reader, folder in
+      guard let reader else { return [DueCandidate]() }
+      return Self.candidates(of: folder, reader: reader, levels: levels, settingsID: settingsID, cache: cache)
+    }
+    cache?.save()
+    let items = candidates.joined().compactMap { $0.item(asOf: asOf, withinDays: withinDays) }
     return DueQueue(asOf: asOf, withinDays: withinDays, owner: owner, items: items)
+  }
+
+  /// One account's candidates: from the cache when its files' state was seen before, else
+  /// from its record (and then remembered).
+  private static func candidates(
+    of folder: AccountFolder, reader: SnapshotReader, levels: ServiceLevels, settingsID: OID, cache: DueCache?
+  ) -> [DueCandidate] {
+    var contents: [RecordFile: [UInt8]] = [:]
+    var ids: [(RecordFile, OID)] = []
+    var readAll = true
+    for (kind, item) in folder.files {
+      if let id = reader.knownID(of: item) {
+        ids.append((kind, id))
+      } else if let (bytes, id) = try? reader.contents(of: item) {
+        contents[kind] = bytes
+        ids.append((kind, id))
+      } else {
+        readAll = false
+      }
+    }
+    ids += folder.unreadable.map { ($0, AccountChecker.unreadableID) }
+    let key = AccountChecker.accountKey(ids, settings: settingsID)
+    if readAll, let known = cache?.candidates(for: key, account: folder.id) { return known }
+    let record = AccountRecord(folder, reader: reader, preloaded: contents)
+    let found = DueCandidate.candidates(of: record, levels: levels)
+    if readAll { cache?.store(found, for: key) }
+    return found
   }
 }

@@ -37,6 +37,12 @@ public enum RecordFile: String, Sendable, CaseIterable {
   /// The schema this file must satisfy.
   public var schema: JSONSchema { SchemaLibrary.shared.schema(for: self) }
 
+  /// The file a `code` stands for.
+  init?(code: UInt8) {
+    guard let file = Self.allCases.first(where: { $0.code == code }) else { return nil }
+    self = file
+  }
+
   /// A small number for cache keys; stable across versions.
   var code: UInt8 {
     switch self {

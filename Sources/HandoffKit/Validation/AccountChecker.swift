@@ -43,7 +43,7 @@ enum AccountChecker {
   }
 
   /// Stands for a record file that is there but never read (a link, a FIFO).
-  private static let unreadableID = OID(bytes: [UInt8](repeating: 0, count: 20))
+  static let unreadableID = OID(bytes: [UInt8](repeating: 0, count: 20))
 
   private static func check(_ account: AccountFolder, reader: SnapshotReader?, context: Context)
     -> Checked
@@ -108,7 +108,7 @@ enum AccountChecker {
   }
 
   /// One id for the account's whole state: its files' kinds and ids and the settings.
-  private static func accountKey(_ ids: [(RecordFile, OID)], settings: OID) -> OID {
+  static func accountKey(_ ids: [(RecordFile, OID)], settings: OID) -> OID {
     var bytes = settings.bytes
     for (kind, id) in ids {
       bytes.append(kind.code)

@@ -29,6 +29,9 @@ extension Handoff {
     @Option(help: "Output format: text, json, markdown or ics (an iCalendar file to subscribe to).")
     var format: DueFormat = .text
 
+    @Flag(help: "Do not read or write the due cache in the git directory.")
+    var noCache = false
+
     @Option(help: "Write to this file (atomically; a different earlier file is kept as FILE.bak).")
     var out: String?
 
@@ -46,7 +49,8 @@ extension Handoff {
       let queue: DueQueue
       do {
         queue = try DueRunner.run(
-          repositoryPath: repository.repo, revision: revision, asOf: day, withinDays: within, owner: owner)
+          repositoryPath: repository.repo, revision: revision, asOf: day, withinDays: within, owner: owner,
+          useCache: !noCache)
       } catch {
         throw Handoff.couldNotRun(error)
       }

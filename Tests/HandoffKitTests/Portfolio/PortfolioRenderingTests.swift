@@ -29,6 +29,25 @@ import Testing
       #expect(markdown.contains(heading), "\(heading)")
     }
     #expect(markdown.contains("| Records without errors within 24 h of close | 1 (50%) |"))
+    for heading in ["## Outcomes", "### Time to first value", "### Retention at day 90 by handoff quality",
+                    "### Service levels", "### Checklist items not fully documented", "## Outcomes by sales owner",
+                    "## Outcomes by month of close", "| A1 problem in the customer's words |"] {
+      #expect(markdown.contains(heading), "\(heading)")
+    }
+    // The fixture records no first value: "no data", never a zero.
+    #expect(markdown.contains("| smb | 30 days | 0 | no data | no data |"))
+  }
+
+  @Test func outcomesInJSONAreNullWithoutData() throws {
+    let json = try JSONReader.parse(PortfolioJSONRenderer().render(try Self.report()))
+    let outcomes = try #require(json["closed"]?["outcomes"])
+    #expect(outcomes["time_to_first_value"]?["median_days"]?.value == .null)
+    #expect(outcomes["effort_score"]?["average"]?.value == .null)
+    #expect(outcomes["retention"]?["share"]?.value == .null)  // nothing 90 days old at HEAD
+    #expect(outcomes["service_levels"]?.items?.compactMap { $0["name"]?.string }
+      == ["complete", "intro", "reconciliation", "warm transition"])
+    #expect(outcomes["checklist_gaps"]?.items?.count == 15)
+    #expect(json["by_sales_owner"]?.items?.first?["outcomes"]?["churn"]?["churned"]?.number == 0)
   }
 
   /// One file with everything inline: nothing fetched, nothing run.
@@ -37,6 +56,8 @@ import Testing
     #expect(html.hasPrefix("<!doctype html>"))
     #expect(html.contains("<svg"))
     #expect(html.contains("<style>"))
+    #expect(html.contains("aria-label=\"Retention at day 90: Joint intro meeting\""))
+    #expect(html.contains("aria-label=\"Median days from close to first value, per segment\""))
     for outside in ["<script", "http://", "https://", "url(", "@import", "<link", "@font-face", "<img"] {
       #expect(!html.contains(outside), "\(outside)")
     }
