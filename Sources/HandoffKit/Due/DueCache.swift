@@ -6,7 +6,7 @@ import Foundation
 /// (`handoff/due-v1.bin`), rewritten whole and atomically when something was added, discarded
 /// when it is from another build or does not read back whole.
 final class DueCache: @unchecked Sendable {
-  private static let magic = Array("handoff-due-1\n".utf8)
+  private static let magic = Array("handoff-due-2\n".utf8)
   /// Beyond this many entries, only those of the latest run are kept.
   private static let entryLimit = 200_000
 
@@ -77,6 +77,11 @@ final class DueCache: @unchecked Sendable {
     writer.string(item.title)
     writer.integer(UInt32(item.location?.line ?? 0))
     writer.integer(UInt32(item.location?.column ?? 0))
+    writer.integer(UInt32(item.occurrence))
+    for day in [candidate.heldOn, candidate.endedOn] {
+      writer.bytes([day == nil ? 0 : 1])
+      writer.integer(UInt32(bitPattern: Int32(truncatingIfNeeded: day?.dayNumber ?? 0)))
+    }
   }
 
   private static func decode(_ bytes: UnsafeRawBufferPointer) -> [OID: [DueCandidate]]? {
@@ -92,13 +97,19 @@ final class DueCache: @unchecked Sendable {
           let fileCode = reader.byte(), let file = RecordFile(code: fileCode),
           let kind = reader.string().flatMap(DueItem.Kind.init(rawValue:)), let day = reader.integer(),
           let owner = reader.optionalString(), let subject = reader.optionalString(), let title = reader.string(),
-          let line = reader.integer(), let column = reader.integer()
+          let line = reader.integer(), let column = reader.integer(), let occurrence = reader.integer()
         else { return nil }
-        let item = DueItem(
+        var days: [CalendarDate?] = []
+        for _ in 0..<2 {
+          guard let flag = reader.byte(), let number = reader.integer() else { return nil }
+          days.append(flag == 1 ? CalendarDate(dayNumber: Int(Int32(bitPattern: number))) : nil)
+        }
+        var item = DueItem(
           account: "", owner: owner, kind: kind, due: CalendarDate(dayNumber: Int(Int32(bitPattern: day))),
           subject: subject, title: title, file: file,
           location: line == 0 ? nil : SourceLocation(line: Int(line), column: Int(column)))
-        candidates.append(DueCandidate(item: item, showing: showing))
+        item.occurrence = Int(occurrence)
+        candidates.append(DueCandidate(item: item, showing: showing, heldOn: days[0], endedOn: days[1]))
       }
       entries[key] = candidates
     }

@@ -18,10 +18,16 @@ struct DueCandidate: Sendable, Equatable {
 
   var item: DueItem
   var showing: Showing
+  /// For a meeting set later than its service level: the day it is set for (it shows until then).
+  var heldOn: CalendarDate? = nil
+  /// `contract.ended_on`: from that day the customer is gone and nothing is due.
+  var endedOn: CalendarDate? = nil
 
   func item(asOf: CalendarDate, withinDays: Int) -> DueItem? {
     let due = item.due.dayNumber
     let today = asOf.dayNumber
+    if let endedOn, endedOn <= asOf { return nil }
+    if let heldOn, heldOn <= asOf { return nil }
     let shows: Bool
     switch showing {
     case .afterDue: shows = today > due
@@ -52,6 +58,7 @@ struct DueCandidate: Sendable, Equatable {
     }
     let closed = record.accountDate("deal.closed_on")
     let handoff = record.accountValue("handoff")
+    let endedOn = record.accountDate("contract.ended_on")?.date
 
     if let closed {
       // The joint intro and the kickoff run on the same clock: within the first
@@ -59,14 +66,22 @@ struct DueCandidate: Sendable, Equatable {
       let serviceLevel = CalendarDate(dayNumber: closed.date.dayNumber + levels.introWithinDays)
       for (kind, key, name) in [
         (DueItem.Kind.introMeeting, "intro_meeting", "joint intro meeting"), (.kickoff, "kickoff", "kickoff"),
-      ] where record.accountDate("handoff.\(key)") == nil {
+      ] {
+        let set = record.accountDate("handoff.\(key)")
+        // Held (or set) within the service level: nothing to do.
+        if let set, set.date <= serviceLevel { continue }
+        let when = set.map { ", set for \($0.date)" } ?? ""
         add(
           kind, .afterDue, due: serviceLevel,
-          "hold the \(name): due within \(levels.introWithinDays) days of the close on \(closed.date)",
-          at: handoff ?? closed.node)
+          "hold the \(name): due within \(levels.introWithinDays) days of the close on \(closed.date)\(when)",
+          at: set?.node ?? handoff ?? closed.node)
+        candidates[candidates.count - 1].heldOn = set?.date
       }
       let surveyDay = CalendarDate(dayNumber: closed.date.dayNumber + levels.effortSurveyDay)
-      let score = record.accountValue("handoff.effort_score")
+      // A score that is not a whole number from 1 to 5 (a schema error) counts as no score.
+      let score = record.accountValue("handoff.effort_score").flatMap { node in
+        node.number.map { $0 == $0.rounded() && (1...5).contains($0) } == true ? node : nil
+      }
       if score == nil {
         add(
           .effortSurvey, .fromDue, due: surveyDay,
@@ -121,6 +136,14 @@ struct DueCandidate: Sendable, Equatable {
         .championLeaving, .withinWindow, due: leaving, subject: name,
         "champion \(name.map { Excerpt.of($0) } ?? "") leaves: name a successor", in: .stakeholders,
         at: person["leaving_on"])
+    }
+    // Same kind and subject twice (a reused commitment id): numbered in file order.
+    var seen: [String: Int] = [:]
+    for index in candidates.indices {
+      let key = candidates[index].item.kind.rawValue + "\u{0}" + (candidates[index].item.subject ?? "")
+      seen[key, default: 0] += 1
+      candidates[index].item.occurrence = seen[key]!
+      candidates[index].endedOn = endedOn
     }
     return candidates
   }

@@ -28,10 +28,25 @@ public struct DueItem: Sendable, Equatable {
   public var title: String
   public var file: RecordFile
   public var location: SourceLocation?
+  /// 1 for the first item of this kind and subject in the account's record, 2 for a second
+  /// (a commitment id used twice), in file order.
+  public var occurrence = 1
 
-  /// Stable across runs and dates: kind, account and subject.
+  /// Names the obligation whatever its date, across runs: `kind-account[-hash of the
+  /// subject][-occurrence]@handoff`, short and free of characters a calendar would escape.
   public var uid: String {
-    [kind.rawValue, account, subject].compactMap { $0 }.joined(separator: "/")
+    var uid = "\(kind.rawValue)-\(account)"
+    if let subject {
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a, 64 bits
+      for byte in subject.utf8 {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x0000_0100_0000_01b3
+      }
+      let hex = String(hash, radix: 16)
+      uid += "-" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+    if occurrence > 1 { uid += "-\(occurrence)" }
+    return uid + "@handoff"
   }
 
   /// Days past the due date on `day` (negative: days left).

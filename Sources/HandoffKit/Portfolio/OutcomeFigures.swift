@@ -26,6 +26,9 @@ public struct OutcomeFigures: Sendable {
     public var accounts = 0
     public var medianDays: Double?
     public var meetingBenchmark = 0
+    /// Accounts of the segment without `first_value_on` that are older than the benchmark: not
+    /// in the share (the spec measures recorded first values), but worth seeing beside it.
+    public var pastBenchmarkWithoutValue = 0
     public var meetingShare: Double? {
       accounts == 0 || benchmarkDays == nil ? nil : Double(meetingBenchmark) / Double(accounts)
     }
@@ -79,11 +82,15 @@ public struct OutcomeFigures: Sendable {
   public var kickoffsWithAttendance = 0
   public var stakeholdersAttended = 0
   public var stakeholdersRecorded = 0
+  /// The sum of each account's attendance share (the spec defines attendance per account).
+  var attendanceShares = 0.0
+  /// The mean of the accounts' attendance shares, over the kickoffs with attendance recorded.
   public var attendanceShare: Double? {
-    stakeholdersRecorded == 0 ? nil : Double(stakeholdersAttended) / Double(stakeholdersRecorded)
+    kickoffsWithAttendance == 0 ? nil : attendanceShares / Double(kickoffsWithAttendance)
   }
 
-  /// Accounts with a churn day; early churn among those old enough to count for the window.
+  /// Accounts with a churn day. Early churn is over the accounts old enough to count for the
+  /// window, and the younger ones that have already churned within it (their outcome is known).
   public var churned = 0
   public var earlyChurnDays = 90
   public var earlyChurnCounted = 0
@@ -106,7 +113,7 @@ public struct OutcomeFigures: Sendable {
     let levels = context.serviceLevels
     accounts = group.count
     earlyChurnDays = levels.earlyChurnDays
-    firstValue = Self.firstValue(group, benchmarks: levels.firstValueDays)
+    firstValue = Self.firstValue(group, benchmarks: levels.firstValueDays, asOf: context.asOf)
     medianDaysToFirstValue = PortfolioFigures.median(group.compactMap { $0.daysToFirstValue.map(Double.init) })
 
     let hours = levels.completeWithinHours
@@ -124,14 +131,17 @@ public struct OutcomeFigures: Sendable {
 
     for facts in group {
       let age = context.asOf.flatMap { asOf in facts.closedOn.map { asOf.dayNumber - $0.dayNumber } }
-      if let score = facts.effortScore {
+      if let score = facts.effortScore, (1...5).contains(score) {
         effort[score - 1] += 1
       } else if let age, age >= levels.effortSurveyDay {
         effortMissing += 1
       }
       if facts.kickoffHeld {
         kickoffsHeld += 1
-        if facts.attendanceRecorded > 0 { kickoffsWithAttendance += 1 }
+        if facts.attendanceRecorded > 0 {
+          kickoffsWithAttendance += 1
+          attendanceShares += Double(facts.attendedKickoff) / Double(facts.attendanceRecorded)
+        }
         stakeholdersAttended += facts.attendedKickoff
         stakeholdersRecorded += facts.attendanceRecorded
       }
@@ -139,6 +149,11 @@ public struct OutcomeFigures: Sendable {
       if let retained = Self.retained(facts, atDay: levels.earlyChurnDays, age: age) {
         earlyChurnCounted += 1
         if !retained { earlyChurned += 1 }
+      } else if let churn = facts.churnDay, let closedOn = facts.closedOn,
+        churn.dayNumber - closedOn.dayNumber <= levels.earlyChurnDays
+      {
+        earlyChurnCounted += 1
+        earlyChurned += 1
       }
       if let retained = Self.retained(facts, atDay: Self.retentionDay, age: age) {
         let wasComplete = facts.secondsToComplete.map { $0 <= Int64(hours) * 3600 } ?? false
@@ -199,11 +214,20 @@ public struct OutcomeFigures: Sendable {
 
   /// Per segment (the format's three, then any other a record names), over the accounts with
   /// `first_value_on`.
-  private static func firstValue(_ group: [HandoffFacts], benchmarks: [String: Int]) -> [FirstValue] {
+  private static func firstValue(_ group: [HandoffFacts], benchmarks: [String: Int], asOf: CalendarDate?)
+    -> [FirstValue]
+  {
     var days: [String: [Int]] = [:]
+    var overdue: [String: Int] = [:]
     for facts in group {
-      guard let segment = facts.segment, let value = facts.daysToFirstValue else { continue }
-      days[segment, default: []].append(value)
+      guard let segment = facts.segment else { continue }
+      if let value = facts.daysToFirstValue {
+        days[segment, default: []].append(value)
+      } else if let benchmark = benchmarks[segment], let asOf, let closedOn = facts.closedOn,
+        asOf.dayNumber - closedOn.dayNumber > benchmark
+      {
+        overdue[segment, default: 0] += 1
+      }
     }
     let names = segments + days.keys.filter { !segments.contains($0) }.sorted()
     return names.map { name in
@@ -212,7 +236,8 @@ public struct OutcomeFigures: Sendable {
       return FirstValue(
         segment: name, benchmarkDays: benchmark, accounts: values.count,
         medianDays: PortfolioFigures.median(values.map(Double.init)),
-        meetingBenchmark: benchmark.map { limit in values.count { $0 <= limit } } ?? 0)
+        meetingBenchmark: benchmark.map { limit in values.count { $0 <= limit } } ?? 0,
+        pastBenchmarkWithoutValue: overdue[name] ?? 0)
     }
   }
 }

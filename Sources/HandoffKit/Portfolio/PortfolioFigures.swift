@@ -82,7 +82,7 @@ public struct PortfolioFigures: Sendable {
       removedAfterClose += facts.removedAfterClose
       verbalPromises += facts.verbalPromises
       if facts.verbalPromises > 0 { accountsWithVerbalPromises += 1 }
-      if let level = facts.csmConfidence { confidence[level - 1] += 1 } else { confidenceUnset += 1 }
+      if let level = facts.csmConfidence, (1...5).contains(level) { confidence[level - 1] += 1 } else { confidenceUnset += 1 }
       for flag in facts.redFlags { redFlags[flag.category, default: 0] += 1 }
       if facts.aboveThreshold {
         aboveThreshold += 1

@@ -20,7 +20,7 @@ public struct ServiceLevels: Sendable, Equatable {
 
   /// Reads the mapping the settings schema has already checked (integers >= 1).
   init(_ node: YAMLNode) {
-    func integer(_ key: String) -> Int? { node[key]?.number.map { Int($0) } }
+    func integer(_ key: String) -> Int? { node[key]?.number.map(Settings.boundedInteger) }
     completeWithinHours = integer("complete_within_hours") ?? completeWithinHours
     introWithinDays = integer("intro_within_days") ?? introWithinDays
     reconcileWithinDays = integer("reconcile_within_days") ?? reconcileWithinDays
@@ -28,7 +28,7 @@ public struct ServiceLevels: Sendable, Equatable {
     effortSurveyDay = integer("effort_survey_day") ?? effortSurveyDay
     earlyChurnDays = integer("early_churn_days") ?? earlyChurnDays
     for entry in node["first_value_days"]?.entries ?? [] where !entry.key.hasPrefix("x-") {
-      if let days = entry.value.number { firstValueDays[entry.key] = Int(days) }
+      if let days = entry.value.number { firstValueDays[entry.key] = Settings.boundedInteger(days) }
     }
   }
 }

@@ -29,6 +29,12 @@ public struct Settings: Sendable, Equatable {
     severity(of: rule, default: RuleCatalog.info(rule)?.defaultSeverity ?? .error) == .error
   }
 
+  /// A whole number from the file, held to ±1,000,000 so that no later sum of days or hours
+  /// can overflow (the schema asks only for an integer; `1e30` is one).
+  static func boundedInteger(_ value: Double) -> Int {
+    Int(min(max(value, -1_000_000), 1_000_000))
+  }
+
   /// Reads settings strictly: syntax, unknown keys, wrong types, unknown rule ids and
   /// severities are all errors that stop the run.
   public static func load(_ bytes: [UInt8]) throws(SettingsError) -> Settings {
@@ -57,7 +63,7 @@ public struct Settings: Sendable, Equatable {
       settings.accountsDirectoryLocation = location
     }
     if let threshold = root["red_flag_threshold"]?.number {
-      settings.redFlagThreshold = Int(threshold)
+      settings.redFlagThreshold = boundedInteger(threshold)
     }
     if let stage = root["require_complete_from"]?.string.flatMap(Stage.init(rawValue:)) {
       settings.requireCompleteFrom = stage

@@ -45,7 +45,9 @@ extension Handoff {
       } else {
         day = CalendarDate(utcDayOf: Int64(Date().timeIntervalSince1970.rounded(.down)))
       }
-      guard within >= 0 else { throw Handoff.couldNotRun("error: `--within` takes a number of days, 0 or more") }
+      guard (0...36_500).contains(within) else {
+        throw Handoff.couldNotRun("error: `--within` takes a number of days from 0 to 36500")
+      }
       let queue: DueQueue
       do {
         queue = try DueRunner.run(

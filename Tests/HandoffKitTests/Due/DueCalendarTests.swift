@@ -18,15 +18,36 @@ import Testing
     #expect(DueCalendarRenderer.text("a,b;c\\d\ne\u{7}") == "a\\,b\\;c\\\\d\\ne")
   }
 
-  @Test func uidsAreStableAndUnique() {
+  @Test func uidsAreStableAcrossDatesAndNumberedInRecordOrder() {
     let day = CalendarDate("2026-03-01")!
     let item = DueItem(
       account: "acme", owner: nil, kind: .commitment, due: day, subject: "sso", title: "t", file: .commitments, location: nil)
     var moved = item
     moved.due = CalendarDate("2026-04-01")!
-    #expect(DueCalendarRenderer.uid(item) == DueCalendarRenderer.uid(moved))
-    let calendar = DueCalendarRenderer().render(DueQueue(asOf: day, withinDays: 0, owner: nil, items: [item, item]))
+    #expect(item.uid == moved.uid)
+    #expect(item.uid.hasPrefix("commitment-acme-") && item.uid.hasSuffix("@handoff"))
+    // A commitment id used twice: the second is numbered by its place in the file, so the
+    // first keeps its UID whatever happens to the second's date.
+    let commitments = """
+      commitments:
+        - id: sso
+          promise: First
+          due: 2026-09-01
+          status: open
+        - id: sso
+          promise: Second
+          due: 2026-03-05
+          status: open
+
+      """
+    let record = DueQueueTests.record(handoff: DueQueueTests.held, commitments: commitments)
+    let items = DueQueue.items(of: record, levels: ServiceLevels(), asOf: CalendarDate("2026-12-01")!, withinDays: 0)
+    let first = items.first { $0.title.hasSuffix("First") }
+    let second = items.first { $0.title.hasSuffix("Second") }
+    #expect(first?.occurrence == 1 && second?.occurrence == 2)
+    #expect(first?.uid != second?.uid)
+    let calendar = DueCalendarRenderer().render(DueQueue(asOf: day, withinDays: 0, owner: nil, items: items))
     let uids = calendar.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }
-    #expect(uids.count == 2 && Set(uids).count == 2)
+    #expect(Set(uids).count == 2)
   }
 }

@@ -50,6 +50,26 @@ import Testing
     #expect(Self.kinds(Self.record(handoff: Self.held), on: "2026-03-09").isEmpty)
   }
 
+  @Test func aMeetingSetPastItsServiceLevelShowsUntilItsDay() {
+    let late = Self.record(
+      handoff: "  intro_meeting: 2026-03-20\n  kickoff: 2026-03-05\n  reconciled_on: 2026-03-06\n  effort_score: 4\n")
+    #expect(Self.kinds(late, on: "2026-03-08").isEmpty)  // within the service level
+    #expect(Self.kinds(late, on: "2026-03-09") == [.introMeeting])
+    #expect(Self.kinds(late, on: "2026-03-19") == [.introMeeting])
+    #expect(!Self.kinds(late, on: "2026-03-20").contains(.introMeeting))  // the day it is held
+  }
+
+  @Test func anEndedContractHasNothingDue() {
+    let ended = Self.record(handoff: "  effort_score: 4\n", contract: "  ended_on: 2026-04-01\n")
+    #expect(Self.kinds(ended, on: "2026-03-31") == [.introMeeting, .kickoff])
+    #expect(Self.kinds(ended, on: "2026-04-01").isEmpty)
+  }
+
+  @Test func anInvalidEffortScoreCountsAsNone() {
+    let bad = Self.record(handoff: Self.held.replacingOccurrences(of: "effort_score: 4", with: "effort_score: 2.5"))
+    #expect(Self.kinds(bad, on: "2026-03-20") == [.effortSurvey])
+  }
+
   @Test func reconciliationDueWithinTheWindow() {
     let record = Self.record(handoff: "  intro_meeting: 2026-03-05\n  kickoff: 2026-03-10\n  effort_score: 4\n")
     // Due 2026-03-17 (kickoff + 7): listed once it falls within the window.

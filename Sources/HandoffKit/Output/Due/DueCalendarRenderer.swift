@@ -11,18 +11,13 @@ public struct DueCalendarRenderer: DueRenderer {
       "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.text("Handoff: due" + (queue.owner.map { " for \($0)" } ?? "")),
     ]
     let stamp = Self.date(queue.asOf) + "T000000Z"
-    var seen: [String: Int] = [:]
     for item in queue.items {
-      // Two items with one uid (a commitment id used twice) get -2, -3, … in record order.
-      var uid = Self.uid(item)
-      seen[uid, default: 0] += 1
-      if let count = seen[uid], count > 1 { uid = uid.replacingOccurrences(of: "@handoff", with: "-\(count)@handoff") }
       let end = CalendarDate(dayNumber: item.due.dayNumber + 1)
       var description = item.title + "\nWhere: accounts/\(item.account)/" + DueWording.position(item)
       if let owner = item.owner { description += "\nOwner: \(owner)" }
       lines += [
         "BEGIN:VEVENT",
-        "UID:" + Self.text(uid),
+        "UID:" + Self.text(item.uid),
         "DTSTAMP:" + stamp,
         "DTSTART;VALUE=DATE:" + Self.date(item.due),
         "DTEND;VALUE=DATE:" + Self.date(end),
@@ -35,21 +30,6 @@ public struct DueCalendarRenderer: DueRenderer {
     }
     lines.append("END:VCALENDAR")
     return lines.map(Self.fold).joined()
-  }
-
-  /// `kind-account[-hash of the subject]@handoff`: short, stable and free of special characters.
-  static func uid(_ item: DueItem) -> String {
-    var uid = "\(item.kind.rawValue)-\(item.account)"
-    if let subject = item.subject {
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a, 64 bits
-      for byte in subject.utf8 {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x0000_0100_0000_01b3
-      }
-      let hex = String(hash, radix: 16)
-      uid += "-" + String(repeating: "0", count: 16 - hex.count) + hex
-    }
-    return uid + "@handoff"
   }
 
   static func date(_ day: CalendarDate) -> String { day.description.replacingOccurrences(of: "-", with: "") }

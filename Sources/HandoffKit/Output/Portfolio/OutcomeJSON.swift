@@ -20,7 +20,8 @@ enum OutcomeJSON {
             ("benchmark_days", segment.benchmarkDays.map(JSONValue.int) ?? .null),
             ("accounts", .int(segment.accounts)),
             ("median_days", number(segment.medianDays, 1)),
-            ("meeting_benchmark", segment.benchmarkDays == nil ? .null : .int(segment.meetingBenchmark)),
+            ("meeting_benchmark", segment.benchmarkDays == nil || segment.accounts == 0 ? .null : .int(segment.meetingBenchmark)),
+            ("past_benchmark_without_value", .int(segment.pastBenchmarkWithoutValue)),
             ("meeting_share", number(segment.meetingShare, 3)),
           ])
         })),
@@ -28,7 +29,7 @@ enum OutcomeJSON {
       ("effort_score", .object([
         ("distribution", .object((1...5).map { (String($0), JSONValue.int(outcomes.effort[$0 - 1])) })),
         ("scored", .int(outcomes.effortScored)),
-        ("below_3", .int(outcomes.effortBelowThree)),
+        ("below_3", outcomes.effortScored == 0 ? .null : .int(outcomes.effortBelowThree)),
         ("average", number(outcomes.averageEffort, 2)),
         ("missing_after_survey_day", .int(outcomes.effortMissing)),
       ])),

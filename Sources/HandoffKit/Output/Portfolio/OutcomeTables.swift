@@ -27,12 +27,16 @@ enum OutcomeTables {
     let day = OutcomeFigures.retentionDay
     let firstValue = Table(
       title: "Time to first value",
-      columns: ["segment", "benchmark", "accounts with first value", "median days", "meeting the benchmark"],
+      columns: [
+        "segment", "benchmark", "accounts with first value", "median days", "meeting the benchmark",
+        "past the benchmark, none recorded",
+      ],
       rows: outcomes.firstValue.map { segment in
         [
           segment.segment, segment.benchmarkDays.map { "\($0) days" } ?? noData, String(segment.accounts),
           number(segment.medianDays),
           segment.benchmarkDays == nil ? noData : part(segment.meetingBenchmark, of: segment.accounts),
+          String(segment.pastBenchmarkWithoutValue),
         ]
       }, note: "From `deal.closed_on` to `handoff.first_value_on`, over the accounts that have both.")
     let effort = Table(
@@ -46,18 +50,21 @@ enum OutcomeTables {
       ], note: "`handoff.effort_score`, 5 = very easy; below 3 calls for an intervention.")
     let attendance = Table(
       title: "Kickoff attendance",
-      columns: ["kickoffs held", "with attendance recorded", "stakeholders who attended"],
+      columns: ["kickoffs held", "with attendance recorded", "average attendance", "stakeholders who attended"],
       rows: [
         [
-          String(outcomes.kickoffsHeld), String(outcomes.kickoffsWithAttendance),
+          String(outcomes.kickoffsHeld), String(outcomes.kickoffsWithAttendance), percent(outcomes.attendanceShare),
           part(outcomes.stakeholdersAttended, of: outcomes.stakeholdersRecorded),
         ]
-      ], note: "Stakeholders without `attended_kickoff` are not recorded, never counted as absent.")
+      ],
+      note: "Each account's share of its stakeholders with `attended_kickoff: true` among those "
+        + "where it is set, averaged; a stakeholder without the key is not recorded, never absent.")
     let churn = Table(
       title: "Churn",
       columns: ["churned", "early churn (within \(outcomes.earlyChurnDays) days)"],
       rows: [[String(outcomes.churned), part(outcomes.earlyChurned, of: outcomes.earlyChurnCounted)]],
-      note: "Early churn counts the accounts closed at least \(outcomes.earlyChurnDays) days before HEAD.")
+      note: "Early churn is over the accounts closed at least \(outcomes.earlyChurnDays) days before HEAD, "
+        + "and younger ones that have already churned.")
     let retention = Table(
       title: "Retention at day \(day) by handoff quality",
       columns: ["handoff", "accounts counted", "retained"],
@@ -93,10 +100,18 @@ enum OutcomeTables {
       return part(counted.reduce(0) { $0 + $1.meetingBenchmark }, of: counted.reduce(0) { $0 + $1.accounts })
     }),
     ("average effort", { number($0.averageEffort) }),
-    ("effort below 3", { String($0.effortBelowThree) }),
+    ("effort below 3", { $0.effortScored == 0 ? noData : String($0.effortBelowThree) }),
     ("kickoff attendance", { percent($0.attendanceShare) }),
     ("early churn", { percent($0.earlyChurnShare) }),
     ("retained at day 90", { percent($0.retention.share) }),
+    ("retained, record in time", { percent($0.retentionByCompleteness[0].share) }),
+    ("retained, record late", { percent($0.retentionByCompleteness[1].share) }),
+    ("retained, intro in time", { percent($0.retentionByIntro[0].share) }),
+    ("retained, intro late or none", { outcomes in
+      let late = outcomes.retentionByIntro[1], never = outcomes.retentionByIntro[2]
+      let counted = late.counted + never.counted
+      return counted == 0 ? noData : percent(Double(late.retained + never.retained) / Double(counted))
+    }),
     ("complete in time", { percent($0.serviceLevels[0].share) }),
     ("intro in time", { percent($0.serviceLevels[1].share) }),
     ("reconciled in time", { percent($0.serviceLevels[2].share) }),

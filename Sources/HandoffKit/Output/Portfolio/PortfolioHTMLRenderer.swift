@@ -10,7 +10,7 @@ public struct PortfolioHTMLRenderer: PortfolioRenderer {
     body += "<section class=\"cards\">"
     let cards: [(String, String)] = [
       ("accounts closed" + (report.since.map { " since \($0)" } ?? ""), String(figures.accounts)),
-      ("without errors within 24 h", FigureText.percent(figures.completeWithin24HoursShare)),
+      ("without errors within \(figures.completeWithinHours) h", FigureText.percent(figures.completeWithin24HoursShare)),
       ("median time to no errors", FigureText.duration(hours: figures.medianHoursToComplete)),
       ("added after close per account", FigureText.optional(figures.scopeCreepRate)),
       ("over the red flag threshold", String(figures.aboveThreshold)),
@@ -37,12 +37,12 @@ public struct PortfolioHTMLRenderer: PortfolioRenderer {
     body += "</div></div></section>\n"
 
     if !report.byCloseMonth.isEmpty {
-      body += "<section><h2>Trend by month of close</h2><h3>Records without errors within 24 hours of close</h3>"
+      body += "<section><h2>Trend by month of close</h2><h3>Records without errors within \(figures.completeWithinHours) hours of close</h3>"
       body += SVGChart.columns(
         report.byCloseMonth.map { group in
           let share = group.figures.completeWithin24HoursShare ?? 0
           return SVGChart.Bar(label: group.key, value: share * 100, caption: FigureText.percent(share))
-        }, maximum: 100, title: "Share of records without errors within 24 hours of close, by month of close",
+        }, maximum: 100, title: "Share of records without errors within \(figures.completeWithinHours) hours of close, by month of close",
         scaleCaption: { FigureText.decimal($0) + "%" })
       body += "<h3>Commitments added after close, per account</h3>"
       body += SVGChart.columns(
@@ -138,10 +138,11 @@ public struct PortfolioHTMLRenderer: PortfolioRenderer {
 
   private func table(_ title: String, first: String, _ groups: [PortfolioReport.Group]) -> String {
     var out = "<section><h2>\(Markup.escape(title))</h2><div class=\"scroll\"><table class=\"list\"><thead><tr><th>\(Markup.escape(first))</th>"
-    out += FigureText.groupColumns.map { "<th>\(Markup.escape($0.title))</th>" }.joined() + "</tr></thead><tbody>"
+    let columns = FigureText.groupColumns(hours: groups.first?.figures.completeWithinHours ?? 24)
+    out += columns.map { "<th>\(Markup.escape($0.title))</th>" }.joined() + "</tr></thead><tbody>"
     for group in groups {
       out += "<tr><td>\(Markup.escape(group.key))</td>"
-        + FigureText.groupColumns.map { "<td class=\"number\">\(Markup.escape($0.value(group.figures)))</td>" }.joined() + "</tr>"
+        + columns.map { "<td class=\"number\">\(Markup.escape($0.value(group.figures)))</td>" }.joined() + "</tr>"
     }
     return out + "</tbody></table></div></section>\n"
   }

@@ -41,10 +41,11 @@ public struct PortfolioMarkdownRenderer: PortfolioRenderer {
   }
 
   private func table(_ title: String, first: String, _ groups: [PortfolioReport.Group]) -> String {
-    var out = "\n## \(title)\n\n| \(first) | " + FigureText.groupColumns.map(\.title).joined(separator: " | ") + " |\n|"
-    out += String(repeating: " --- |", count: FigureText.groupColumns.count + 1) + "\n"
+    let columns = FigureText.groupColumns(hours: groups.first?.figures.completeWithinHours ?? 24)
+    var out = "\n## \(title)\n\n| \(first) | " + columns.map(\.title).joined(separator: " | ") + " |\n|"
+    out += String(repeating: " --- |", count: columns.count + 1) + "\n"
     for group in groups {
-      out += "| \(group.key) | " + FigureText.groupColumns.map { $0.value(group.figures) }.joined(separator: " | ") + " |\n"
+      out += "| \(group.key) | " + columns.map { $0.value(group.figures) }.joined(separator: " | ") + " |\n"
     }
     return out
   }

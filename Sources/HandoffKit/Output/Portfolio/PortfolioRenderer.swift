@@ -76,9 +76,9 @@ enum FigureText {
   }
 
   /// The columns of the per-owner and per-month tables.
-  static let groupColumns: [(title: String, value: @Sendable (PortfolioFigures) -> String)] = [
+  static func groupColumns(hours: Int) -> [(title: String, value: @Sendable (PortfolioFigures) -> String)] { [
     ("accounts", { String($0.accounts) }),
-    ("no errors ≤ 24 h", { percent($0.completeWithin24HoursShare) }),
+    ("no errors ≤ \(hours) h", { percent($0.completeWithin24HoursShare) }),
     ("median to no errors", { duration(hours: $0.medianHoursToComplete) }),
     ("errors now", { String($0.defective) }),
     ("days to intro", { optional($0.medianDaysToIntro) }),
@@ -93,7 +93,7 @@ enum FigureText {
     ("over threshold", { String($0.aboveThreshold) }),
     ("CSM confidence", { optional($0.averageConfidence) }),
     ("completeness", { percent($0.averageCompleteness.map { $0 / 100 }) }),
-  ]
+  ] }
 }
 
 /// The lines that say what a report covers, shared by the human formats.

@@ -52,7 +52,7 @@ enum SVGChart {
     var svg = open(width: width, height: height, title: title)
     for (index, bar) in bars.enumerated() {
       let y = 4 + Double(index) * rowHeight
-      let length = (width - left - right) * bar.value / largest
+      let length = max(0, (width - left - right) * bar.value / largest)
       svg += text(bar.label, x: left - 8, y: y + 17, css: "label end")
       svg += "<rect class=\"bar\" x=\"\(fixed(left))\" y=\"\(fixed(y + 4))\" width=\"\(fixed(length))\" height=\"\(fixed(rowHeight - 8))\"/>"
       svg += text(bar.caption, x: left + length + 6, y: y + 17, css: "value start")
