@@ -1,0 +1,103 @@
+@testable import HandoffKit
+import Testing
+
+@Suite struct YAMLEditorTests {
+  static let record = """
+    # The account.
+    name: "Lincoln USD"   # quoted on purpose
+    stage: negotiation    # moves on
+    owners:
+      sales: jane.doe
+    # deal:
+    #   closed_on:
+    products: [core]
+    x-team: kept
+
+    """
+
+  func edited(_ text: String, _ edit: (inout YAMLEditor) throws(YAMLEditor.Failure) -> Void) throws -> String {
+    var editor = YAMLEditor(Array(text.utf8))
+    try edit(&editor)
+    #expect(YAMLLoader.load(editor.bytes).problems.isEmpty, "\(editor.text)")
+    return editor.text
+  }
+
+  @Test func aScalarIsReplacedAndItsCommentKept() throws {
+    let text = try edited(Self.record) { (editor) throws(YAMLEditor.Failure) in
+      try editor.set([.key("stage")], to: .string("closed-won"))
+      try editor.set([.key("name")], to: .string("Lincoln Unified"))
+    }
+    #expect(text == Self.record.replacingOccurrences(of: "stage: negotiation", with: "stage: closed-won")
+      .replacingOccurrences(of: "\"Lincoln USD\"", with: "Lincoln Unified"))
+  }
+
+  @Test func missingKeysAreAddedAtTheEndOfTheirMapping() throws {
+    let text = try edited(Self.record) { (editor) throws(YAMLEditor.Failure) in
+      try editor.set([.key("deal"), .key("closed_on")], to: .string("2026-08-14"))
+      try editor.set([.key("deal"), .key("arr")], to: .literal("84000"))
+      try editor.set([.key("owners"), .key("success")], to: .string("raj.patel"))
+    }
+    #expect(text.contains("owners:\n  sales: jane.doe\n  success: raj.patel\n# deal:"))
+    #expect(text.hasSuffix("x-team: kept\ndeal:\n  closed_on: 2026-08-14\n  arr: 84000\n"))
+    let root = try #require(YAMLLoader.load(Array(text.utf8)).root)
+    #expect(root["deal"]?["arr"]?.number == 84000)
+  }
+
+  @Test func anEmptyValueIsFilledAfterItsColon() throws {
+    let text = try edited("name:\nsegment:          # smb | enterprise\nowners:\n  sales:\n") { (editor) throws(YAMLEditor.Failure) in
+      try editor.set([.key("segment")], to: .string("smb"))
+      try editor.set([.key("owners"), .key("sales")], to: .string("jane.doe"))
+      try editor.set([.key("name")], to: .string("A: B"))
+    }
+    #expect(text == "name: \"A: B\"\nsegment: smb          # smb | enterprise\nowners:\n  sales: jane.doe\n")
+  }
+
+  @Test func listsKeepTheirStyle() throws {
+    let flow = try edited(Self.record) { (editor) throws(YAMLEditor.Failure) in
+      try editor.set([.key("products")], to: .list(["core", "analytics"]))
+    }
+    #expect(flow.contains("products: [core, analytics]\n"))
+    let block = try edited("products:\n  - core   # first\nnext: 1\n") { (editor) throws(YAMLEditor.Failure) in
+      try editor.set([.key("products")], to: .list(["core", "sso, extra"]))
+    }
+    #expect(block == "products:\n  - core\n  - sso, extra\nnext: 1\n")  // commas are plain outside flow
+  }
+
+  @Test func itemsAreAppendedToABlockListAndAnEmptyFlowList() throws {
+    let people = "stakeholders:\n  - name: Ann   # the champion\n    roles: [champion]\n"
+    let appended = try edited(people) { (editor) throws(YAMLEditor.Failure) in
+      try editor.append(to: [.key("stakeholders")], [("name", .string("Bo")), ("roles", .list(["end-user"]))])
+      try editor.set([.key("stakeholders"), .index(0), .key("title")], to: .string("CTO"))
+    }
+    #expect(appended == people + "    title: CTO\n  - name: Bo\n    roles: [end-user]\n")
+    let empty = try edited("stakeholders: []   # none yet\n") { (editor) throws(YAMLEditor.Failure) in
+      try editor.append(to: [.key("stakeholders")], [("name", .string("Bo"))])
+    }
+    #expect(empty == "stakeholders:   # none yet\n  - name: Bo\n")
+  }
+
+  @Test func scalarsAreQuotedWhenPlainWouldReadOtherwise() {
+    for (text, written) in [
+      ("plain text", "plain text"), ("true", "\"true\""), ("123", "\"123\""), ("", "\"\""), ("a #b", "\"a #b\""),
+      ("-lead", "\"-lead\""), ("null", "\"null\""), ("line\nbreak", "\"line\\nbreak\""), ("2026-08-14", "2026-08-14"),
+      ("say \"hi\"", "say \"hi\""), (" pad", "\" pad\""),
+    ] {
+      #expect(YAMLEditor.scalar(text) == written, "\(text)")
+    }
+  }
+
+  @Test func quotedScalarsAreReplacedWhole() throws {
+    let text = try edited("a: 'x y'\nb: \"z\" # c\nc: ''\n") { (editor) throws(YAMLEditor.Failure) in
+      try editor.set([.key("a")], to: .string("1 2"))
+      try editor.set([.key("b")], to: .string("w"))
+      try editor.set([.key("c")], to: .string("v"))
+    }
+    #expect(text == "a: 1 2\nb: w # c\nc: v\n")
+  }
+
+  @Test func aFlowMappingIsRefusedNotMangled() {
+    var editor = YAMLEditor(Array("deal: {arr: 1}\n".utf8))
+    #expect(throws: YAMLEditor.Failure.self) { try editor.set([.key("deal"), .key("currency")], to: .string("USD")) }
+    #expect(editor.text == "deal: {arr: 1}\n")
+  }
+}
