@@ -9,7 +9,9 @@ let package = Package(
     .library(name: "HandoffKit", targets: ["HandoffKit"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    // CSV exports from CRMs (RFC 4180 quoting, line breaks inside fields); see the README.
+    .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
   ],
   targets: [
     .systemLibrary(
@@ -17,7 +19,8 @@ let package = Package(
     .systemLibrary(
       name: "CFYAML", pkgConfig: "libfyaml", providers: [.apt(["libfyaml-dev"]), .brew(["libfyaml"])]),
     .target(
-      name: "HandoffKit", dependencies: ["CLibGit2", "CFYAML"],
+      name: "HandoffKit",
+      dependencies: ["CLibGit2", "CFYAML", .product(name: "CSV", package: "CSV.swift")],
       linkerSettings: [.linkedLibrary("m")]),
     .executableTarget(
       name: "handoff",

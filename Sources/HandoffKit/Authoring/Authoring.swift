@@ -69,20 +69,8 @@ public enum Authoring {
     guard !FileManager.default.fileExists(atPath: root + folder) else {
       throw Failure(message: "\(folder) already exists; edit its files instead")
     }
-    let context = RuleContext(settings: settings)
-    var files: [RecordFile] = [.account]
-    if context.requirement(from: .closedWon, appliesAt: stage) {
-      files += [.goals, .stakeholders, .commitments, .risks, .threads]
-    }
-    let depth = folder.split(separator: "/").count
-    let schema = String(repeating: "../", count: depth) + editorSchemaDirectory
-    let name = id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     var done: [String] = []
-    for file in files {
-      guard let template = EmbeddedSchemas.accountTemplates.first(where: { $0.name == file.fileName })?.text
-      else { continue }
-      let text = template.replacingOccurrences(of: "@SCHEMA@", with: schema)
-        .replacingOccurrences(of: "@NAME@", with: name).replacingOccurrences(of: "@STAGE@", with: stage.rawValue)
+    for (file, text) in AccountTemplate.files(id: id, stage: stage, folder: folder, settings: settings) {
       try write(text, to: root + folder + "/" + file.fileName)
       done.append("wrote \(folder)/\(file.fileName)")
     }

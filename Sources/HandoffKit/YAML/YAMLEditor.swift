@@ -30,15 +30,26 @@ public struct YAMLEditor: Sendable {
     public var description: String { message }
   }
 
-  public private(set) var bytes: [UInt8]
+  public private(set) var bytes: [UInt8] {
+    didSet { verified = false }
+  }
+  /// The bytes passed the loader's strict check once; this editor's own edits keep them valid.
+  private var verified = false
 
   public init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  private mutating func spans() -> YAMLSpan? {
+    let wasVerified = verified
+    guard let root = YAMLSpans.read(bytes, checked: !wasVerified) else { return nil }
+    verified = true
+    return root
+  }
 
   public var text: String { String(decoding: bytes, as: UTF8.self) }
 
   /// Sets the value at `path` (creating the missing mappings on the way).
   public mutating func set(_ path: [Step], to value: Value) throws(Failure) {
-    guard let root = YAMLSpans.read(bytes) else {
+    guard let root = spans() else {
       if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D }), case .key(let key)? = path.first {
         // An empty file: the first key starts the document.
         bytes = Array((Self.block(key: key, value: Self.nested(Array(path.dropFirst()), value), indent: 0)).utf8)
@@ -66,7 +77,12 @@ public struct YAMLEditor: Sendable {
           }
           let rest = Array(path[index...])
           let indent = node.entries.first?.keyColumn ?? node.column
-          return insertAfterLine(of: Self.contentEnd(of: node), Self.lines(rest, value, indent: indent))
+          let text = Self.lines(rest, value, indent: indent)
+          // A template's commented-out `# key:` at this indent shows where the key belongs.
+          if let hint = commentedKeyLine(key, indent: indent, from: node.start) {
+            return splice(hint..<hint, Array(text.utf8))
+          }
+          return insertAfterLine(of: Self.contentEnd(of: node), text, skippingCommentsDeeperThan: indent)
         }
         parents.append((node, keyInfo))
         keyInfo = (entry.keyStart, entry.keyEnd, entry.keyColumn)
@@ -85,7 +101,7 @@ public struct YAMLEditor: Sendable {
 
   /// Appends a mapping to the block sequence at `path` (which must exist).
   public mutating func append(to path: [Step], _ item: [(String, Value)]) throws(Failure) {
-    guard let root = YAMLSpans.read(bytes) else { throw Failure(message: "the file is not YAML this tool can edit") }
+    guard let root = spans() else { throw Failure(message: "the file is not YAML this tool can edit") }
     var node = root
     var keyInfo: (start: Int, end: Int, column: Int)?
     for step in path {
@@ -105,7 +121,7 @@ public struct YAMLEditor: Sendable {
     let text = Self.itemLines(item, indent: node.kind == .sequence && !node.isFlow ? node.column : (keyInfo?.column ?? 0) + 2)
     switch node.kind {
     case .sequence where !node.isFlow:
-      insertAfterLine(of: Self.contentEnd(of: node), text)
+      insertAfterLine(of: Self.contentEnd(of: node), text, skippingCommentsDeeperThan: node.column)
     case .sequence where node.items.isEmpty, .scalar where node.isEmpty:
       // `stakeholders: []` or `stakeholders:`: the list moves below its key.
       guard let keyInfo else { throw Failure(message: "cannot add to a list that is not under a key") }
@@ -150,13 +166,24 @@ public struct YAMLEditor: Sendable {
     }
   }
 
+  /// Replaces bytes; the result stays valid YAML because every edit writes whole values.
   private mutating func splice(_ range: Range<Int>, _ replacement: [UInt8]) {
     bytes.replaceSubrange(range, with: replacement)
+    verified = true
   }
 
-  /// Inserts whole lines after the line that holds `offset`.
-  private mutating func insertAfterLine(of offset: Int, _ lines: String) {
+  /// Inserts whole lines after the line that holds `offset`, and after the comment lines that
+  /// follow it indented deeper than `indent` (they belong to the block above).
+  private mutating func insertAfterLine(of offset: Int, _ lines: String, skippingCommentsDeeperThan indent: Int? = nil) {
     var position = lineEndIncludingBreak(of: offset)
+    if let indent {
+      while position < bytes.count {
+        var column = 0
+        while position + column < bytes.count, bytes[position + column] == 0x20 { column += 1 }
+        guard column > indent, position + column < bytes.count, bytes[position + column] == UInt8(ascii: "#") else { break }
+        position = nextLine(after: position)
+      }
+    }
     if position == bytes.count, bytes.last != 0x0A {
       bytes.append(0x0A)
       position = bytes.count
@@ -175,9 +202,34 @@ public struct YAMLEditor: Sendable {
     splice(start..<node.end, [])
   }
 
+  /// The start of a line `<indent spaces># key:` after `start`, before the block at `indent`
+  /// ends (a line indented less that is not a comment).
+  private func commentedKeyLine(_ key: String, indent: Int, from start: Int) -> Int? {
+    let wanted = Array((String(repeating: " ", count: indent) + "# " + key + ":").utf8)
+    var line = lineStart(of: start)
+    while line < bytes.count {
+      let end = nextLine(after: line)
+      let text = bytes[line..<end]
+      if text.starts(with: wanted) { return line }
+      var column = 0
+      while line + column < end, bytes[line + column] == 0x20 { column += 1 }
+      let blank = line + column >= end || bytes[line + column] == 0x0A || bytes[line + column] == 0x0D
+      if !blank, column < indent, bytes[line + column] != UInt8(ascii: "#") { return nil }
+      line = end
+    }
+    return nil
+  }
+
   private func colonOffset(after offset: Int) -> Int {
     var index = offset
     while index < bytes.count, bytes[index] != UInt8(ascii: ":") { index += 1 }
+    return min(index + 1, bytes.count)
+  }
+
+  /// The start of the line after the one starting at `line` (the end of the file at the last).
+  private func nextLine(after line: Int) -> Int {
+    var index = line
+    while index < bytes.count, bytes[index] != 0x0A { index += 1 }
     return min(index + 1, bytes.count)
   }
 

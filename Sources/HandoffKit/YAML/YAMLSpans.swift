@@ -34,8 +34,9 @@ struct YAMLSpan: Sendable {
 
 enum YAMLSpans {
   /// The spans of the first document, or nil when the bytes are not YAML the loader accepts.
-  static func read(_ bytes: [UInt8]) -> YAMLSpan? {
-    guard YAMLLoader.load(bytes).problems.isEmpty else { return nil }
+  /// `checked: false` skips the loader's strict check, for bytes already known to pass it.
+  static func read(_ bytes: [UInt8], checked: Bool = true) -> YAMLSpan? {
+    if checked, !YAMLLoader.load(bytes).problems.isEmpty { return nil }
     let offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     return bytes.withUnsafeBytes { raw -> YAMLSpan? in
       let body = UnsafeRawBufferPointer(rebasing: raw[offset...])

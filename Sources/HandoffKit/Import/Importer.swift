@@ -1,0 +1,182 @@
+import Foundation
+
+/// `handoff import`: CRM exports into account folders of the work tree. Each account is found
+/// by its `x-crm` id, then by its folder id; a new one starts from the templates. Only mapped
+/// values change, in place; nothing is deleted; each file is written atomically, and an account
+/// with a problem in its rows is not written at all while the others go on.
+public enum Importer {
+  public struct Options: Sendable {
+    public var system: CRMPreset.System
+    public var files: [String]
+    public var mapping: String?
+    public var dryRun: Bool
+
+    public init(system: CRMPreset.System, files: [String], mapping: String? = nil, dryRun: Bool = false) {
+      self.system = system
+      self.files = files
+      self.mapping = mapping
+      self.dryRun = dryRun
+    }
+  }
+
+  /// One account the import created or changed.
+  public struct Change: Sendable {
+    public var account: String
+    public var created: Bool
+    public var fields: [String]
+    /// Each file's path in the repository, its bytes before (nil when new) and after.
+    public var files: [(path: String, before: [UInt8]?, after: [UInt8])]
+  }
+
+  public struct Result: Sendable {
+    public var problems: [ImportProblem]
+    public var changes: [Change]
+    public var unchanged: Int
+    public var dryRun: Bool
+
+    public var hasErrors: Bool { problems.contains { $0.level == .error } }
+
+    /// What `--dry-run` shows: a unified diff of every file that would change.
+    public var diff: String {
+      changes.flatMap(\.files).map { file in
+        LineDiff.unified(
+          file.before.map { String(decoding: $0, as: UTF8.self) }, String(decoding: file.after, as: UTF8.self),
+          path: file.path)
+      }.joined()
+    }
+  }
+
+  /// A failure that stops the whole import (exit 2): a file that cannot be read, a bad mapping,
+  /// no work tree.
+  public struct Failure: Error, Sendable, CustomStringConvertible {
+    public var description: String
+  }
+
+  public static func run(_ options: Options, repositoryPath: String) throws(Failure) -> Result {
+    let tree = try WorkTreeAccounts.open(repositoryPath)
+    var preset = CRMPreset.preset(for: options.system)
+    if let mapping = options.mapping {
+      do {
+        preset = try preset.overridden(by: try readInput(mapping), path: mapping)
+      } catch let problem as ImportProblem {
+        throw Failure(description: problem.description)
+      } catch {
+        throw Failure(description: "\(error)")
+      }
+    }
+    var problems: [ImportProblem] = []
+    var tables: [CSVTable] = []
+    for path in options.files {
+      do {
+        tables.append(try CSVTable.read(bytes: try readInput(path), path: path))
+      } catch let problem as ImportProblem {
+        problems.append(problem)
+      } catch {
+        throw Failure(description: "\(error)")
+      }
+    }
+    var reader = CRMReader(preset: preset)
+    let deals = reader.deals(from: tables)
+    problems += reader.problems
+
+    var assignment = Assignment(rules: tree.settings.assignment, records: Array(tree.records.values))
+    var changes: [Change] = []
+    var unchanged = 0
+    var claimed: [String: CRMDeal] = [:]
+    var pending: [(String, [RecordFile: [UInt8]])] = []
+    for deal in deals {
+      let folderID = tree.match(deal) ?? deal.accountFolderID
+      guard AccountID.isValid(folderID) else {
+        problems.append(ImportProblem(path: deal.path, line: deal.line, "no account id can be made from `\(Excerpt.of(deal.name))`"))
+        continue
+      }
+      if let earlier = claimed[folderID] {
+        problems.append(
+          ImportProblem(
+            path: deal.path, line: deal.line,
+            "skipped: accounts/\(folderID) is already imported from line \(earlier.line) of \(earlier.path)",
+            level: .warning))
+        continue
+      }
+      claimed[folderID] = deal
+      let existing = tree.files(of: folderID)
+      let isNew = existing.isEmpty
+      var files = existing
+      let folder = tree.settings.accountsDirectory + "/" + folderID
+      if isNew {
+        for (kind, text) in AccountTemplate.files(
+          id: folderID, stage: deal.stage, folder: folder, settings: tree.settings, name: deal.accountName ?? deal.name)
+        {
+          files[kind] = Array(text.utf8)
+        }
+      }
+      if !deal.contacts.isEmpty, files[.stakeholders] == nil,
+        let template = AccountTemplate.files(id: folderID, stage: .closedWon, folder: folder, settings: tree.settings)
+          .first(where: { $0.0 == .stakeholders })
+      {
+        files[.stakeholders] = Array(template.1.utf8)
+      }
+      var update = DealUpdate(files: files)
+      do {
+        try update.apply(deal, stageIsNew: isNew)
+        let record = AccountRecord(
+          id: folderID, present: [.account],
+          roots: [.account: YAMLLoader.load(update.files[.account] ?? []).root].compactMapValues { $0 })
+        if let stage = record.stage, stage.isClosed, stage != .churned, record.accountValue("owners.success") == nil {
+          let keys = record.assignmentKeys
+          if let person = assignment.assign(segment: keys.segment, region: keys.region, products: keys.products, stage: stage) {
+            try update.assign(person)
+          }
+        }
+      } catch {
+        problems.append(
+          ImportProblem(path: deal.path, line: deal.line, "accounts/\(folderID) could not be edited: \(error.message)"))
+        continue
+      }
+      // The edits keep every file valid YAML; should one not be, nothing of the account is written.
+      if let broken = update.files.first(where: { !YAMLLoader.load($0.value).problems.isEmpty }) {
+        problems.append(
+          ImportProblem(
+            path: deal.path, line: deal.line, "accounts/\(folderID)/\(broken.key.fileName) would not stay valid YAML; not written"))
+        continue
+      }
+      let written = update.files.filter { existing[$0.key] != $0.value }
+      guard !written.isEmpty else {
+        unchanged += 1
+        continue
+      }
+      changes.append(
+        Change(
+          account: folderID, created: isNew, fields: update.changed,
+          files: written.sorted { $0.key.code < $1.key.code }.map { (kind, bytes) in
+            (folder + "/" + kind.fileName, existing[kind], bytes)
+          }))
+      pending.append((folderID, written))
+    }
+    if !options.dryRun {
+      for (folderID, files) in pending {
+        for (kind, bytes) in files {
+          let path = tree.root + tree.settings.accountsDirectory + "/" + folderID + "/" + kind.fileName
+          do {
+            try FileManager.default.createDirectory(
+              atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try SafeFile.write(bytes, to: path, keepBackup: false, durable: false)
+          } catch {
+            throw Failure(description: "error: could not write \(path): \(error)")
+          }
+        }
+      }
+      // One flush for the whole import instead of one per file.
+      if !pending.isEmpty { sync() }
+    }
+    return Result(problems: problems, changes: changes, unchanged: unchanged, dryRun: options.dryRun)
+  }
+
+  /// An input file as bytes; a missing or unreadable one stops the import.
+  static func readInput(_ path: String) throws(Failure) -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw Failure(description: "error: cannot read \(path): \(String(cString: strerror(errno)))")
+    }
+    return [UInt8](data)
+  }
+}

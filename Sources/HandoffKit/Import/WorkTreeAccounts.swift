@@ -1,0 +1,67 @@
+/// The work tree's accounts as `import` and `assign` edit them: each folder's `account.yaml`
+/// and `stakeholders.yaml` bytes, the records loaded from them, and the settings.
+struct WorkTreeAccounts {
+  /// The work tree's path, ending in `/`.
+  var root: String
+  var settings: Settings
+  var records: [String: AccountRecord] = [:]
+  private var bytes: [String: [RecordFile: [UInt8]]] = [:]
+  /// `system:id` of each deal and CRM account named under `x-crm`, to the folder holding it.
+  private var byCRM: [String: String] = [:]
+
+  static let editedFiles: [RecordFile] = [.account, .stakeholders]
+
+  static func open(_ repositoryPath: String) throws(Importer.Failure) -> WorkTreeAccounts {
+    do {
+      let repository = try Repository.open(forCommandAt: repositoryPath)
+      guard let root = repository.workingDirectory else {
+        throw Importer.Failure(description: "error: this repository is bare and has no work tree")
+      }
+      let snapshot = try Snapshot.open(nil, in: repository)
+      let settings = try snapshot.loadSettings(requireAccountsFolder: false).settings
+      var tree = WorkTreeAccounts(root: root, settings: settings)
+      let layout = AccountLayout.scan(
+        try snapshot.items(under: settings.accountsDirectory), accountsDirectory: settings.accountsDirectory)
+      let loaded = Parallel.map(layout.accounts, makeContext: { try? snapshot.makeReader() }) {
+        reader, folder -> (String, [RecordFile: [UInt8]]) in
+        var files: [RecordFile: [UInt8]] = [:]
+        for (kind, item) in folder.files where Self.editedFiles.contains(kind) {
+          files[kind] = try? reader?.contents(of: item).bytes
+        }
+        return (folder.id, files)
+      }
+      for (id, files) in loaded {
+        tree.bytes[id] = files
+        let record = AccountRecord(
+          id: id, present: Set(files.keys),
+          roots: files.compactMapValues { YAMLLoader.load($0).root })
+        tree.records[id] = record
+        if let crm = record.accountValue("x-crm"), let system = crm["system"]?.string {
+          for key in ["opportunity", "account"] {
+            if let value = crm[key]?.string, tree.byCRM["\(system):\(key):\(value)"] == nil {
+              tree.byCRM["\(system):\(key):\(value)"] = id
+            }
+          }
+        }
+      }
+      return tree
+    } catch let failure as Importer.Failure {
+      throw failure
+    } catch {
+      throw Importer.Failure(description: "\(error)")
+    }
+  }
+
+  /// The folder of an existing account for `deal`: by its deal id under `x-crm`, then by its CRM
+  /// account id, then by the folder id its name gives.
+  func match(_ deal: CRMDeal) -> String? {
+    let system = deal.system.rawValue
+    if let id = deal.dealID, let folder = byCRM["\(system):opportunity:\(id)"] { return folder }
+    if let id = deal.accountID, let folder = byCRM["\(system):account:\(id)"] { return folder }
+    let slug = deal.accountFolderID
+    return bytes[slug] != nil ? slug : nil
+  }
+
+  /// The edited files of an existing account (empty for a new one).
+  func files(of id: String) -> [RecordFile: [UInt8]] { bytes[id] ?? [:] }
+}
