@@ -60,7 +60,7 @@ public struct RecordDiff: Sendable {
         .map(\.id.rawValue))
   }
 
-  private static func items(_ old: [YAMLNode], _ new: [YAMLNode], key: String) -> ItemChanges {
+  static func items(_ old: [YAMLNode], _ new: [YAMLNode], key: String) -> ItemChanges {
     func keyed(_ nodes: [YAMLNode]) -> [(String, YAMLNode)] {
       nodes.compactMap { node in node[key]?.string.map { ($0, node) } }
     }
