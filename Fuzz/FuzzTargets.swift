@@ -15,6 +15,10 @@ enum FuzzTarget: String {
   case rawTree = "raw-tree"
   /// The index file as `validate --staged` reads it directly.
   case index
+  /// A CRM export as `import` reads it: CSV, then the deals of each system's preset.
+  case csv
+  /// A record file edited in place as `import` edits it: the result must still load.
+  case editor
 
   static let chosen: FuzzTarget = {
     let name = getenv("HANDOFF_FUZZ_TARGET").map { String(cString: $0) } ?? "record"
@@ -31,6 +35,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   case .settings: fuzzSettings(input)
   case .rawTree: fuzzRawTree(input)
   case .index: fuzzIndex(input)
+  case .csv: fuzzCSV(input)
+  case .editor: fuzzEditor(input)
   }
   return 0
 }
@@ -93,4 +99,38 @@ private func fuzzIndex(_ input: UnsafeRawBufferPointer) {
     _ = index.entry(at: String(decoding: index.name(first), as: UTF8.self))
   }
   for child in index.treeChildren(of: "accounts") { _ = index.treeName(child) }
+}
+
+private func fuzzCSV(_ input: UnsafeRawBufferPointer) {
+  guard let table = try? CSVTable.read(bytes: Array(input), path: "export.csv") else { return }
+  var previous = 0
+  for row in table.rows {
+    if row.line <= previous { fatalError("record lines do not increase") }
+    previous = row.line
+  }
+  for system in CRMPreset.System.allCases {
+    var reader = CRMReader(preset: CRMPreset.preset(for: system))
+    for deal in reader.deals(from: [table]) {
+      if !AccountID.slug(deal.name).isEmpty, !AccountID.isValid(AccountID.slug(deal.name)) { fatalError("bad slug") }
+    }
+    for problem in reader.problems where problem.line < 1 || problem.message.isEmpty { fatalError("bad problem") }
+  }
+}
+
+private func fuzzEditor(_ input: UnsafeRawBufferPointer) {
+  // The first byte picks the edit; the rest is the file.
+  guard let first = input.first else { return }
+  let bytes = Array(input.dropFirst())
+  guard YAMLLoader.load(bytes).problems.isEmpty else { return }
+  var editor = YAMLEditor(bytes)
+  let paths: [[YAMLEditor.Step]] = [
+    [.key("name")], [.key("deal"), .key("arr")], [.key("owners"), .key("success")], [.key("x-crm"), .key("system")],
+  ]
+  let values: [YAMLEditor.Value] = [.string("a: b # c"), .literal("84000"), .list(["core", "x, y"]), .string("")]
+  do {
+    try editor.set(paths[Int(first) % paths.count], to: values[Int(first >> 2) % values.count])
+  } catch {
+    return
+  }
+  if !YAMLLoader.load(editor.bytes).problems.isEmpty { fatalError("the edit broke the file") }
 }

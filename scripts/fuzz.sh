@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(record settings raw-tree index)
+[ ${#targets[@]} -gt 0 ] || targets=(record settings raw-tree index csv editor)
 out=.build/fuzz
 mkdir -p "$out"
 binary="$out/handoff-fuzz"
@@ -18,8 +18,14 @@ sources=(Sources/HandoffKit/*/*.swift Sources/HandoffKit/*/*/*.swift Fuzz/FuzzTa
 if [ ! -x "$binary" ] || [ -n "$(find "${sources[@]}" -newer "$binary" -print -quit)" ]; then
   echo "building $binary (a few minutes on 2 cores)"
   rm -f "$binary"
+  # The library imports CSV.swift: it is built first as a module of its own, from the checkout
+  # the package manager made.
+  [ -d .build/checkouts/CSV.swift ] || swift package resolve >/dev/null
+  swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name CSV -emit-module \
+    -emit-module-path "$out/CSV.swiftmodule" -emit-library -static -o "$out/libCSV.a" \
+    .build/checkouts/CSV.swift/Sources/CSV/*.swift 2>&1 | grep -v "warning" || true
   swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name HandoffFuzz \
-    -I Sources/CFYAML -I Sources/CLibGit2 -lfyaml -lgit2 -lm "${sources[@]}" -o "$binary" 2>&1 |
+    -I Sources/CFYAML -I Sources/CLibGit2 -I "$out" -L "$out" -lCSV -lfyaml -lgit2 -lm "${sources[@]}" -o "$binary" 2>&1 |
     grep -v "Cannot export local symbol" || true
   [ -x "$binary" ] || { echo "the fuzz build failed" >&2; exit 1; }
 fi

@@ -46,7 +46,8 @@ extension Handoff {
         out += TerminalText.escape("\(what) \(change.files.first.map { ($0.path as NSString).deletingLastPathComponent } ?? change.account)\(fields)") + "\n"
       }
       let created = result.changes.count { $0.created }
-      out += "\(created) \(created == 1 ? "account" : "accounts") \(verb)created, \(result.changes.count - created) \(verb)updated, \(result.unchanged) unchanged"
+      let be = dryRun ? "would be " : ""
+      out += "\(created) \(created == 1 ? "account" : "accounts") \(be)created, \(result.changes.count - created) \(be)updated, \(result.unchanged) unchanged"
       out += result.problems.isEmpty ? "\n" : "; \(result.problems.count { $0.level == .error }) errors\n"
       print(out, terminator: "")
       if result.hasErrors { throw ExitCode(1) }
