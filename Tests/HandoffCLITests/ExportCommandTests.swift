@@ -77,6 +77,21 @@ import Testing
     #expect(cached.rows.last.map { [$0[0], $0[5], $0[6]] } == ["beta", "changed", "due"])
   }
 
+  @Test func theCacheGivesTheSameBytes() throws {
+    let repo = try Self.history()
+    for format in ["csv", "jsonl"] {
+      _ = try handoff(["export", "--format", format, "--out", "first"], in: repo)
+      _ = try handoff(["export", "--format", format, "--out", "cached"], in: repo)
+      _ = try handoff(["export", "--format", format, "--out", "fresh", "--no-cache"], in: repo)
+      for table in ["accounts", "commitments", "stakeholders", "red_flags", "checklist", "commitment_events"] {
+        let name = "\(table).\(format)"
+        let first = try Data(contentsOf: repo.root.appendingPathComponent("first/\(name)"))
+        #expect(try Data(contentsOf: repo.root.appendingPathComponent("cached/\(name)")) == first, "\(name)")
+        #expect(try Data(contentsOf: repo.root.appendingPathComponent("fresh/\(name)")) == first, "\(name)")
+      }
+    }
+  }
+
   @Test func jsonLinesCarryTypedValues() throws {
     let repo = try Self.history()
     _ = try handoff(["export", "--format", "jsonl", "--out", "out"], in: repo)

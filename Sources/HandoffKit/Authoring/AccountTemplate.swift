@@ -17,10 +17,30 @@ enum AccountTemplate {
       guard let template = EmbeddedSchemas.accountTemplates.first(where: { $0.name == file.fileName })?.text else {
         return nil
       }
-      let text = template.replacingOccurrences(of: "@SCHEMA@", with: schema)
-        .replacingOccurrences(of: "@NAME@", with: YAMLEditor.scalar(title))
-        .replacingOccurrences(of: "@STAGE@", with: stage.rawValue)
+      let text = substitute(
+        template, ["@SCHEMA@": schema, "@NAME@": YAMLEditor.scalar(title), "@STAGE@": stage.rawValue])
       return (file, text)
     }
+  }
+
+  /// Each `@WORD@` placeholder of `text` replaced by its value, in one pass over the bytes (an
+  /// import fills thousands of templates).
+  static func substitute(_ text: String, _ values: [String: String]) -> String {
+    let bytes = Array(text.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 64)
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == UInt8(ascii: "@"), let end = bytes[(index + 1)...].prefix(16).firstIndex(of: UInt8(ascii: "@")),
+        let value = values[String(decoding: bytes[index...end], as: UTF8.self)]
+      {
+        out += value.utf8
+        index = end + 1
+      } else {
+        out.append(bytes[index])
+        index += 1
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 }

@@ -32,46 +32,45 @@ enum ExportTables {
   static let eventColumns = ["account", "commitment", "commit", "date", "author", "change", "fields", "status"]
 
   /// The record tables for accounts in id order, with each account's error count.
-  static func build(_ records: [AccountRecord], errors: [String: Int], settings: Settings) -> [ExportTable] {
-    var accounts = ExportTable(name: "accounts", columns: accountColumns)
-    var commitments = ExportTable(name: "commitments", columns: commitmentColumns)
-    var stakeholders = ExportTable(name: "stakeholders", columns: stakeholderColumns)
-    var flags = ExportTable(name: "red_flags", columns: redFlagColumns)
-    var checklist = ExportTable(name: "checklist", columns: checklistColumns)
-    for record in records {
-      let audit = Auditor.audit(record, settings: settings)
-      let id = JSONValue.string(record.id)
-      func value(_ path: String) -> JSONValue { record.accountValue(path).map(JSONValue.init) ?? .null }
-      accounts.rows.append([
-        id, value("name"), value("stage"), value("segment"), value("region"), value("products"),
-        value("owners.sales"), value("owners.success"), value("deal.closed_on"), value("deal.arr"),
-        value("deal.currency"), value("deal.discount_pct"), value("contract.start"), value("contract.renewal"),
-        value("contract.ended_on"), value("handoff.intro_meeting"), value("handoff.kickoff"),
-        value("handoff.reconciled_on"), value("handoff.warm_transition_until"), value("handoff.first_value_on"),
-        value("handoff.effort_score"), value("handoff.csm_confidence"), .int(errors[record.id] ?? 0),
-        .double(PortfolioJSONRenderer.rounded(audit.completeness, 1)), .int(audit.redFlags.count),
-        .bool(audit.mitigationPresent), value("x-crm.system"), value("x-crm.opportunity"),
-      ])
-      for item in record.commitments {
-        commitments.rows.append(
-          [id] + commitmentColumns.dropFirst().map { item[$0].map(JSONValue.init) ?? .null })
-      }
-      for person in record.stakeholders {
-        stakeholders.rows.append(
-          [id] + stakeholderColumns.dropFirst().map { person[$0].map(JSONValue.init) ?? .null })
-      }
-      let declared = Dictionary(
-        record.redFlags.compactMap { flag in flag["id"]?.string.map { ($0, flag["flag"]?.string) } },
-        uniquingKeysWith: { first, _ in first })
-      for flag in audit.redFlags {
-        let text = flag.derived ? RuleCatalog.info(RuleID(flag.id))?.summary : declared[flag.id] ?? nil
-        flags.rows.append([id, .string(flag.id), .string(flag.category), .bool(flag.derived), .optional(text)])
-      }
-      for item in audit.items {
-        checklist.rows.append([id, .string(item.id), .string(item.title), .string(item.coverage.rawValue)])
-      }
+  /// The five record tables, empty: their names and columns.
+  static let recordTables = [
+    ExportTable(name: "accounts", columns: accountColumns), ExportTable(name: "commitments", columns: commitmentColumns),
+    ExportTable(name: "stakeholders", columns: stakeholderColumns), ExportTable(name: "red_flags", columns: redFlagColumns),
+    ExportTable(name: "checklist", columns: checklistColumns),
+  ]
+
+  /// One account's rows of the five record tables.
+  static func rows(of record: AccountRecord, errors: [String: Int], settings: Settings) -> [[[JSONValue]]] {
+    let audit = Auditor.audit(record, settings: settings)
+    let id = JSONValue.string(record.id)
+    func value(_ path: String) -> JSONValue { record.accountValue(path).map(JSONValue.init) ?? .null }
+    let account: [JSONValue] = [
+      id, value("name"), value("stage"), value("segment"), value("region"), value("products"),
+      value("owners.sales"), value("owners.success"), value("deal.closed_on"), value("deal.arr"),
+      value("deal.currency"), value("deal.discount_pct"), value("contract.start"), value("contract.renewal"),
+      value("contract.ended_on"), value("handoff.intro_meeting"), value("handoff.kickoff"),
+      value("handoff.reconciled_on"), value("handoff.warm_transition_until"), value("handoff.first_value_on"),
+      value("handoff.effort_score"), value("handoff.csm_confidence"), .int(errors[record.id] ?? 0),
+      .double(PortfolioJSONRenderer.rounded(audit.completeness, 1)), .int(audit.redFlags.count),
+      .bool(audit.mitigationPresent), value("x-crm.system"), value("x-crm.opportunity"),
+    ]
+    let commitments = record.commitments.map { item in
+      [id] + commitmentColumns.dropFirst().map { item[$0].map(JSONValue.init) ?? .null }
     }
-    return [accounts, commitments, stakeholders, flags, checklist]
+    let stakeholders = record.stakeholders.map { person in
+      [id] + stakeholderColumns.dropFirst().map { person[$0].map(JSONValue.init) ?? .null }
+    }
+    let declared = Dictionary(
+      record.redFlags.compactMap { flag in flag["id"]?.string.map { ($0, flag["flag"]?.string) } },
+      uniquingKeysWith: { first, _ in first })
+    let flags = audit.redFlags.map { flag -> [JSONValue] in
+      let text = flag.derived ? RuleCatalog.info(RuleID(flag.id))?.summary : declared[flag.id] ?? nil
+      return [id, .string(flag.id), .string(flag.category), .bool(flag.derived), .optional(text)]
+    }
+    let checklist = audit.items.map { item -> [JSONValue] in
+      [id, .string(item.id), .string(item.title), .string(item.coverage.rawValue)]
+    }
+    return [[account], commitments, stakeholders, flags, checklist]
   }
 
   static func events(_ events: [CommitmentEvents.Event]) -> ExportTable {
@@ -91,37 +90,39 @@ enum ExportTables {
   /// RFC 4180 CSV: a header row, CRLF line ends, a field quoted when it holds a comma, quote or
   /// line break, UTF-8 without a BOM.
   static func csv(_ table: ExportTable) -> [UInt8] {
+    csvRows([table.columns.map(JSONValue.string)]) + csvRows(table.rows)
+  }
+
+  static func csvRows(_ rows: [[JSONValue]]) -> [UInt8] {
     var out: [UInt8] = []
-    out.reserveCapacity(64 * (table.rows.count + 1))
-    func field(_ text: String) {
-      if text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-        out.append(0x22)
-        for byte in text.utf8 {
-          if byte == 0x22 { out.append(0x22) }
-          out.append(byte)
-        }
-        out.append(0x22)
-      } else {
-        out += text.utf8
-      }
-    }
-    func row(_ cells: [String]) {
+    out.reserveCapacity(64 * rows.count)
+    for cells in rows {
       for (index, cell) in cells.enumerated() {
         if index > 0 { out.append(0x2C) }
-        field(cell)
+        let text = text(cell)
+        if text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+          out.append(0x22)
+          for byte in text.utf8 {
+            if byte == 0x22 { out.append(0x22) }
+            out.append(byte)
+          }
+          out.append(0x22)
+        } else {
+          out += text.utf8
+        }
       }
       out += [0x0D, 0x0A]
     }
-    row(table.columns)
-    for cells in table.rows { row(cells.map(text)) }
     return out
   }
 
   /// One JSON object per line, keys in the column order.
-  static func jsonl(_ table: ExportTable) -> [UInt8] {
+  static func jsonl(_ table: ExportTable) -> [UInt8] { jsonlRows(table.rows, columns: table.columns) }
+
+  static func jsonlRows(_ rows: [[JSONValue]], columns: [String]) -> [UInt8] {
     var out: [UInt8] = []
-    for cells in table.rows {
-      out += JSONValue.object(Array(zip(table.columns, cells))).serialized().utf8
+    for cells in rows {
+      out += JSONValue.object(Array(zip(columns, cells))).serialized().utf8
       out.append(0x0A)
     }
     return out

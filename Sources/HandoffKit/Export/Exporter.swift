@@ -15,31 +15,58 @@ public enum Exporter {
   public static func run(
     repositoryPath: String, revision: String = "HEAD", format: Format, out directory: String, useCache: Bool = true
   ) throws(ValidationFailure) -> Summary {
+    var timer = PhaseTimer()
     let repository = try Repository.open(forCommandAt: repositoryPath)
     try repository.requireHistory()
     let snapshot = try Snapshot.open(revision, in: repository)
+    guard let tip = snapshot.commit else { throw ValidationFailure.noWorkTree }
     let (settings, settingsBytes) = try snapshot.loadSettings()
     let settingsID = (settingsBytes ?? []).withUnsafeBytes { OID.ofBlob($0) }
-    let records = try snapshot.records(settings: settings, during: "export")
-    let tables: [ExportTable]
+    var parts: [[[UInt8]]]
+    var counts = [Int](repeating: 0, count: ExportTables.recordTables.count)
+    let events: [CommitmentEvents.Event]
     do {
       let layout = AccountLayout.scan(
         try snapshot.items(under: settings.accountsDirectory), accountsDirectory: settings.accountsDirectory)
-      // Error counts as `validate --rev` has them (history rules aside), from its cache.
-      let cache = useCache ? ResultCache.open(repository: repository) : nil
-      let context = AccountChecker.Context(settings: settings, settingsID: settingsID, cache: cache)
-      var errors: [String: Int] = [:]
-      for finding in settings.applySeverities(layout.findings) where finding.severity == .error {
-        if let account = finding.account { errors[account, default: 0] += 1 }
+      let cache = useCache ? ExportCache.open(repository: repository, format: format) : nil
+      let keys = layout.accounts.map { folder in
+        AccountChecker.key(of: folder, settingsID: settingsID).map { ExportCache.key(state: $0, account: folder.id) }
       }
-      for checked in AccountChecker.checkEach(layout.accounts, in: snapshot, context: context) {
-        errors[checked.account, default: 0] += settings.applySeverities(checked.diagnostics).count { $0.severity == .error }
+      parts = zip(layout.accounts, keys).map { _, key in key.flatMap { cache?.rows(for: $0) } ?? [] }
+      let missing = parts.indices.filter { parts[$0].isEmpty }
+      timer.mark("export: \(layout.accounts.count - missing.count) accounts from the cache")
+      if !missing.isEmpty {
+        let folders = missing.map { layout.accounts[$0] }
+        // Error counts as `validate --rev` has them (history rules aside), from its cache.
+        let results = useCache ? ResultCache.open(repository: repository) : nil
+        let context = AccountChecker.Context(settings: settings, settingsID: settingsID, cache: results)
+        var errors: [String: Int] = [:]
+        for finding in settings.applySeverities(layout.findings) where finding.severity == .error {
+          if let account = finding.account { errors[account, default: 0] += 1 }
+        }
+        for checked in AccountChecker.checkEach(folders, in: snapshot, context: context) {
+          errors[checked.account, default: 0] += settings.applySeverities(checked.diagnostics).count { $0.severity == .error }
+        }
+        results?.save()
+        let written = Parallel.map(folders, makeContext: { try? snapshot.makeReader() }) { reader, folder in
+          let record =
+            reader.map { AccountRecord(folder, reader: $0) }
+            ?? AccountRecord(id: folder.id, present: folder.presentKinds, roots: [:])
+          return zip(ExportTables.recordTables, ExportTables.rows(of: record, errors: errors, settings: settings)).map {
+            table, rows in
+            format == .csv ? ExportTables.csvRows(rows) : ExportTables.jsonlRows(rows, columns: table.columns)
+          }
+        }
+        for (index, bytes) in zip(missing, written) {
+          parts[index] = bytes
+          if let key = keys[index] { cache?.store(bytes, for: key) }
+        }
+        timer.mark("export: \(missing.count) accounts read, checked and audited")
       }
       cache?.save()
-      guard let tip = snapshot.commit else { throw ValidationFailure.noWorkTree }
-      let events = try CommitmentEvents.load(
+      events = try CommitmentEvents.load(
         repository: repository, accountsDirectory: settings.accountsDirectory, head: tip, useCache: useCache)
-      tables = ExportTables.build(records, errors: errors, settings: settings) + [ExportTables.events(events)]
+      timer.mark("export: \(events.count) commitment events")
     } catch let failure as ValidationFailure {
       throw failure
     } catch {
@@ -51,16 +78,40 @@ public enum Exporter {
       throw ValidationFailure.usage("cannot create \(directory): \(error.localizedDescription)")
     }
     var summary = Summary(files: [])
-    for table in tables {
+    let eventTable = ExportTables.events(events)
+    for (index, table) in (ExportTables.recordTables + [eventTable]).enumerated() {
       let path = (directory as NSString).appendingPathComponent("\(table.name).\(format.rawValue)")
-      let bytes = format == .csv ? ExportTables.csv(table) : ExportTables.jsonl(table)
+      var bytes = format == .csv ? ExportTables.csvRows([table.columns.map(JSONValue.string)]) : []
+      var rows = 0
+      if index < ExportTables.recordTables.count {
+        for part in parts {
+          bytes += part[index]
+          rows += Self.lineCount(part[index], format: format)
+        }
+        counts[index] = rows
+      } else {
+        bytes += format == .csv ? ExportTables.csvRows(table.rows) : ExportTables.jsonlRows(table.rows, columns: table.columns)
+        rows = table.rows.count
+      }
       do {
         try SafeFile.write(bytes, to: path, keepBackup: false)
       } catch {
         throw ValidationFailure.usage(error.description)
       }
-      summary.files.append((path, table.rows.count))
+      summary.files.append((path, rows))
     }
+    timer.mark("export: written")
     return summary
+  }
+
+  /// Rows in serialised bytes: one per line end outside quotes (CSV fields may hold breaks).
+  private static func lineCount(_ bytes: [UInt8], format: Format) -> Int {
+    guard format == .csv else { return bytes.count { $0 == 0x0A } }
+    var rows = 0
+    var quoted = false
+    for byte in bytes {
+      if byte == 0x22 { quoted.toggle() } else if byte == 0x0A, !quoted { rows += 1 }
+    }
+    return rows
   }
 }

@@ -6,6 +6,8 @@ import Foundation
 struct CRMReader {
   var preset: CRMPreset
   private(set) var problems: [ImportProblem] = []
+  /// Column positions by file and field, found once per file.
+  private var positions: [String: Int?] = [:]
 
   init(preset: CRMPreset) { self.preset = preset }
 
@@ -39,8 +41,12 @@ struct CRMReader {
     }
   }
 
-  private func column(_ table: CSVTable, _ field: String) -> Int? {
-    table.column(preset.columns[field] ?? [])
+  private mutating func column(_ table: CSVTable, _ field: String) -> Int? {
+    let key = table.path + "\u{0}" + field
+    if let known = positions[key] { return known }
+    let found = table.column(preset.columns[field] ?? [])
+    positions[key] = found
+    return found
   }
 
   /// The columns `fields` of `table`, or a problem at line 1 naming the first one missing.
@@ -78,8 +84,10 @@ struct CRMReader {
     var deals: [CRMDeal] = []
     for table in byKind[.deals] ?? [] {
       guard require(["deals.name", "deals.stage"], in: table) else { continue }
+      var columns: [String: Int?] = [:]
+      for field in Self.dealFields { columns[field] = column(table, field) }
       for row in table.rows {
-        guard var deal = deal(row, in: table, users: users, accounts: accounts) else { continue }
+        guard var deal = deal(row, in: table, columns: columns, users: users, accounts: accounts) else { continue }
         if let id = deal.dealID {
           deal.products += products[id] ?? []
           if let linked = roles.removeValue(forKey: id) {
@@ -99,10 +107,16 @@ struct CRMReader {
 
   // MARK: - One deal
 
+  static let dealFields = [
+    "deals.id", "deals.name", "deals.account", "deals.account_name", "deals.stage", "deals.close_date", "deals.amount",
+    "deals.currency", "deals.owner", "deals.region", "deals.segment", "deals.products", "deals.contacts",
+  ]
+
   private mutating func deal(
-    _ row: CSVTable.Row, in table: CSVTable, users: [String: String], accounts: [String: AccountRow]
+    _ row: CSVTable.Row, in table: CSVTable, columns: [String: Int?], users: [String: String],
+    accounts: [String: AccountRow]
   ) -> CRMDeal? {
-    func value(_ field: String) -> String? { row.value(column(table, field)) }
+    func value(_ field: String) -> String? { row.value(columns[field] ?? nil) }
     func fail(_ message: String) -> CRMDeal? {
       problems.append(ImportProblem(path: table.path, line: row.line, message))
       return nil

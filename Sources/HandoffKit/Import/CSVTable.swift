@@ -127,7 +127,12 @@ struct CSVTable: Sendable {
 extension CSVTable.Row {
   func value(_ column: Int?) -> String? {
     guard let column, fields.indices.contains(column) else { return nil }
-    let value = fields[column].trimmingCharacters(in: .whitespaces)
+    let field = fields[column]
+    // Most fields have no surrounding spaces: no copy for them.
+    guard field.first == " " || field.last == " " || field.first == "\t" || field.last == "\t" else {
+      return field.isEmpty ? nil : field
+    }
+    let value = field.trimmingCharacters(in: .whitespaces)
     return value.isEmpty ? nil : value
   }
 }

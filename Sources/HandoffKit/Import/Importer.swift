@@ -82,8 +82,15 @@ public enum Importer {
     var assignment = Assignment(rules: tree.settings.assignment, records: Array(tree.records.values))
     var changes: [Change] = []
     var unchanged = 0
-    var claimed: [String: CRMDeal] = [:]
     var pending: [(String, [RecordFile: [UInt8]])] = []
+    // A prospect with contacts gets a stakeholders.yaml too; one rendering serves them all.
+    let stakeholdersTemplate = AccountTemplate.files(
+      id: "x", stage: .closedWon, folder: tree.settings.accountsDirectory + "/x", settings: tree.settings
+    ).first(where: { $0.0 == .stakeholders }).map { Array($0.1.utf8) }
+
+    // Which folder each deal goes to; a second deal for one folder is skipped.
+    var claimed: [String: CRMDeal] = [:]
+    var targets: [(deal: CRMDeal, folderID: String)] = []
     for deal in deals {
       let folderID = tree.match(deal) ?? deal.accountFolderID
       guard AccountID.isValid(folderID) else {
@@ -99,42 +106,61 @@ public enum Importer {
         continue
       }
       claimed[folderID] = deal
+      targets.append((deal, folderID))
+    }
+
+    // Each account's edits on every core; the assignment after, in order, since every CSM
+    // chosen changes the loads the next choice sees.
+    let edited = Parallel.map(targets, makeContext: { () }) { _, target -> Swift.Result<DealUpdate, ImportProblem> in
+      let (deal, folderID) = target
       let existing = tree.files(of: folderID)
-      let isNew = existing.isEmpty
       var files = existing
-      let folder = tree.settings.accountsDirectory + "/" + folderID
-      if isNew {
+      if existing.isEmpty {
+        let folder = tree.settings.accountsDirectory + "/" + folderID
         for (kind, text) in AccountTemplate.files(
           id: folderID, stage: deal.stage, folder: folder, settings: tree.settings, name: deal.accountName ?? deal.name)
         {
           files[kind] = Array(text.utf8)
         }
       }
-      if !deal.contacts.isEmpty, files[.stakeholders] == nil,
-        let template = AccountTemplate.files(id: folderID, stage: .closedWon, folder: folder, settings: tree.settings)
-          .first(where: { $0.0 == .stakeholders })
-      {
-        files[.stakeholders] = Array(template.1.utf8)
-      }
+      if !deal.contacts.isEmpty, files[.stakeholders] == nil { files[.stakeholders] = stakeholdersTemplate }
       var update = DealUpdate(files: files)
-      do {
-        try update.apply(deal, stageIsNew: isNew)
-        let record = AccountRecord(
-          id: folderID, present: [.account],
-          roots: [.account: YAMLLoader.load(update.files[.account] ?? []).root].compactMapValues { $0 })
-        if let stage = record.stage, stage.isClosed, stage != .churned, record.accountValue("owners.success") == nil {
-          let keys = record.assignmentKeys
-          if let person = assignment.assign(segment: keys.segment, region: keys.region, products: keys.products, stage: stage) {
+      do throws(YAMLEditor.Failure) {
+        try update.apply(deal, stageIsNew: existing.isEmpty)
+      } catch {
+        return .failure(
+          ImportProblem(path: deal.path, line: deal.line, "accounts/\(folderID) could not be edited: \(error.message)"))
+      }
+      return .success(update)
+    }
+    for (target, outcome) in zip(targets, edited) {
+      let (deal, folderID) = target
+      let existing = tree.files(of: folderID)
+      var update: DealUpdate
+      switch outcome {
+      case .failure(let problem):
+        problems.append(problem)
+        continue
+      case .success(let done):
+        update = done
+      }
+      let record = AccountRecord(
+        id: folderID, present: [.account],
+        roots: [.account: YAMLLoader.load(update.files[.account] ?? []).root].compactMapValues { $0 })
+      if let stage = record.stage, stage.isClosed, stage != .churned, record.accountValue("owners.success") == nil {
+        let keys = record.assignmentKeys
+        if let person = assignment.assign(segment: keys.segment, region: keys.region, products: keys.products, stage: stage) {
+          do {
             try update.assign(person)
+          } catch {
+            problems.append(
+              ImportProblem(path: deal.path, line: deal.line, "accounts/\(folderID) could not be edited: \(error.message)"))
+            continue
           }
         }
-      } catch {
-        problems.append(
-          ImportProblem(path: deal.path, line: deal.line, "accounts/\(folderID) could not be edited: \(error.message)"))
-        continue
       }
       // The edits keep every file valid YAML; should one not be, nothing of the account is written.
-      if let broken = update.files.first(where: { !YAMLLoader.load($0.value).problems.isEmpty }) {
+      if let broken = update.files.first(where: { existing[$0.key] != $0.value && !YAMLLoader.load($0.value).problems.isEmpty }) {
         problems.append(
           ImportProblem(
             path: deal.path, line: deal.line, "accounts/\(folderID)/\(broken.key.fileName) would not stay valid YAML; not written"))
@@ -145,12 +171,12 @@ public enum Importer {
         unchanged += 1
         continue
       }
-      changes.append(
-        Change(
-          account: folderID, created: isNew, fields: update.changed,
-          files: written.sorted { $0.key.code < $1.key.code }.map { (kind, bytes) in
-            (folder + "/" + kind.fileName, existing[kind], bytes)
-          }))
+      let folder = tree.settings.accountsDirectory + "/" + folderID
+      let kinds = written.keys.sorted { $0.code < $1.code }
+      let files: [(path: String, before: [UInt8]?, after: [UInt8])] = kinds.map { kind in
+        (folder + "/" + kind.fileName, existing[kind], written[kind]!)
+      }
+      changes.append(Change(account: folderID, created: existing.isEmpty, fields: update.changed, files: files))
       pending.append((folderID, written))
     }
     if !options.dryRun {

@@ -37,10 +37,19 @@ import Testing
       try editor.set([.key("deal"), .key("arr")], to: .literal("84000"))
       try editor.set([.key("owners"), .key("success")], to: .string("raj.patel"))
     }
-    #expect(text.contains("owners:\n  sales: jane.doe\n  success: raj.patel\n# deal:"))
-    #expect(text.hasSuffix("x-team: kept\ndeal:\n  closed_on: 2026-08-14\n  arr: 84000\n"))
+    // The template's commented-out `# deal:` shows where `deal` goes.
+    #expect(text.contains(
+      "owners:\n  sales: jane.doe\n  success: raj.patel\ndeal:\n  closed_on: 2026-08-14\n  arr: 84000\n# deal:\n"))
+    #expect(text.hasSuffix("x-team: kept\n"))
     let root = try #require(YAMLLoader.load(Array(text.utf8)).root)
     #expect(root["deal"]?["arr"]?.number == 84000)
+  }
+
+  @Test func aKeyWithoutAHintGoesAfterTheLastEntryAndItsComments() throws {
+    let text = try edited("owners:\n  sales: a\n  # success: later\nnext: 1\n") { (editor) throws(YAMLEditor.Failure) in
+      try editor.set([.key("region")], to: .string("CA"))
+    }
+    #expect(text == "owners:\n  sales: a\n  # success: later\nnext: 1\nregion: CA\n")
   }
 
   @Test func anEmptyValueIsFilledAfterItsColon() throws {
