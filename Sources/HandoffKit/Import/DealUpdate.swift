@@ -39,11 +39,11 @@ struct DealUpdate {
     try set(["x-crm", "system"], .string(deal.system.rawValue))
     try set(["x-crm", "opportunity"], deal.dealID.map { .string($0) })
     try set(["x-crm", "account"], deal.accountID.map { .string($0) })
-    files[.account] = account.bytes
+    if account.bytes != files[.account] { files[.account] = try account.finished() }
 
     guard !deal.contacts.isEmpty, var people = files[.stakeholders].map(YAMLEditor.init) else { return }
     try Self.merge(deal.contacts, into: &people, changed: &changed)
-    files[.stakeholders] = people.bytes
+    if people.bytes != files[.stakeholders] { files[.stakeholders] = try people.finished() }
   }
 
   /// Sets `owners.success` (an assignment), when absent.
@@ -51,7 +51,7 @@ struct DealUpdate {
     var account = YAMLEditor(files[.account] ?? [])
     guard YAMLLoader.load(account.bytes).root?["owners"]?["success"] == nil else { return }
     try account.set([.key("owners"), .key("success")], to: .string(person))
-    files[.account] = account.bytes
+    files[.account] = try account.finished()
     changed.append("owners.success")
   }
 

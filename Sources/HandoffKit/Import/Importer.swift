@@ -159,13 +159,6 @@ public enum Importer {
           }
         }
       }
-      // The edits keep every file valid YAML; should one not be, nothing of the account is written.
-      if let broken = update.files.first(where: { existing[$0.key] != $0.value && !YAMLLoader.load($0.value).problems.isEmpty }) {
-        problems.append(
-          ImportProblem(
-            path: deal.path, line: deal.line, "accounts/\(folderID)/\(broken.key.fileName) would not stay valid YAML; not written"))
-        continue
-      }
       let written = update.files.filter { existing[$0.key] != $0.value }
       guard !written.isEmpty else {
         unchanged += 1

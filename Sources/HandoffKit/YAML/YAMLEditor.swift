@@ -47,6 +47,17 @@ public struct YAMLEditor: Sendable {
 
   public var text: String { String(decoding: bytes, as: UTF8.self) }
 
+  /// The edited bytes, once they are checked to load as strictly as before. Edits write whole
+  /// values at the right indent, but a file that leans on the parser's leniency (a plain value
+  /// continued at column 0) can read differently around an insertion: such a file is refused,
+  /// never written broken.
+  public func finished() throws(Failure) -> [UInt8] {
+    guard YAMLLoader.load(bytes).problems.isEmpty else {
+      throw Failure(message: "the file is laid out in a way this tool cannot edit safely; edit it by hand")
+    }
+    return bytes
+  }
+
   /// Sets the value at `path` (creating the missing mappings on the way).
   public mutating func set(_ path: [Step], to value: Value) throws(Failure) {
     guard let root = spans() else {
@@ -148,7 +159,9 @@ public struct YAMLEditor: Sendable {
         let colon = colonOffset(after: keyInfo.end)
         splice(colon..<colon, Array((" " + Self.inline(value)).utf8))
       }
-    case (.scalar, .string), (.scalar, .literal), (.scalar, .list), (.sequence, .list) where node.kind == .scalar || node.isFlow:
+    case (.scalar, .string), (.scalar, .literal), (.scalar, .list):
+      splice(node.start..<node.end, Array(Self.inline(value).utf8))
+    case (.sequence, .list) where node.isFlow:
       splice(node.start..<node.end, Array(Self.inline(value).utf8))
     case (.sequence, .list(let values)):
       // A block list keeps its style: its item lines are rewritten at the same indent.

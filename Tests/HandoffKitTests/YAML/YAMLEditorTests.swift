@@ -18,8 +18,7 @@ import Testing
   func edited(_ text: String, _ edit: (inout YAMLEditor) throws(YAMLEditor.Failure) -> Void) throws -> String {
     var editor = YAMLEditor(Array(text.utf8))
     try edit(&editor)
-    #expect(YAMLLoader.load(editor.bytes).problems.isEmpty, "\(editor.text)")
-    return editor.text
+    return String(decoding: try editor.finished(), as: UTF8.self)
   }
 
   @Test func aScalarIsReplacedAndItsCommentKept() throws {
@@ -108,5 +107,25 @@ import Testing
     var editor = YAMLEditor(Array("deal: {arr: 1}\n".utf8))
     #expect(throws: YAMLEditor.Failure.self) { try editor.set([.key("deal"), .key("currency")], to: .string("USD")) }
     #expect(editor.text == "deal: {arr: 1}\n")
+  }
+}
+
+extension YAMLEditorTests {
+  /// Found by the `editor` fuzz target: a plain value continued on the next line at column 0.
+  @Test func anEditNeverBreaksAFileThatLoaded() throws {
+    for text in ["\nownArs:\n=   - a\n", "a: b\n  c\n", "a:\n  b\nc: d\n", "k: 'x\n  y'\n"] {
+      guard YAMLLoader.load(text).problems.isEmpty else { continue }
+      for path in [[YAMLEditor.Step.key("deal"), .key("arr")], [.key("a")], [.key("k")], [.key("ownArs")]] {
+        var editor = YAMLEditor(Array(text.utf8))
+        let edited: [UInt8]
+        do {
+          try editor.set(path, to: .literal("84000"))
+          edited = try editor.finished()
+        } catch {
+          continue
+        }
+        #expect(YAMLLoader.load(edited).problems.isEmpty, "\(text.debugDescription) \(path) -> \(editor.text.debugDescription)")
+      }
+    }
   }
 }
