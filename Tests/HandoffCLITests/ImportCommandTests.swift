@@ -221,3 +221,71 @@ import Testing
     #expect(again.stdout == "0 accounts assigned\n")
   }
 }
+
+extension ImportCommandTests {
+  @Test func quotingMistakesAreReportedNotSwallowed() throws {
+    let repo = try Self.repository()
+    let header = "Id,Name,AccountId,StageName,CloseDate,Amount,CurrencyIsoCode,OwnerId,Description,NextStep\n"
+    try repo.write("Opportunity.csv", header + "1,Six,A1,Closed Won,2026-08-01,1,USD,U,\"unterminated\n2,Seven,A2,Closed Won,2026-08-01,1,USD,U,,\n")
+    let open = try handoff(["import", "salesforce", "Opportunity.csv"], in: repo)
+    #expect(open.status == 1)
+    #expect(open.stdout.hasPrefix("Opportunity.csv:2: error[import]: a quoted field is never closed"))
+    try repo.write("Opportunity.csv", header + "1,Six,A1,Closed Won,2026-08-01,1,USD,U,\"bad \"quote\" mid\",\n")
+    let stray = try handoff(["import", "salesforce", "Opportunity.csv"], in: repo)
+    #expect(stray.stdout.hasPrefix("Opportunity.csv:2: error[import]: a quoted field goes on after its closing quote"))
+  }
+
+  @Test func anotherCustomerWithTheSameNameGetsItsOwnFolder() throws {
+    let repo = try Self.repository()
+    let header = "Id,Name,AccountId,StageName,CloseDate,Amount,CurrencyIsoCode,OwnerId,Description,NextStep\n"
+    try repo.write("Opportunity.csv", header + "006A,Deal,001A,Closed Won,2026-08-01,1,USD,U1,,\n")
+    try repo.write("Account.csv", "Id,Name\n001A,Acme\n")
+    _ = try handoff(["import", "salesforce", "Opportunity.csv", "Account.csv"], in: repo)
+    let acme = try read(repo, "accounts/acme/account.yaml")
+    try repo.write("Opportunity.csv", header + "006Z,Other,001Z,Negotiation/Review,2026-10-14,999,EUR,U2,,\n")
+    try repo.write("Account.csv", "Id,Name\n001Z,ACME\n")
+    let run = try handoff(["import", "salesforce", "Opportunity.csv", "Account.csv"], in: repo)
+    #expect(run.stdout.contains("create accounts/acme-001z"), "\(run.stdout)")
+    #expect(try read(repo, "accounts/acme/account.yaml") == acme)
+    // In one export, two customers whose names give one id both get a folder.
+    try repo.write("Opportunity.csv", header + "006B,B,001B,Prospecting,2026-10-14,1,USD,U,,\n006C,C,001C,Prospecting,2026-10-14,1,USD,U,,\n")
+    try repo.write("Account.csv", "Id,Name\n001B,Foo Bar\n001C,foo-bar\n")
+    let both = try handoff(["import", "salesforce", "Opportunity.csv", "Account.csv"], in: repo)
+    #expect(both.stdout.contains("create accounts/foo-bar\n") || both.stdout.contains("create accounts/foo-bar:"))
+    #expect(both.stdout.contains("create accounts/foo-bar-001c"), "\(both.stdout)")
+  }
+
+  @Test func theDealFoundByItsOwnIdKeepsItsAccountWhateverTheRowOrder() throws {
+    let repo = try Self.repository()
+    let header = "Id,Name,AccountId,StageName,CloseDate,Amount,CurrencyIsoCode,OwnerId,Description,NextStep\n"
+    let first = "006A,First,001A,Closed Won,2026-08-01,100,USD,U,,\n"
+    let second = "006B,Second,001A,Closed Won,2026-09-01,200,USD,U,,\n"
+    try repo.write("Account.csv", "Id,Name\n001A,Acme\n")
+    try repo.write("Opportunity.csv", header + first)
+    _ = try handoff(["import", "salesforce", "Opportunity.csv", "Account.csv"], in: repo)
+    try repo.write("Opportunity.csv", header + second + first)
+    let run = try handoff(["import", "salesforce", "Opportunity.csv", "Account.csv"], in: repo)
+    #expect(run.stdout.contains("Opportunity.csv:2: warning[import]: skipped: accounts/acme"), "\(run.stdout)")
+    #expect(YAMLLoader.load(try read(repo, "accounts/acme/account.yaml")).root?["x-crm"]?["opportunity"]?.string == "006A")
+  }
+
+  @Test func anOpenDealsExpectedDateIsNeverAClosedOn() throws {
+    let repo = try Self.repository()
+    let header = "Id,Name,AccountId,StageName,CloseDate,Amount,CurrencyIsoCode,OwnerId,Description,NextStep\n"
+    try repo.write("Opportunity.csv", header + "006A,Rockets,,Negotiation/Review,2026-09-30,1,USD,U,,\n")
+    _ = try handoff(["import", "salesforce", "Opportunity.csv"], in: repo)
+    let path = "accounts/rockets/account.yaml"
+    try repo.write(path, try read(repo, path).replacingOccurrences(of: "stage: negotiation", with: "stage: closed-won"))
+    _ = try handoff(["import", "salesforce", "Opportunity.csv"], in: repo)
+    #expect(!(try read(repo, path)).contains("closed_on: 2026-09-30"))
+  }
+
+  @Test func aMappedColumnThatIsMissingIsAnError() throws {
+    let repo = try Self.repository()
+    let files = try Self.salesforce(in: repo)
+    try repo.write("mapping.yaml", "columns:\n  deals.amount: Nope__c\n")
+    let run = try handoff(["import", "salesforce", "--mapping", "mapping.yaml"] + files, in: repo)
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("export/Opportunity.csv:1: error[import]: missing column `Nope__c`, which the mapping file names for `deals.amount`"))
+  }
+}

@@ -157,9 +157,8 @@ struct CommitmentEvents {
     writer.string(accountsDirectory)
     writer.bytes(tip.bytes)
     writer.bytes(accountsTree.map { [1] + $0.bytes } ?? [0])
-    let blobs = lastBlob.filter { $0.value != nil }
-    writer.integer(UInt32(blobs.count))
-    for (name, blob) in blobs.sorted(by: { $0.key < $1.key }) {
+    writer.integer(UInt32(lastBlob.count))
+    for (name, blob) in lastBlob.sorted(by: { $0.key < $1.key }) {
       writer.string(name)
       writer.bytes(blob.bytes)
     }

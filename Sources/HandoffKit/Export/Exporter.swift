@@ -67,8 +67,6 @@ public enum Exporter {
       events = try CommitmentEvents.load(
         repository: repository, accountsDirectory: settings.accountsDirectory, head: tip, useCache: useCache)
       timer.mark("export: \(events.count) commitment events")
-    } catch let failure as ValidationFailure {
-      throw failure
     } catch {
       throw ValidationFailure(error, during: "export")
     }

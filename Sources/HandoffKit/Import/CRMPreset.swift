@@ -21,6 +21,8 @@ public struct CRMPreset: Sendable {
   var segments: [String: String] = [:]
   /// CRM user id or name to the name the records use.
   var owners: [String: String] = [:]
+  /// Fields whose column a mapping file names: a file of their kind must have it.
+  var mapped: Set<String> = []
 
   static func preset(for system: System) -> CRMPreset {
     switch system {

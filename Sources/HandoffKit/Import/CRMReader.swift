@@ -72,6 +72,17 @@ struct CRMReader {
       }
       byKind[kind, default: []].append(table)
     }
+    // A column the mapping file names must be there: a typo in it would otherwise import nothing.
+    for (kind, list) in byKind {
+      for table in list {
+        for field in preset.mapped.sorted() where field.hasPrefix(kind.rawValue + ".") && column(table, field) == nil {
+          problems.append(
+            ImportProblem(
+              path: table.path, line: 1,
+              "missing column `\(preset.columns[field]?.first ?? field)`, which the mapping file names for `\(field)`"))
+        }
+      }
+    }
     if byKind[.deals] == nil, !tables.isEmpty {
       problems.append(
         ImportProblem(path: tables[0].path, line: 1, "no deals among the files: give the opportunity or deal export too"))
@@ -175,6 +186,8 @@ struct CRMReader {
   private func owner(_ raw: String, users: [String: String]) -> String {
     if let mapped = preset.owners[raw] { return mapped }
     if let user = users[raw] { return user }
+    // A CRM user id without the users export stays as it is (Salesforce ids are case-sensitive).
+    if !raw.contains(" "), !raw.contains("@"), raw.contains(where: \.isASCIIDigit) { return raw }
     return Self.handle(fromName: raw)
   }
 
@@ -293,7 +306,13 @@ struct CRMReader {
           }
           role = mapped
         }
-        var contact = contacts[contactID] ?? CRMDeal.Contact(id: contactID, name: contactID, roles: [])
+        guard var contact = contacts[contactID] else {
+          problems.append(
+            ImportProblem(
+              path: table.path, line: row.line,
+              "contact `\(Excerpt.of(contactID))` is not in the contacts export; left out", level: .warning))
+          continue
+        }
         if let index = entry.contacts.firstIndex(where: { $0.id == contactID }) {
           if let role, !entry.contacts[index].roles.contains(role) { entry.contacts[index].roles.append(role) }
         } else {

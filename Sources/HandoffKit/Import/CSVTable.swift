@@ -56,6 +56,7 @@ struct CSVTable: Sendable {
     if text.unicodeScalars.contains("\u{0}") {
       throw ImportProblem(path: path, line: 1, "the file holds NUL bytes; it is not a CSV text export")
     }
+    if let problem = quotingProblem(text, path: path) { throw problem }
     let reader: CSVReader
     do {
       reader = try CSVReader(string: text, hasHeaderRow: false)
@@ -83,6 +84,63 @@ struct CSVTable: Sendable {
       throw ImportProblem(path: path, line: 1, "the file is empty; a CSV export starts with a header row")
     }
     return CSVTable(path: path, header: header, rows: rows)
+  }
+
+  /// RFC 4180 quoting checked before parsing, which would otherwise read on silently: a quote
+  /// that is never closed swallows every record after it, and a stray quote in a field is a
+  /// typo. Either is reported at the line where it is.
+  static func quotingProblem(_ text: String, path: String) -> ImportProblem? {
+    var line = 1
+    var quoted = false
+    var fieldStart = true
+    var openedAt = 1
+    var previousCR = false
+    var bytes = text.utf8.makeIterator()
+    var pending: UInt8? = nil
+    func next() -> UInt8? {
+      if let byte = pending {
+        pending = nil
+        return byte
+      }
+      return bytes.next()
+    }
+    while let byte = next() {
+      let isBreak = byte == 0x0A || byte == 0x0D
+      if isBreak {
+        if !(byte == 0x0A && previousCR) { line += 1 }
+        previousCR = byte == 0x0D
+      } else {
+        previousCR = false
+      }
+      if quoted {
+        guard byte == 0x22 else { continue }
+        let following = next()
+        if following == 0x22 { continue }  // an escaped quote
+        quoted = false
+        fieldStart = false
+        guard let following else { break }
+        guard following == 0x2C || following == 0x0A || following == 0x0D else {
+          return ImportProblem(path: path, line: line, "a quoted field goes on after its closing quote; write a quote inside a quoted field as \"\"")
+        }
+        pending = following
+        continue
+      }
+      switch byte {
+      case 0x22 where fieldStart:
+        quoted = true
+        openedAt = line
+      case 0x22:
+        return ImportProblem(path: path, line: line, "a quote inside an unquoted field; quote the whole field and write the quote as \"\"")
+      case 0x2C, 0x0A, 0x0D:
+        fieldStart = true
+      default:
+        fieldStart = false
+      }
+    }
+    if quoted {
+      return ImportProblem(path: path, line: openedAt, "a quoted field is never closed; every record after it would be lost")
+    }
+    return nil
   }
 
   /// Line breaks inside a field: CRLF, LF or CR each count once.

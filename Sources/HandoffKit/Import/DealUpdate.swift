@@ -33,7 +33,7 @@ struct DealUpdate {
     }
     try set(["owners", "sales"], deal.owner.map { .string($0) })
     // An open deal's close date is only expected; the record has a closed_on once it closed.
-    if stage.isClosed { try set(["deal", "closed_on"], deal.closedOn.map { .string($0.description) }) }
+    if deal.stage.isClosed { try set(["deal", "closed_on"], deal.closedOn.map { .string($0.description) }) }
     try set(["deal", "arr"], deal.amount.map { .literal($0) })
     try set(["deal", "currency"], deal.currency.map { .string($0) })
     try set(["x-crm", "system"], .string(deal.system.rawValue))

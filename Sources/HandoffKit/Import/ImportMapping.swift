@@ -33,6 +33,7 @@ extension CRMPreset {
             throw problem("unknown field `\(pair.key)`\(hint)", pair.keyLocation)
           }
           preset.columns[pair.key] = [value]
+          preset.mapped.insert(pair.key)
         case "stages":
           guard let stage = Stage(rawValue: value) else {
             throw problem(

@@ -88,26 +88,37 @@ public enum Importer {
       id: "x", stage: .closedWon, folder: tree.settings.accountsDirectory + "/x", settings: tree.settings
     ).first(where: { $0.0 == .stakeholders }).map { Array($0.1.utf8) }
 
-    // Which folder each deal goes to; a second deal for one folder is skipped.
+    // Which folder each deal goes to. Deals found by their own id claim their folder first, so
+    // the order of rows never decides; a second deal of one account is skipped, and another
+    // customer whose name gives the same folder id gets its own.
     var claimed: [String: CRMDeal] = [:]
     var targets: [(deal: CRMDeal, folderID: String)] = []
-    for deal in deals {
-      let folderID = tree.match(deal) ?? deal.accountFolderID
-      guard AccountID.isValid(folderID) else {
-        problems.append(ImportProblem(path: deal.path, line: deal.line, "no account id can be made from `\(Excerpt.of(deal.name))`"))
-        continue
+    let matches = deals.map { tree.match($0) }
+    for pass in [true, false] {
+      for (deal, match) in zip(deals, matches) where match.byDealID == pass {
+        var folderID = match.folder
+        if let earlier = claimed[folderID], let theirs = earlier.accountID, let ours = deal.accountID, theirs != ours,
+          !match.byDealID
+        {
+          folderID = WorkTreeAccounts.distinct(folderID, deal)
+        }
+        guard AccountID.isValid(folderID) else {
+          problems.append(ImportProblem(path: deal.path, line: deal.line, "no account id can be made from `\(Excerpt.of(deal.name))`"))
+          continue
+        }
+        if let earlier = claimed[folderID] {
+          problems.append(
+            ImportProblem(
+              path: deal.path, line: deal.line,
+              "skipped: accounts/\(folderID) is already imported from line \(earlier.line) of \(earlier.path)",
+              level: .warning))
+          continue
+        }
+        claimed[folderID] = deal
+        targets.append((deal, folderID))
       }
-      if let earlier = claimed[folderID] {
-        problems.append(
-          ImportProblem(
-            path: deal.path, line: deal.line,
-            "skipped: accounts/\(folderID) is already imported from line \(earlier.line) of \(earlier.path)",
-            level: .warning))
-        continue
-      }
-      claimed[folderID] = deal
-      targets.append((deal, folderID))
     }
+    targets.sort { ($0.deal.path, $0.deal.line) < ($1.deal.path, $1.deal.line) }
 
     // Each account's edits on every core; the assignment after, in order, since every CSM
     // chosen changes the loads the next choice sees.

@@ -52,14 +52,30 @@ struct WorkTreeAccounts {
     }
   }
 
-  /// The folder of an existing account for `deal`: by its deal id under `x-crm`, then by its CRM
-  /// account id, then by the folder id its name gives.
-  func match(_ deal: CRMDeal) -> String? {
+  /// The folder for `deal`, and whether it was found by the deal's own id: by its deal id
+  /// under `x-crm`, then by its CRM account id, then by the folder id its name gives, unless
+  /// that folder belongs to another CRM account (then the id gets the account's CRM id).
+  func match(_ deal: CRMDeal) -> (folder: String, byDealID: Bool) {
     let system = deal.system.rawValue
-    if let id = deal.dealID, let folder = byCRM["\(system):opportunity:\(id)"] { return folder }
-    if let id = deal.accountID, let folder = byCRM["\(system):account:\(id)"] { return folder }
+    if let id = deal.dealID, let folder = byCRM["\(system):opportunity:\(id)"] { return (folder, true) }
+    if let id = deal.accountID, let folder = byCRM["\(system):account:\(id)"] { return (folder, false) }
     let slug = deal.accountFolderID
-    return bytes[slug] != nil ? slug : nil
+    guard let record = records[slug], belongsElsewhere(record, deal) else { return (slug, false) }
+    return (Self.distinct(slug, deal), false)
+  }
+
+  /// Whether an existing folder's `x-crm` names another account or deal of the same CRM.
+  private func belongsElsewhere(_ record: AccountRecord, _ deal: CRMDeal) -> Bool {
+    guard let crm = record.accountValue("x-crm"), crm["system"]?.string == deal.system.rawValue else { return false }
+    if let theirs = crm["account"]?.string, let ours = deal.accountID { return theirs != ours }
+    if let theirs = crm["opportunity"]?.string, let ours = deal.dealID { return theirs != ours }
+    return false
+  }
+
+  /// `acme` taken by another customer: `acme-0012` (the CRM account id, else the deal id).
+  static func distinct(_ slug: String, _ deal: CRMDeal) -> String {
+    let suffix = AccountID.slug(deal.accountID ?? deal.dealID ?? String(deal.line))
+    return AccountID.slug(String(slug.prefix(62 - min(suffix.count, 30))) + "-" + suffix.prefix(30))
   }
 
   /// The edited files of an existing account (empty for a new one).

@@ -179,10 +179,25 @@ public struct YAMLEditor: Sendable {
     }
   }
 
-  /// Replaces bytes; the result stays valid YAML because every edit writes whole values.
+  /// Replaces bytes; the result stays valid YAML because every edit writes whole values. In a
+  /// file with CRLF line ends the new lines get them too.
   private mutating func splice(_ range: Range<Int>, _ replacement: [UInt8]) {
-    bytes.replaceSubrange(range, with: replacement)
+    var text = replacement
+    if usesCRLF, text.contains(0x0A) {
+      text = []
+      for (index, byte) in replacement.enumerated() {
+        if byte == 0x0A, index == 0 || replacement[index - 1] != 0x0D { text.append(0x0D) }
+        text.append(byte)
+      }
+    }
+    bytes.replaceSubrange(range, with: text)
     verified = true
+  }
+
+  /// Whether the file's first line ends in CRLF.
+  private var usesCRLF: Bool {
+    guard let newline = bytes.firstIndex(of: 0x0A) else { return false }
+    return newline > 0 && bytes[newline - 1] == 0x0D
   }
 
   /// Inserts whole lines after the line that holds `offset`, and after the comment lines that
@@ -198,7 +213,7 @@ public struct YAMLEditor: Sendable {
       }
     }
     if position == bytes.count, bytes.last != 0x0A {
-      bytes.append(0x0A)
+      splice(position..<position, [0x0A])
       position = bytes.count
     }
     splice(position..<position, Array(lines.utf8))

@@ -89,7 +89,11 @@ private struct EventReader {
       problems.append(YAMLProblem(.syntax, "the YAML parser could not start", at: .start))
       return
     }
-    defer { fy_parser_destroy(parser) }
+    // libfyaml 0.7.12 can crash freeing a parser that stopped on some errors (`? s:<tab>:`, found
+    // by fuzzing): after a stream error the parser is left to the process instead. It is a few
+    // kilobytes, once per broken file.
+    var streamError = false
+    defer { if !streamError { fy_parser_destroy(parser) } }
     guard let base = body.baseAddress?.assumingMemoryBound(to: CChar.self),
       fy_parser_set_string(parser, base, body.count) == 0
     else {
@@ -106,6 +110,7 @@ private struct EventReader {
       return
     }
     if fy_parser_get_stream_error(parser) {
+      streamError = true
       reportSyntaxError(diag)
     }
   }

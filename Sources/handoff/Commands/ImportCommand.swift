@@ -48,7 +48,8 @@ extension Handoff {
       let created = result.changes.count { $0.created }
       let be = dryRun ? "would be " : ""
       out += "\(created) \(created == 1 ? "account" : "accounts") \(be)created, \(result.changes.count - created) \(be)updated, \(result.unchanged) unchanged"
-      out += result.problems.isEmpty ? "\n" : "; \(result.problems.count { $0.level == .error }) errors\n"
+      let errors = result.problems.count { $0.level == .error }
+      out += errors == 0 ? "\n" : "; \(errors) \(errors == 1 ? "error" : "errors")\n"
       print(out, terminator: "")
       if result.hasErrors { throw ExitCode(1) }
     }

@@ -167,3 +167,18 @@ import Testing
     #expect(DueQueue(asOf: day, withinDays: 0, owner: "a", items: queue.items).items.map(\.account) == ["w", "x"])
   }
 }
+
+extension DueQueueTests {
+  @Test func aValueWithALineBreakStaysOnItsLine() {
+    let record = Self.record(
+      handoff: Self.held, threads: "open_threads:\n  - question: \"a\\nforged line\"\n    due: 2026-03-20\n")
+    let queue = DueQueue(
+      asOf: CalendarDate("2026-04-01")!, withinDays: 0, owner: nil,
+      items: DueQueue.items(of: record, levels: ServiceLevels(), asOf: CalendarDate("2026-04-01")!, withinDays: 0))
+    for markdown in [false, true] {
+      let text = DueTextRenderer(markdown: markdown).render(queue)
+      #expect(!text.split(separator: "\n").contains { $0.hasPrefix("forged") }, "\(text)")
+      #expect(text.contains("a\\nforged line"))
+    }
+  }
+}

@@ -129,3 +129,22 @@ extension YAMLEditorTests {
     }
   }
 }
+
+extension YAMLEditorTests {
+  @Test func aCRLFFileKeepsItsLineEnds() throws {
+    let text = try edited("name: a\r\nowners:\r\n  sales: b\r\n") { (editor) throws(YAMLEditor.Failure) in
+      try editor.set([.key("owners"), .key("success")], to: .string("c"))
+      try editor.set([.key("deal"), .key("arr")], to: .literal("1"))
+    }
+    #expect(text == "name: a\r\nowners:\r\n  sales: b\r\n  success: c\r\ndeal:\r\n  arr: 1\r\n")
+  }
+
+  /// libfyaml 0.7.12 crashed freeing its parser after this error (found by the editor fuzz
+  /// target); the loader now reports it like any syntax error.
+  @Test func aParserErrorThatCrashedLibfyamlIsAFinding() throws {
+    for text in ["? s:\t:", "x:\n  ? s:\t:\n"] {
+      let document = YAMLLoader.load(text)
+      #expect(document.problems.first?.kind == .syntax, "\(text.debugDescription)")
+    }
+  }
+}

@@ -55,16 +55,18 @@ public struct DueTextRenderer: DueRenderer {
     for item in queue.items {
       if owner != .some(item.owner) {
         owner = .some(item.owner)
-        let name = item.owner ?? DueWording.nobody
+        let name = TerminalText.escape(item.owner ?? DueWording.nobody)
         out += markdown ? "\n## \(name)\n\n| due | when | account | what | where |\n| --- | --- | --- | --- | --- |\n" : "\n\(name)\n"
       }
       let when = DueWording.when(item, on: queue.asOf)
       let place = "accounts/\(item.account)/" + DueWording.position(item)
+      // A value from a record is one line here, whatever it holds.
+      let title = TerminalText.escape(item.title)
       if markdown {
-        let cells = [item.due.description, when, item.account, item.title, "`\(place)`"]
+        let cells = [item.due.description, when, item.account, title, "`\(place)`"]
         out += "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
       } else {
-        out += "  \(item.due)  \(when)  \(item.account): \(item.title) (\(place))\n"
+        out += "  \(item.due)  \(when)  \(item.account): \(title) (\(place))\n"
       }
     }
     return TerminalText.escapeLines(out)
