@@ -1,0 +1,83 @@
+/// `handoff reviewers A..B`: who should review a pull request, account by account: the accounts
+/// `validate --range A..B` judges, each with its reviewers at B (at the fork point for an
+/// account the change deletes).
+public enum ChangeReviewers {
+  public struct Result: Sendable {
+    public var accounts: [AccountReviewers]
+
+    /// Every handle once, in the order accounts and roles give them.
+    public var handles: [String] {
+      var seen = Set<String>()
+      return accounts.flatMap(\.handles).filter { seen.insert($0).inserted }
+    }
+
+    public var hasMissing: Bool { accounts.contains { !$0.missing.isEmpty } }
+  }
+
+  public static func run(repositoryPath: String, range: String) throws(ValidationFailure) -> Result {
+    let repository = try Repository.open(forCommandAt: repositoryPath)
+    let (from, to) = try Validator.parseRange(range)
+    let tip: OID
+    do { tip = try repository.commit(for: to) } catch { throw repository.unresolved(to, error) }
+    var base: OID?
+    if let from {
+      do { base = try repository.commit(for: from) } catch { throw repository.unresolved(from, error) }
+    }
+    let after = try Snapshot.open(tip.description, in: repository)
+    let settings = try after.loadSettings(requireAccountsFolder: false).settings
+    do {
+      let scope = try ChangeScope.range(
+        base: base, tip: tip, repository: repository, accountsDirectory: settings.accountsDirectory)
+      var records = try after.records(settings: settings, during: "reviewers").filter { scope.contains($0.id) }
+      // An account the change deletes is reviewed by the people it had before.
+      if let wanted = scope.accounts, let base {
+        let fork = ((try? repository.mergeBase(base, tip)) ?? nil) ?? base
+        let present = Set(records.map(\.id))
+        let gone = wanted.subtracting(present)
+        if !gone.isEmpty {
+          let before = try Snapshot.open(fork.description, in: repository)
+          records += try before.records(settings: settings, during: "reviewers").filter { gone.contains($0.id) }
+        }
+      }
+      return Result(accounts: records.sorted { $0.id < $1.id }.map { AccountReviewers($0, settings: settings) })
+    } catch let failure as ValidationFailure {
+      throw failure
+    } catch {
+      throw ValidationFailure(error, during: "reviewers")
+    }
+  }
+
+  public static func text(_ result: Result) -> String {
+    var out = (result.handles.isEmpty ? "(no reviewers)" : result.handles.joined(separator: " ")) + "\n"
+    for account in result.accounts {
+      let parts = account.reviewers.map { reviewer in
+        reviewer.role == "escalation"
+          ? "\(reviewer.handle) (escalation: \(account.redFlags) red flags)"
+          : "\(reviewer.handle) (\(reviewer.role): \(reviewer.name ?? ""))"
+      }
+      out += "\(account.account): " + (parts.isEmpty ? "nobody" : parts.joined(separator: ", ")) + "\n"
+      for missing in account.missing {
+        out += "\(account.account): no handle for `\(missing.name)` (\(missing.key)); add it under reviewers.people in .handoff.yaml\n"
+      }
+    }
+    return TerminalText.escapeLines(out)
+  }
+
+  public static func json(_ result: Result) -> String {
+    JSONValue.object([
+      ("version", .int(1)),
+      ("reviewers", .array(result.handles.map(JSONValue.string))),
+      ("accounts", .array(result.accounts.map { account in
+        .object([
+          ("account", .string(account.account)),
+          ("red_flags", .int(account.redFlags)),
+          ("escalated", .bool(account.escalated)),
+          ("reviewers", .array(account.reviewers.map { reviewer in
+            .object([("handle", .string(reviewer.handle)), ("role", .string(reviewer.role)), ("name", .optional(reviewer.name))])
+          })),
+          ("missing", .array(account.missing.map { .object([("name", .string($0.name)), ("key", .string($0.key))]) })),
+        ])
+      })),
+    ]).serialized(indent: 2) + "\n"
+  }
+}
