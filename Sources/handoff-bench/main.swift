@@ -137,6 +137,8 @@ func resetToOriginal() throws {
   try run("/usr/bin/env", ["git", "-C", repository, "reset", "-q", "--hard", originalHead])
 }
 
+// Globals used inside the scenario lists must be declared before them.
+let exportOut = URL(fileURLWithPath: options.cache).appendingPathComponent("export-out").path
 let firstAccount = changedFile.split(separator: "/").dropFirst().first.map(String.init) ?? "none"
 let scenarios = [
   Scenario(name: "validate work tree, no cache", target: nil, arguments: ["validate", "--no-cache"]),
@@ -195,7 +197,6 @@ let importScenarios = [
       ["python3", "-c", "import csv,sys\nfor p in sys.argv[1:]:\n  n=sum(1 for _ in csv.reader(open(p,encoding='utf-8-sig',newline='')))"] + crmFiles, nil)),
   Scenario(name: "import again, nothing changes", target: nil, arguments: ["import", "salesforce"] + crmFiles),
 ]
-let exportOut = URL(fileURLWithPath: options.cache).appendingPathComponent("export-out").path
 
 var previous: [String: Double] = [:]
 if let data = try? Data(contentsOf: resultsFile),

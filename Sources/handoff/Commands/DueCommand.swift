@@ -58,13 +58,7 @@ extension Handoff {
       }
       let document = format.renderer.render(queue)
       guard let out else { return print(document, terminator: "") }
-      do {
-        let backup = try SafeFile.write(document, to: out)
-        FileHandle.standardError.write(
-          Data("wrote \(out)\(backup.map { " (the previous version is kept as \($0))" } ?? "")\n".utf8))
-      } catch {
-        throw Handoff.couldNotRun("error: \(error)")
-      }
+      try Handoff.write(document, to: out)
     }
   }
 }

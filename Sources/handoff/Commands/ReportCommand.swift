@@ -46,13 +46,7 @@ extension Handoff {
       guard let out else {
         return print(format == .markdown ? TerminalText.escapeLines(document) : document, terminator: "")
       }
-      do {
-        let backup = try SafeFile.write(document, to: out)
-        FileHandle.standardError.write(
-          Data("wrote \(out)\(backup.map { " (the previous version is kept as \($0))" } ?? "")\n".utf8))
-      } catch {
-        throw Handoff.couldNotRun("error: \(error)")
-      }
+      try Handoff.write(document, to: out)
     }
   }
 }

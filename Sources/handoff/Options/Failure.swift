@@ -20,4 +20,15 @@ extension Handoff {
       throw couldNotRun(error)
     }
   }
+
+  /// Writes a document to `--out` atomically, saying on stderr where and which backup was kept.
+  static func write(_ document: String, to out: String) throws {
+    do {
+      let backup = try SafeFile.write(document, to: out)
+      FileHandle.standardError.write(
+        Data("wrote \(out)\(backup.map { " (the previous version is kept as \($0))" } ?? "")\n".utf8))
+    } catch {
+      throw Handoff.couldNotRun("error: \(error)")
+    }
+  }
 }
