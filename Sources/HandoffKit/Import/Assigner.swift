@@ -50,7 +50,6 @@ public enum Assigner {
         }
       }
     }
-    if !dryRun, !result.changes.isEmpty { sync() }
     return result
   }
 }
