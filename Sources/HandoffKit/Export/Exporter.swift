@@ -23,7 +23,6 @@ public enum Exporter {
     let (settings, settingsBytes) = try snapshot.loadSettings()
     let settingsID = (settingsBytes ?? []).withUnsafeBytes { OID.ofBlob($0) }
     var parts: [[[UInt8]]]
-    var counts = [Int](repeating: 0, count: ExportTables.recordTables.count)
     let events: [CommitmentEvents.Event]
     do {
       let layout = AccountLayout.scan(
@@ -79,17 +78,15 @@ public enum Exporter {
     let eventTable = ExportTables.events(events)
     for (index, table) in (ExportTables.recordTables + [eventTable]).enumerated() {
       let path = (directory as NSString).appendingPathComponent("\(table.name).\(format.rawValue)")
-      var bytes = format == .csv ? ExportTables.csvRows([table.columns.map(JSONValue.string)]) : []
-      var rows = 0
+      // The record tables hold no rows here (each account's come written, from `parts`): their
+      // bytes start with the header alone.
+      var bytes = format == .csv ? ExportTables.csv(table) : ExportTables.jsonl(table)
+      var rows = table.rows.count
       if index < ExportTables.recordTables.count {
         for part in parts {
           bytes += part[index]
           rows += Self.lineCount(part[index], format: format)
         }
-        counts[index] = rows
-      } else {
-        bytes += format == .csv ? ExportTables.csvRows(table.rows) : ExportTables.jsonlRows(table.rows, columns: table.columns)
-        rows = table.rows.count
       }
       do {
         try SafeFile.write(bytes, to: path, keepBackup: false)

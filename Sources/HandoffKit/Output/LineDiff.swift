@@ -15,7 +15,7 @@ enum LineDiff {
         index += 1
         continue
       }
-      var start = max(0, index - context)
+      let start = max(0, index - context)
       var end = index
       var lastChange = index
       while end < operations.count {
@@ -27,7 +27,6 @@ enum LineDiff {
         end += 1
       }
       end = min(operations.count, lastChange + context + 1)
-      while start > 0, operations[start - 1].kind == .same, index - start < context { start -= 1 }
       let hunk = operations[start..<end]
       let oldStart = hunk.first?.oldLine ?? 0
       let newStart = hunk.first?.newLine ?? 0
