@@ -62,8 +62,7 @@ final class DueCache: @unchecked Sendable {
       writer.integer(UInt32(candidates.count))
       for candidate in candidates { Self.encode(candidate, into: &writer) }
     }
-    try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    _ = try? SafeFile.write(writer.output, to: file.path, keepBackup: false, durable: false)
+    SafeFile.writeDerived(writer.output, to: file)
     fresh = [:]
   }
 

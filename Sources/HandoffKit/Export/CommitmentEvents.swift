@@ -174,7 +174,6 @@ struct CommitmentEvents {
       writer.strings(event.fields)
       writer.optionalString(event.status)
     }
-    try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    _ = try? SafeFile.write(writer.output, to: file.path, keepBackup: false, durable: false)
+    SafeFile.writeDerived(writer.output, to: file)
   }
 }

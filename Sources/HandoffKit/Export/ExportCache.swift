@@ -62,8 +62,7 @@ final class ExportCache: @unchecked Sendable {
         writer.bytes(bytes)
       }
     }
-    try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    _ = try? SafeFile.write(writer.output, to: file.path, keepBackup: false, durable: false)
+    SafeFile.writeDerived(writer.output, to: file)
   }
 
   private static let magic = Array("handoff-export-1\n".utf8)

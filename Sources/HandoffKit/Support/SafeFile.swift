@@ -27,6 +27,14 @@ public enum SafeFile {
     try write(Array(contents.utf8), to: path, keepBackup: keepBackup)
   }
 
+  /// Writes derived data in the git directory (a cache, an index): its folder made when
+  /// missing, no backup, no flush, and a failure ignored, since the data is never needed for a
+  /// correct answer.
+  static func writeDerived(_ bytes: [UInt8], to file: URL) {
+    try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    _ = try? write(bytes, to: file.path, keepBackup: false, durable: false)
+  }
+
   /// `durable: false` skips flushing to disk: for derived data (caches) that a lost write only
   /// makes slower, where a flush would cost every pre-commit check milliseconds.
   @discardableResult

@@ -105,8 +105,7 @@ final class VerdictStore: @unchecked Sendable {
     withUnsafeBytes(of: UInt32(written).littleEndian) { count in
       for (offset, byte) in count.enumerated() { output[Self.magic.count + 20 + offset] = byte }
     }
-    try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    _ = try? SafeFile.write(output, to: file.path, keepBackup: false, durable: false)
+    SafeFile.writeDerived(output, to: file)
   }
 
   /// What the file (not this run) says of `key`.
