@@ -31,21 +31,8 @@ public enum DueRunner {
   private static func candidates(
     of folder: AccountFolder, reader: SnapshotReader, levels: ServiceLevels, settingsID: OID, cache: DueCache?
   ) -> [DueCandidate] {
-    var contents: [RecordFile: [UInt8]] = [:]
-    var ids: [(RecordFile, OID)] = []
-    var readAll = true
-    for (kind, item) in folder.files {
-      if let id = reader.knownID(of: item) {
-        ids.append((kind, id))
-      } else if let (bytes, id) = try? reader.contents(of: item) {
-        contents[kind] = bytes
-        ids.append((kind, id))
-      } else {
-        readAll = false
-      }
-    }
-    ids += folder.unreadable.map { ($0, AccountChecker.unreadableID) }
-    let key = AccountChecker.accountKey(ids, settings: settingsID)
+    let (key, contents, failures) = AccountChecker.state(of: folder, reader: reader, settingsID: settingsID)
+    let readAll = failures.isEmpty
     if readAll, let known = cache?.candidates(for: key, account: folder.id) { return known }
     let record = AccountRecord(folder, reader: reader, preloaded: contents)
     let found = DueCandidate.candidates(of: record, levels: levels)

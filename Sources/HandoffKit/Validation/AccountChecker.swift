@@ -42,8 +42,34 @@ enum AccountChecker {
     return accountKey(ids, settings: settingsID)
   }
 
+  /// The key of an account's state as a cache entry needs it: the files' ids from the snapshot,
+  /// or by reading and hashing work-tree files (whose bytes are handed back, so nothing is read
+  /// twice), and the files that could not be read, with why.
+  static func state(of account: AccountFolder, reader: SnapshotReader, settingsID: OID)
+    -> (key: OID, contents: [RecordFile: [UInt8]], failures: [(RecordFile, String)])
+  {
+    var contents: [RecordFile: [UInt8]] = [:]
+    var ids: [(RecordFile, OID)] = []
+    var failures: [(RecordFile, String)] = []
+    for (kind, item) in account.files {
+      if let id = reader.knownID(of: item) {
+        ids.append((kind, id))
+        continue
+      }
+      do {
+        let (bytes, id) = try reader.contents(of: item)
+        contents[kind] = bytes
+        ids.append((kind, id))
+      } catch {
+        failures.append((kind, error.message))
+      }
+    }
+    ids += account.unreadable.map { ($0, unreadableID) }
+    return (accountKey(ids, settings: settingsID), contents, failures)
+  }
+
   /// Stands for a record file that is there but never read (a link, a FIFO).
-  static let unreadableID = OID(bytes: [UInt8](repeating: 0, count: 20))
+  private static let unreadableID = OID(bytes: [UInt8](repeating: 0, count: 20))
 
   private static func check(_ account: AccountFolder, reader: SnapshotReader?, context: Context)
     -> Checked
@@ -55,28 +81,10 @@ enum AccountChecker {
           path: account.path, account: account.id)
       ])
     }
-    // Ids first (from the snapshot, or by reading and hashing work-tree files), then the cache.
-    var contents: [RecordFile: [UInt8]] = [:]
-    var ids: [(RecordFile, OID)] = []
-    var findings: [FileFinding] = []
-    for (kind, item) in account.files {
-      if let id = reader.knownID(of: item) {
-        ids.append((kind, id))
-        continue
-      }
-      do {
-        let (bytes, id) = try reader.contents(of: item)
-        contents[kind] = bytes
-        ids.append((kind, id))
-      } catch {
-        findings.append(
-          FileFinding(
-            ruleID: .yamlSyntax, message: "could not read the file: \(error.message)",
-            file: kind.fileName, location: nil))
-      }
+    let (key, contents, failures) = state(of: account, reader: reader, settingsID: context.settingsID)
+    var findings = failures.map { kind, message in
+      FileFinding(ruleID: .yamlSyntax, message: "could not read the file: \(message)", file: kind.fileName, location: nil)
     }
-    ids += account.unreadable.map { ($0, unreadableID) }
-    let key = accountKey(ids, settings: context.settingsID)
     // A file that could not be read leaves the account's state unknown: nothing is remembered.
     let readAll = findings.isEmpty
     if readAll, let cached = context.cache?.findings(for: key) {
@@ -108,7 +116,7 @@ enum AccountChecker {
   }
 
   /// One id for the account's whole state: its files' kinds and ids and the settings.
-  static func accountKey(_ ids: [(RecordFile, OID)], settings: OID) -> OID {
+  private static func accountKey(_ ids: [(RecordFile, OID)], settings: OID) -> OID {
     var bytes = settings.bytes
     for (kind, id) in ids {
       bytes.append(kind.code)
