@@ -44,7 +44,7 @@ struct DueCandidate: Sendable, Equatable {
 
   /// Every obligation of a closed account that is still a customer (not churned, not lost).
   static func candidates(of record: AccountRecord, levels: ServiceLevels) -> [DueCandidate] {
-    guard let stage = record.stage, stage.isClosed, stage != .churned else { return [] }
+    guard record.stage?.isCustomer == true else { return [] }
     let csm = record.accountValue("owners.success")?.string ?? record.accountValue("owners.sales")?.string
     var candidates: [DueCandidate] = []
     func add(

@@ -9,7 +9,7 @@ public enum Assigner {
     /// Closed accounts without a CSM that no rule matches.
     public var unmatched: [String]
     public var changes: [Importer.Change]
-    public var diff: String { Importer.Result(problems: [], changes: changes, unchanged: 0, dryRun: true).diff }
+    public var diff: String { Importer.diff(changes) }
   }
 
   public static func run(repositoryPath: String, accounts wanted: [String] = [], dryRun: Bool = false)
@@ -23,7 +23,7 @@ public enum Assigner {
     var result = Result(assigned: [], unmatched: [], changes: [])
     for id in tree.records.keys.sorted() where wanted.isEmpty || wanted.contains(id) {
       let record = tree.records[id]!
-      guard let stage = record.stage, stage.isClosed, stage != .churned, record.accountValue("owners.success") == nil
+      guard let stage = record.stage, stage.isCustomer, record.accountValue("owners.success") == nil
       else { continue }
       let keys = record.assignmentKeys
       guard let person = assignment.assign(segment: keys.segment, region: keys.region, products: keys.products, stage: stage)

@@ -37,13 +37,7 @@ public enum Importer {
     public var hasErrors: Bool { problems.contains { $0.level == .error } }
 
     /// What `--dry-run` shows: a unified diff of every file that would change.
-    public var diff: String {
-      changes.flatMap(\.files).map { file in
-        LineDiff.unified(
-          file.before.map { String(decoding: $0, as: UTF8.self) }, String(decoding: file.after, as: UTF8.self),
-          path: file.path)
-      }.joined()
-    }
+    public var diff: String { Importer.diff(changes) }
   }
 
   /// A failure that stops the whole import (exit 2): a file that cannot be read, a bad mapping,
@@ -158,7 +152,7 @@ public enum Importer {
       let record = AccountRecord(
         id: folderID, present: [.account],
         roots: [.account: YAMLLoader.load(update.files[.account] ?? []).root].compactMapValues { $0 })
-      if let stage = record.stage, stage.isClosed, stage != .churned, record.accountValue("owners.success") == nil {
+      if let stage = record.stage, stage.isCustomer, record.accountValue("owners.success") == nil {
         let keys = record.assignmentKeys
         if let person = assignment.assign(segment: keys.segment, region: keys.region, products: keys.products, stage: stage) {
           do {
@@ -200,6 +194,15 @@ public enum Importer {
       }
     }
     return Result(problems: problems, changes: changes, unchanged: unchanged, dryRun: options.dryRun)
+  }
+
+  /// A unified diff of every file the changes write.
+  static func diff(_ changes: [Change]) -> String {
+    changes.flatMap(\.files).map { file in
+      LineDiff.unified(
+        file.before.map { String(decoding: $0, as: UTF8.self) }, String(decoding: file.after, as: UTF8.self),
+        path: file.path)
+    }.joined()
   }
 
   /// An input file as bytes; a missing or unreadable one stops the import.

@@ -23,4 +23,7 @@ public enum Stage: String, Sendable, CaseIterable, Comparable {
 
   /// Closed: closed-won or any later stage except `lost`.
   public var isClosed: Bool { self != .lost && rank >= Stage.closedWon.rank }
+
+  /// Closed and still a customer (closed-won to live): what has things due and needs a CSM.
+  public var isCustomer: Bool { isClosed && self != .churned }
 }
