@@ -30,20 +30,20 @@ public struct YAMLEditor: Sendable {
     public var description: String { message }
   }
 
-  public private(set) var bytes: [UInt8] {
-    didSet { verified = false }
-  }
-  /// The bytes passed the loader's strict check once; this editor's own edits keep them valid.
-  private var verified = false
+  public private(set) var bytes: [UInt8]
+  /// The file as it was given, to tell in `finished()` a file that never loaded strictly from
+  /// one an edit changed.
+  private let original: [UInt8]
 
-  public init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-  private mutating func spans() -> YAMLSpan? {
-    let wasVerified = verified
-    guard let root = YAMLSpans.read(bytes, checked: !wasVerified) else { return nil }
-    verified = true
-    return root
+  public init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+    original = bytes
   }
+
+  /// The spans as libfyaml reads them. The strict loader's check is left to `finished()`, which
+  /// every caller goes through before it writes: checking before each edit as well was the same
+  /// work again.
+  private func spans() -> YAMLSpan? { YAMLSpans.read(bytes) }
 
   public var text: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -53,10 +53,13 @@ public struct YAMLEditor: Sendable {
   /// never written broken.
   public func finished() throws(Failure) -> [UInt8] {
     guard YAMLLoader.load(bytes).problems.isEmpty else {
+      guard YAMLLoader.load(original).problems.isEmpty else { throw Failure(message: Self.notEditable) }
       throw Failure(message: "the file is laid out in a way this tool cannot edit safely; edit it by hand")
     }
     return bytes
   }
+
+  static let notEditable = "the file is not YAML this tool can edit"
 
   /// Sets the value at `path` (creating the missing mappings on the way).
   public mutating func set(_ path: [Step], to value: Value) throws(Failure) {
@@ -66,7 +69,7 @@ public struct YAMLEditor: Sendable {
         bytes = Array((Self.block(key: key, value: Self.nested(Array(path.dropFirst()), value), indent: 0)).utf8)
         return
       }
-      throw Failure(message: "the file is not YAML this tool can edit")
+      throw Failure(message: Self.notEditable)
     }
     var node = root
     var parents: [(span: YAMLSpan, keyInfo: (start: Int, end: Int, column: Int)?)] = []
@@ -112,7 +115,7 @@ public struct YAMLEditor: Sendable {
 
   /// Appends a mapping to the block sequence at `path` (which must exist).
   public mutating func append(to path: [Step], _ item: [(String, Value)]) throws(Failure) {
-    guard let root = spans() else { throw Failure(message: "the file is not YAML this tool can edit") }
+    guard let root = spans() else { throw Failure(message: Self.notEditable) }
     var node = root
     var keyInfo: (start: Int, end: Int, column: Int)?
     for step in path {
@@ -191,7 +194,6 @@ public struct YAMLEditor: Sendable {
       }
     }
     bytes.replaceSubrange(range, with: text)
-    verified = true
   }
 
   /// Whether the file's first line ends in CRLF.

@@ -80,38 +80,22 @@ private struct EventReader {
     defer { fy_diag_destroy(diag) }
     fy_diag_set_collect_errors(diag, true)
 
-    var config = fy_parse_cfg()
-    config.flags = fy_parse_cfg_flags(
-      rawValue: FYPCF_QUIET.rawValue | FYPCF_COLLECT_DIAG.rawValue
-        | FYPCF_DEFAULT_VERSION_1_2.rawValue | FYPCF_JSON_NONE.rawValue)
-    config.diag = diag
-    guard let parser = fy_parser_create(&config) else {
-      problems.append(YAMLProblem(.syntax, "the YAML parser could not start", at: .start))
-      return
-    }
-    // libfyaml 0.7.12 can crash freeing a parser that stopped on some errors (`? s:<tab>:`, found
-    // by fuzzing): after a stream error the parser is left to the process instead. It is a few
-    // kilobytes, once per broken file.
-    var streamError = false
-    defer { if !streamError { fy_parser_destroy(parser) } }
-    guard let base = body.baseAddress?.assumingMemoryBound(to: CChar.self),
-      fy_parser_set_string(parser, base, body.count) == 0
-    else {
-      problems.append(YAMLProblem(.syntax, "the YAML parser could not read the file", at: .start))
-      return
-    }
-
-    while !tooDeep, let event = fy_parser_parse(parser) {
+    let flags =
+      FYPCF_QUIET.rawValue | FYPCF_COLLECT_DIAG.rawValue | FYPCF_DEFAULT_VERSION_1_2.rawValue
+      | FYPCF_JSON_NONE.rawValue
+    let outcome = LibFYAMLParser.parse(body, flags: flags, diag: diag) { event in
       handle(event.pointee)
-      fy_parser_event_free(parser, event)
+      return !tooDeep
     }
-    if tooDeep {
+    switch outcome {
+    case .couldNotStart:
+      problems.append(YAMLProblem(.syntax, "the YAML parser could not start", at: .start))
+    case .couldNotRead:
+      problems.append(YAMLProblem(.syntax, "the YAML parser could not read the file", at: .start))
+    case .finished where tooDeep:
       root = nil
-      return
-    }
-    if fy_parser_get_stream_error(parser) {
-      streamError = true
-      reportSyntaxError(diag)
+    case .finished(let streamError):
+      if streamError { reportSyntaxError(diag) }
     }
   }
 

@@ -33,26 +33,20 @@ struct YAMLSpan: Sendable {
 }
 
 enum YAMLSpans {
-  /// The spans of the first document, or nil when the bytes are not YAML the loader accepts.
-  /// `checked: false` skips the loader's strict check, for bytes already known to pass it.
-  static func read(_ bytes: [UInt8], checked: Bool = true) -> YAMLSpan? {
-    if checked, !YAMLLoader.load(bytes).problems.isEmpty { return nil }
+  /// The spans of the first document as libfyaml reads it, or nil when it cannot (a syntax
+  /// error). Whether the strict loader accepts the bytes is for the caller to check.
+  static func read(_ bytes: [UInt8]) -> YAMLSpan? {
     let offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     return bytes.withUnsafeBytes { raw -> YAMLSpan? in
       let body = UnsafeRawBufferPointer(rebasing: raw[offset...])
-      guard !body.isEmpty, let base = body.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
-      var config = fy_parse_cfg()
-      config.flags = fy_parse_cfg_flags(
-        rawValue: FYPCF_QUIET.rawValue | FYPCF_DEFAULT_VERSION_1_2.rawValue | FYPCF_JSON_NONE.rawValue)
-      guard let parser = fy_parser_create(&config) else { return nil }
-      defer { fy_parser_destroy(parser) }
-      guard fy_parser_set_string(parser, base, body.count) == 0 else { return nil }
+      guard !body.isEmpty else { return nil }
       var builder = Builder(offset: offset, bytes: bytes)
-      while let event = fy_parser_parse(parser) {
+      let flags = FYPCF_QUIET.rawValue | FYPCF_DEFAULT_VERSION_1_2.rawValue | FYPCF_JSON_NONE.rawValue
+      let outcome = LibFYAMLParser.parse(body, flags: flags) { event in
         builder.handle(event)
-        fy_parser_event_free(parser, event)
-        if builder.done { break }
+        return !builder.done
       }
+      guard case .finished(streamError: false) = outcome else { return nil }
       return builder.root
     }
   }

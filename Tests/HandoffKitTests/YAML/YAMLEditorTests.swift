@@ -148,3 +148,18 @@ extension YAMLEditorTests {
     }
   }
 }
+
+extension YAMLEditorTests {
+  /// A file the strict loader refuses is refused whatever the edit, with the same message, and
+  /// the span reader survives the input that crashed libfyaml's cleanup.
+  @Test func aFileThatDoesNotLoadIsNotEdited() {
+    for text in ["a: 1\na: 2\n", "a: &x 1\nb: *x\n", "? s:\t:\n", "a: [1\n"] {
+      var editor = YAMLEditor(Array(text.utf8))
+      let failure = #expect(throws: YAMLEditor.Failure.self, "\(text.debugDescription)") {
+        try editor.set([.key("b")], to: .string("c"))
+        _ = try editor.finished()
+      }
+      #expect(failure?.message == "the file is not YAML this tool can edit", "\(text.debugDescription)")
+    }
+  }
+}
