@@ -6,6 +6,8 @@ struct DealUpdate {
   var files: [RecordFile: [UInt8]]
   /// The fields that changed, as dotted paths, for the summary.
   private(set) var changed: [String] = []
+  /// `account.yaml` as loaded after the edits (what the assignment reads next).
+  private(set) var accountRoot: YAMLNode?
 
   init(files: [RecordFile: [UInt8]]) { self.files = files }
 
@@ -39,7 +41,8 @@ struct DealUpdate {
     try set(["x-crm", "system"], .string(deal.system.rawValue))
     try set(["x-crm", "opportunity"], deal.dealID.map { .string($0) })
     try set(["x-crm", "account"], deal.accountID.map { .string($0) })
-    if account.bytes != files[.account] { files[.account] = try account.finished() }
+    accountRoot = current
+    if account.bytes != files[.account] { (files[.account], accountRoot) = try account.finishedDocument() }
 
     guard !deal.contacts.isEmpty, var people = files[.stakeholders].map(YAMLEditor.init) else { return }
     try Self.merge(deal.contacts, into: &people, changed: &changed)
@@ -51,7 +54,7 @@ struct DealUpdate {
     var account = YAMLEditor(files[.account] ?? [])
     guard YAMLLoader.load(account.bytes).root?["owners"]?["success"] == nil else { return }
     try account.set([.key("owners"), .key("success")], to: .string(person))
-    files[.account] = try account.finished()
+    (files[.account], accountRoot) = try account.finishedDocument()
     changed.append("owners.success")
   }
 

@@ -151,7 +151,7 @@ public enum Importer {
       }
       let record = AccountRecord(
         id: folderID, present: [.account],
-        roots: [.account: YAMLLoader.load(update.files[.account] ?? []).root].compactMapValues { $0 })
+        roots: [.account: update.accountRoot].compactMapValues { $0 })
       if let stage = record.stage, stage.isCustomer, record.accountValue("owners.success") == nil {
         let keys = record.assignmentKeys
         if let person = assignment.assign(segment: keys.segment, region: keys.region, products: keys.products, stage: stage) {

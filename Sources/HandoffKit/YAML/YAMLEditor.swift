@@ -51,12 +51,17 @@ public struct YAMLEditor: Sendable {
   /// values at the right indent, but a file that leans on the parser's leniency (a plain value
   /// continued at column 0) can read differently around an insertion: such a file is refused,
   /// never written broken.
-  public func finished() throws(Failure) -> [UInt8] {
-    guard YAMLLoader.load(bytes).problems.isEmpty else {
+  public func finished() throws(Failure) -> [UInt8] { try finishedDocument().bytes }
+
+  /// The edited bytes and their document as the check loaded it, for a caller that reads the
+  /// result next.
+  func finishedDocument() throws(Failure) -> (bytes: [UInt8], root: YAMLNode?) {
+    let document = YAMLLoader.load(bytes)
+    guard document.problems.isEmpty else {
       guard YAMLLoader.load(original).problems.isEmpty else { throw Failure(message: Self.notEditable) }
       throw Failure(message: "the file is laid out in a way this tool cannot edit safely; edit it by hand")
     }
-    return bytes
+    return (bytes, document.root)
   }
 
   static let notEditable = "the file is not YAML this tool can edit"
