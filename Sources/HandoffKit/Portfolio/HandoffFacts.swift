@@ -66,6 +66,11 @@ public struct HandoffFacts: Sendable {
   public var reconcileDue = false
   public var warmTransitionDue = false
 
+  /// The record was without errors within `hours` of the close commit (`complete_within_hours`).
+  public func completeInTime(hours: Int) -> Bool {
+    secondsToComplete.map { $0 <= Int64(hours) * 3600 } ?? false
+  }
+
   /// The close commit's day (UTC): what `--since` and "month of close" go by.
   public var closeDay: CalendarDate? {
     close.map { CalendarDate(utcDayOf: $0.time) }

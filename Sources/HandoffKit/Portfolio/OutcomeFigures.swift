@@ -156,16 +156,15 @@ public struct OutcomeFigures: Sendable {
         earlyChurned += 1
       }
       if let retained = Self.retained(facts, atDay: Self.retentionDay, age: age) {
-        let wasComplete = facts.secondsToComplete.map { $0 <= Int64(hours) * 3600 } ?? false
         let introSide = facts.daysToIntro.map { $0 <= levels.introWithinDays ? 0 : 1 } ?? 2
         let quartile = min(3, max(0, Int(facts.completeness / 25)))
         Self.count(retained, in: &retention)
-        Self.count(retained, in: &retentionByCompleteness[wasComplete ? 0 : 1])
+        Self.count(retained, in: &retentionByCompleteness[facts.completeInTime(hours: hours) ? 0 : 1])
         Self.count(retained, in: &retentionByIntro[introSide])
         Self.count(retained, in: &retentionByChecklist[quartile])
       }
 
-      if let seconds = facts.secondsToComplete, seconds <= Int64(hours) * 3600 {
+      if facts.completeInTime(hours: hours) {
         complete.met += 1
       } else if let close = facts.close, let head = context.headTime, head < close.time + Int64(hours) * 3600 {
         complete.notYetDue += 1

@@ -67,7 +67,7 @@ public struct PortfolioFigures: Sendable {
       if facts.errors > 0 { defective += 1 }
       if let seconds = facts.secondsToComplete {
         hours.append(Double(seconds) / 3600)
-        if seconds <= Int64(completeWithinHours) * 3600 { completeWithin24Hours += 1 }
+        if facts.completeInTime(hours: completeWithinHours) { completeWithin24Hours += 1 }
       } else {
         neverComplete += 1
       }

@@ -11,11 +11,9 @@ enum OutcomeTables {
 
   static let noData = "no data"
 
-  static func percent(_ share: Double?) -> String {
-    share.map { FigureText.decimal($0 * 100) + "%" } ?? noData
-  }
+  static func percent(_ share: Double?) -> String { FigureText.percent(share, absent: noData) }
 
-  static func number(_ value: Double?) -> String { value.map(FigureText.decimal) ?? noData }
+  static func number(_ value: Double?) -> String { FigureText.optional(value, absent: noData) }
 
   /// `12 of 15 (80%)`, or "no data" when nothing was counted.
   static func part(_ count: Int, of total: Int) -> String {

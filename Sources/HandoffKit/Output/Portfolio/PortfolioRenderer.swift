@@ -18,9 +18,9 @@ public enum PortfolioFormat: String, CaseIterable, Sendable {
 
 /// How figures read in the human formats, so Markdown and HTML agree.
 enum FigureText {
-  /// `97.5%`, or an en dash when there is nothing to divide.
-  static func percent(_ share: Double?) -> String {
-    share.map { decimal($0 * 100) + "%" } ?? "–"
+  /// `97.5%`, or `absent` (an en dash unless told) when there is nothing to divide.
+  static func percent(_ share: Double?, absent: String = "–") -> String {
+    share.map { decimal($0 * 100) + "%" } ?? absent
   }
 
   /// One decimal, without a trailing `.0`.
@@ -29,8 +29,8 @@ enum FigureText {
     return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
   }
 
-  static func optional(_ value: Double?, unit: String = "") -> String {
-    value.map { decimal($0) + unit } ?? "–"
+  static func optional(_ value: Double?, unit: String = "", absent: String = "–") -> String {
+    value.map { decimal($0) + unit } ?? absent
   }
 
   /// Hours under two days, days beyond.
