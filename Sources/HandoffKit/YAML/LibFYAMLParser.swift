@@ -14,6 +14,7 @@ enum LibFYAMLParser {
   /// libfyaml 0.7.12 can crash freeing a parser that stopped on some errors (`? s:<tab>:`, found
   /// by fuzzing): after a stream error the parser is left to the process instead, a few
   /// kilobytes once per broken file.
+  @inline(__always)
   static func parse(
     _ body: UnsafeRawBufferPointer, flags: UInt32, diag: OpaquePointer? = nil,
     _ handle: (UnsafeMutablePointer<fy_event>) -> Bool
