@@ -15,36 +15,12 @@ public enum ChangeReviewers {
   }
 
   public static func run(repositoryPath: String, range: String) throws(ValidationFailure) -> Result {
-    let repository = try Repository.open(forCommandAt: repositoryPath)
-    let (from, to) = try Validator.parseRange(range)
-    let tip: OID
-    do { tip = try repository.commit(for: to) } catch { throw repository.unresolved(to, error) }
-    var base: OID?
-    if let from {
-      do { base = try repository.commit(for: from) } catch { throw repository.unresolved(from, error) }
-    }
-    let after = try Snapshot.open(tip.description, in: repository)
-    let settings = try after.loadSettings(requireAccountsFolder: false).settings
-    do {
-      let scope = try ChangeScope.range(
-        base: base, tip: tip, repository: repository, accountsDirectory: settings.accountsDirectory)
-      var records = try after.records(settings: settings, during: "reviewers").filter { scope.contains($0.id) }
-      // An account the change deletes is reviewed by the people it had before.
-      if let wanted = scope.accounts, let base {
-        let fork = ((try? repository.mergeBase(base, tip)) ?? nil) ?? base
-        let present = Set(records.map(\.id))
-        let gone = wanted.subtracting(present)
-        if !gone.isEmpty {
-          let before = try Snapshot.open(fork.description, in: repository)
-          records += try before.records(settings: settings, during: "reviewers").filter { gone.contains($0.id) }
-        }
-      }
-      return Result(accounts: records.sorted { $0.id < $1.id }.map { AccountReviewers($0, settings: settings) })
-    } catch let failure as ValidationFailure {
-      throw failure
-    } catch {
-      throw ValidationFailure(error, during: "reviewers")
-    }
+    let change = try RangeChange.read(repositoryPath: repositoryPath, range: range, during: "reviewers")
+    let after = change.records(atFork: false)
+    // An account the change deletes is reviewed by the people it had before.
+    let before = change.records(atFork: true)
+    let accounts = change.accounts.compactMap { after[$0] ?? before[$0] }
+    return Result(accounts: accounts.map { AccountReviewers($0, settings: change.settings) })
   }
 
   public static func text(_ result: Result) -> String {

@@ -46,17 +46,7 @@ public struct ChangeScope: Sendable, Equatable {
   static func range(base: OID?, tip: OID, repository: Repository, accountsDirectory: String)
     throws(GitError) -> ChangeScope
   {
-    guard let base else { return .everything }
-    let fork: OID
-    do throws(GitError) {
-      guard let found = try repository.mergeBase(base, tip) else { return .everything }
-      fork = found
-    } catch {
-      // A shallow clone cannot walk past its boundary; a pull request's base is then taken as
-      // the fork point (it is one whenever the branch started from it).
-      guard repository.isShallow else { throw error }
-      fork = base
-    }
+    guard let base, let fork = try forkPoint(base: base, tip: tip, repository: repository) else { return .everything }
     let before = try Side(tree: repository.commitInfo(fork).tree, repository: repository, accountsDirectory: accountsDirectory)
     let after = try Side(tree: repository.commitInfo(tip).tree, repository: repository, accountsDirectory: accountsDirectory)
     guard before.settings == after.settings, Self.same(before.loose, after.loose) else { return .everything }
@@ -64,6 +54,16 @@ public struct ChangeScope: Sendable, Equatable {
     for (account, id) in after.folders where before.folders[account] != id { touched.insert(account) }
     for account in before.folders.keys where after.folders[account] == nil { touched.insert(account) }
     return ChangeScope(accounts: touched)
+  }
+
+  /// Where a pull request from `base` to `tip` forked: their merge base, nil when they share no
+  /// history. A shallow clone cannot walk past its boundary; the base is then taken as the fork
+  /// point (it is one whenever the branch started from it).
+  static func forkPoint(base: OID, tip: OID, repository: Repository) throws(GitError) -> OID? {
+    do { return try repository.mergeBase(base, tip) } catch {
+      guard repository.isShallow else { throw error }
+      return base
+    }
   }
 
   private static func same(_ one: [String: (OID?, TreeItem.Kind)], _ two: [String: (OID?, TreeItem.Kind)]) -> Bool {

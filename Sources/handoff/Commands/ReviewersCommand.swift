@@ -72,3 +72,40 @@ extension Handoff {
     }
   }
 }
+
+extension Handoff {
+  /// `handoff summary A..B`: the pull request comment.
+  struct SummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "summary",
+      abstract: "The pull request comment: per account changed, the stage, checklist, promises, red flags, gate and reviewers.",
+      discussion: """
+        Compares merge-base(BASE, TIP) with TIP for the accounts `validate --range` judges. The Markdown \
+        stays under the 65,536 characters a code host accepts in a comment, leaving out whole accounts past \
+        that. Exit codes: 0 the gate passes at TIP, 1 it fails, 2 could not run.
+        """)
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Argument(help: "The range, as for `validate --range`: BASE..TIP (the pull request's base and head).")
+    var range: String
+
+    @Option(help: "Output format: markdown or json.")
+    var format: SummaryFormat = .markdown
+
+    @Option(help: "Write to this file (atomically; a different earlier file is kept as FILE.bak).")
+    var out: String?
+
+    func run() throws {
+      let summary: ChangeSummary
+      do { summary = try ChangeSummary.run(repositoryPath: repository.repo, range: range) } catch {
+        throw Handoff.couldNotRun(error)
+      }
+      let document = format.renderer.render(summary)
+      if let out { try Handoff.write(document, to: out) } else { print(document, terminator: "") }
+      if summary.errors > 0 { throw ExitCode(1) }
+    }
+  }
+}
+
+extension SummaryFormat: ExpressibleByArgument {}

@@ -64,7 +64,7 @@ public struct DueTextRenderer: DueRenderer {
       let title = TerminalText.escape(item.title)
       if markdown {
         let cells = [item.due.description, when, item.account, title, "`\(place)`"]
-        out += "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+        out += "| " + cells.map(MarkdownText.cell).joined(separator: " | ") + " |\n"
       } else {
         out += "  \(item.due)  \(when)  \(item.account): \(title) (\(place))\n"
       }

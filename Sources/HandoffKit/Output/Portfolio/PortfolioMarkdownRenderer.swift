@@ -36,7 +36,7 @@ public struct PortfolioMarkdownRenderer: PortfolioRenderer {
     var out = "\(level) \(table.title)\n\n"
     if let note = table.note { out += note + "\n\n" }
     out += "| " + table.columns.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: table.columns.count) + "\n"
-    for row in table.rows { out += "| " + row.map { TerminalText.escape($0).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
+    for row in table.rows { out += "| " + row.map(MarkdownText.cell).joined(separator: " | ") + " |\n" }
     return out
   }
 
