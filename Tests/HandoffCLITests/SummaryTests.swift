@@ -90,8 +90,9 @@ import Testing
     let run = try handoff(["summary", "main..topic"], in: repo)
     #expect(run.status == 1)
     let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(lines[0].hasPrefix("**Handoff summary** `"))
-    #expect(lines[0].contains("2 accounts touched; gate fails with 1 error (1 introduced, 1 fixed); 1 account above the red-flag threshold; reviewers: @jdoe @rpatel @acme/cs-leadership"))
+    #expect(lines[0] == "<!-- handoff:summary -->")
+    #expect(lines[1].hasPrefix("**Handoff summary** `"))
+    #expect(lines[1].contains("2 accounts touched; gate fails with 1 error (1 introduced, 1 fixed); 1 account above the red-flag threshold; reviewers: @jdoe @rpatel @acme/cs-leadership"))
     // The account whose gate got worse comes first.
     #expect(run.stdout.firstRange(of: "### `beta`")!.lowerBound < run.stdout.firstRange(of: "### `acme`")!.lowerBound)
     #expect(run.stdout.contains("| `rostering` | added | Nightly rostering sync |"))

@@ -10,8 +10,12 @@ public struct SummaryMarkdownRenderer: SummaryRenderer {
 
   public init(limit: Int = 65_536) { self.limit = limit }
 
+  /// The first line, invisible in the rendered comment: what CI looks for to edit its earlier
+  /// comment instead of adding one on every push.
+  public static let marker = "<!-- handoff:summary -->"
+
   public func render(_ summary: ChangeSummary) -> String {
-    let head = header(summary) + "\n"
+    let head = Self.marker + "\n" + header(summary) + "\n"
     let ordered = summary.accounts.sorted { one, two in
       let first = (one.verdict.introduced.isEmpty ? 1 : 0, one.reviewers.escalated ? 0 : 1, one.account)
       let second = (two.verdict.introduced.isEmpty ? 1 : 0, two.reviewers.escalated ? 0 : 1, two.account)
