@@ -16,15 +16,11 @@ public enum AccountLog {
       let head = try repository.commit(for: "HEAD")
       let settings = try Settings.committed(in: repository, at: head)
       let store = RecordHistoryStore(repository: repository, accountsDirectory: settings.accountsDirectory)
+      let versions = try AccountVersions.read(account: account, to: head, repository: repository, store: store)
       var entries: [AccountLogEntry] = []
       var previousFolder: OID?
-      var seen = false
-      for commit in try repository.firstParentHistory(to: head) {
-        let accounts = try store.accountsTree(ofCommitTree: repository.commitInfo(commit).tree)
-        let folder = try accounts.flatMap { (tree) throws(GitError) in try repository.entryID(in: tree, at: account) }
+      for (commit, folder) in versions {
         defer { previousFolder = folder }
-        guard folder != previousFolder else { continue }
-        seen = seen || folder != nil
         let before = try previousFolder.map { (tree) throws(GitError) in try store.record(ofFolder: tree, account: account) }
         let after = try folder.map { (tree) throws(GitError) in try store.record(ofFolder: tree, account: account) }
         let changes = RecordDiff.compare(account, before, after, settings: settings)
@@ -38,7 +34,7 @@ public enum AccountLog {
         }
         entries.append(AccountLogEntry(commit: try repository.details(of: commit), changes: changes))
       }
-      guard seen else { throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory) }
+      guard !versions.isEmpty else { throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory) }
       return entries.reversed()
     } catch {
       throw ValidationFailure(error, during: "log")
