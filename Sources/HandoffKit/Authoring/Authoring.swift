@@ -34,28 +34,39 @@ public enum Authoring {
     }
     done.append("wrote the editor schemas to \(editorSchemaDirectory)/ (draft-07, for the VS Code YAML extension)")
     done.append(try associateSchemas(root: root, accountsDirectory: settings.accountsDirectory))
-    done.append(try setUpTextconv(root: root, accountsDirectory: settings.accountsDirectory, repositoryPath: path))
+    done.append(try setUpGit(root: root, accountsDirectory: settings.accountsDirectory, repositoryPath: path))
     return done
   }
 
-  /// `git diff` shows records normalised: a `diff=handoff` attribute and its textconv command.
-  private static func setUpTextconv(root: String, accountsDirectory: String, repositoryPath: String)
+  /// `git diff` shows records normalised and `git merge` merges them by key: the `diff=handoff`
+  /// and `merge=handoff` attributes, the textconv command and the merge driver. Running it again
+  /// changes nothing.
+  private static func setUpGit(root: String, accountsDirectory: String, repositoryPath: String)
     throws(Failure) -> String
   {
-    let line = "\(accountsDirectory)/**/*.yaml diff=handoff"
+    let pattern = "\(accountsDirectory)/**/*.yaml"
     let path = root + ".gitattributes"
-    let existing = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
-    if !existing.split(separator: "\n").contains(where: { String($0).trimmingWhitespace() == line }) {
-      let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
-      try write(existing + separator + line + "\n", to: path)
+    var text = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    let lines = text.split(separator: "\n").map { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
+    var added = false
+    for attribute in ["diff=handoff", "merge=handoff"]
+    where !lines.contains(where: { $0.first == pattern && $0.dropFirst().contains(attribute) }) {
+      if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+      text += "\(pattern) \(attribute)\n"
+      added = true
     }
+    if added { try write(text, to: path) }
+    let binary = "'\(HookInstaller.currentBinary())'"
     do {
-      try Repository.discover(from: repositoryPath).setLocalConfig(
-        "diff.handoff.textconv", to: "'\(HookInstaller.currentBinary())' textconv")
+      let repository = try Repository.discover(from: repositoryPath)
+      try repository.setLocalConfig("diff.handoff.textconv", to: "\(binary) textconv")
+      try repository.setLocalConfig("merge.handoff.name", to: "handoff records, merged by key")
+      try repository.setLocalConfig("merge.handoff.driver", to: "\(binary) merge-driver %O %A %B %P --marker-size %L")
     } catch {
-      throw Failure(message: "could not set diff.handoff.textconv: \(error)")
+      throw Failure(message: "could not set the diff and merge drivers in the repository's config: \(error)")
     }
-    return "set up `git diff` to compare records by meaning (.gitattributes, diff.handoff.textconv)"
+    return "set up `git diff` to compare records by meaning and `git merge` to merge them by key "
+      + "(.gitattributes, diff.handoff.textconv, merge.handoff.driver)"
   }
 
   /// Writes a new account folder from the templates; refuses when it exists.

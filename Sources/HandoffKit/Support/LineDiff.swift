@@ -1,6 +1,7 @@
-/// A unified diff of two texts by lines, as `diff -u` prints it, for showing an edit before it
-/// is made (`import --dry-run`). Longest common subsequence by dynamic programming: record
-/// files are small, and a quadratic table of a few hundred lines is nothing.
+/// Two texts compared by lines: a unified diff as `diff -u` prints it, for showing an edit before
+/// it is made (`import --dry-run`), and the matched lines a three-way merge starts from.
+/// Longest common subsequence by dynamic programming: record files are small, and a quadratic
+/// table of a few hundred lines is nothing.
 enum LineDiff {
   static func unified(_ before: String?, _ after: String, path: String, context: Int = 3) -> String {
     let old = before.map(lines) ?? []
@@ -57,16 +58,44 @@ enum LineDiff {
     return lines
   }
 
-  private static func diff(_ old: [String], _ new: [String]) -> [Operation] {
-    let rows = old.count + 1
+  /// For each line of `old`, the line of `new` it is matched with in a longest common
+  /// subsequence (nil when it is not kept).
+  static func matches<Line: Equatable>(_ old: [Line], _ new: [Line]) -> [Int?] {
+    let table = lengths(old, new)
     let columns = new.count + 1
-    var table = [Int](repeating: 0, count: rows * columns)
+    var result = [Int?](repeating: nil, count: old.count)
+    var i = 0
+    var j = 0
+    while i < old.count, j < new.count {
+      if old[i] == new[j] {
+        result[i] = j
+        i += 1
+        j += 1
+      } else if table[(i + 1) * columns + j] >= table[i * columns + j + 1] {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    return result
+  }
+
+  /// The lengths of the longest common subsequences of every pair of suffixes.
+  private static func lengths<Line: Equatable>(_ old: [Line], _ new: [Line]) -> [Int32] {
+    let columns = new.count + 1
+    var table = [Int32](repeating: 0, count: (old.count + 1) * columns)
     for i in stride(from: old.count - 1, through: 0, by: -1) {
       for j in stride(from: new.count - 1, through: 0, by: -1) {
         table[i * columns + j] =
           old[i] == new[j] ? table[(i + 1) * columns + j + 1] + 1 : max(table[(i + 1) * columns + j], table[i * columns + j + 1])
       }
     }
+    return table
+  }
+
+  private static func diff(_ old: [String], _ new: [String]) -> [Operation] {
+    let columns = new.count + 1
+    let table = lengths(old, new)
     var operations: [Operation] = []
     var i = 0
     var j = 0
