@@ -19,6 +19,8 @@ enum FuzzTarget: String {
   case csv
   /// A record file edited in place as `import` edits it: the result must still load.
   case editor
+  /// Three versions of a record file (split at NUL bytes) merged as `merge-driver` merges them.
+  case merge
 
   static let chosen: FuzzTarget = {
     let name = getenv("HANDOFF_FUZZ_TARGET").map { String(cString: $0) } ?? "record"
@@ -37,6 +39,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   case .index: fuzzIndex(input)
   case .csv: fuzzCSV(input)
   case .editor: fuzzEditor(input)
+  case .merge: fuzzMerge(input)
   }
   return 0
 }
@@ -135,4 +138,20 @@ private func fuzzEditor(_ input: UnsafeRawBufferPointer) {
   } catch {
     return
   }
+}
+
+private func fuzzMerge(_ input: UnsafeRawBufferPointer) {
+  var parts = input.split(separator: 0, maxSplits: 2, omittingEmptySubsequences: false).map(Array.init)
+  while parts.count < 3 { parts.append([]) }
+  let (base, ours, theirs) = (parts[0], parts[1], parts[2])
+  let result = RecordMerge.merge(base: base, ours: ours, theirs: theirs)
+  // One side unchanged: the other side, byte for byte.
+  if base == ours, result.bytes != theirs { fatalError("an unchanged side did not give the other") }
+  if base == theirs || ours == theirs, result.bytes != ours { fatalError("an unchanged side did not give ours") }
+  // A merge by key with no conflict reads back as YAML.
+  if result.byKey, result.conflicts == 0, !result.bytes.isEmpty, !YAMLLoader.load(result.bytes).problems.isEmpty {
+    fatalError("a clean merge by key does not load")
+  }
+  let markers = result.bytes.split(separator: 0x0A).count { $0.starts(with: Array("<<<<<<< ours".utf8)) }
+  if markers != result.conflicts { fatalError("conflicts and markers disagree") }
 }

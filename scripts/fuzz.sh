@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(record settings raw-tree index csv editor)
+[ ${#targets[@]} -gt 0 ] || targets=(record settings raw-tree index csv editor merge)
 out=.build/fuzz
 mkdir -p "$out"
 binary="$out/handoff-fuzz"

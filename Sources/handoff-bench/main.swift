@@ -164,6 +164,48 @@ let scenarios = [
   Scenario(name: "due --format json, warm", target: nil, arguments: ["due", "--as-of", "2026-12-01", "--format", "json"]),
   Scenario(name: "export --format csv, warm", target: 3.0, arguments: ["export", "--out", exportOut]),
 ]
+// Review: a pull request's comment over the last 50 commits, one account's blame, and the
+// merge driver on a file of 200 commitments that both sides edited (different fields).
+let mergeFolder = URL(fileURLWithPath: options.cache).appendingPathComponent("merge").path
+try FileManager.default.createDirectory(atPath: mergeFolder, withIntermediateDirectories: true)
+func commitmentsFile(_ edit: (Int, inout [String: String]) -> Void) -> String {
+  var text = "commitments:\n"
+  for index in 0..<200 {
+    var fields = [
+      "promise": "Promise number \(index)", "kind": "integration", "source": "call", "in_contract": "false",
+      "made_by": "jane.doe", "owner": "success", "due": "2026-09-15", "status": "open",
+    ]
+    edit(index, &fields)
+    text += "  # commitment \(index)\n  - id: c\(index)\n"
+    for key in ["promise", "kind", "source", "in_contract", "made_by", "owner", "due", "status"] {
+      text += "    \(key): \(fields[key]!)\n"
+    }
+  }
+  return text
+}
+try commitmentsFile { _, _ in }.write(toFile: mergeFolder + "/base.yaml", atomically: true, encoding: .utf8)
+try commitmentsFile { index, fields in if index % 2 == 0 { fields["due"] = "2026-10-01" } }
+  .write(toFile: mergeFolder + "/ours.yaml", atomically: true, encoding: .utf8)
+try commitmentsFile { index, fields in if index % 2 == 0 { fields["owner"] = "implementation" } else { fields["status"] = "confirmed" } }
+  .write(toFile: mergeFolder + "/theirs.yaml", atomically: true, encoding: .utf8)
+func freshOurs(_ round: Int) throws {
+  try? FileManager.default.removeItem(atPath: mergeFolder + "/work.yaml")
+  try FileManager.default.copyItem(atPath: mergeFolder + "/ours.yaml", toPath: mergeFolder + "/work.yaml")
+}
+let reviewScenarios = [
+  Scenario(
+    name: "summary HEAD~50..HEAD", target: nil, arguments: ["summary", "HEAD~50..HEAD"],
+    reference: ("git diff --stat HEAD~50 HEAD", "/usr/bin/git", ["diff", "--stat", "HEAD~50", "HEAD"], nil)),
+  Scenario(
+    name: "blame ACCOUNT", target: nil, arguments: ["blame", firstAccount],
+    reference: ("git log -- accounts/ACCOUNT", "/usr/bin/git", ["log", "--format=%H %an %s", "--", "accounts/\(firstAccount)"], nil)),
+  Scenario(
+    name: "merge-driver, 200 commitments", target: nil,
+    arguments: ["merge-driver", mergeFolder + "/base.yaml", mergeFolder + "/work.yaml", mergeFolder + "/theirs.yaml", "c.yaml"],
+    prepare: freshOurs,
+    reference: ("git merge-file -p (by lines)", "/usr/bin/git",
+      ["merge-file", "-p", mergeFolder + "/ours.yaml", mergeFolder + "/base.yaml", mergeFolder + "/theirs.yaml"], nil)),
+]
 let coldScenarios = [
   Scenario(name: "at-close, cold (--no-cache)", target: 10.0, arguments: ["at-close", "--no-cache", "--format", "json"]),
   Scenario(name: "report, cold (--no-cache)", target: nil, arguments: ["report", "--no-cache", "--format", "json"]),
@@ -219,7 +261,8 @@ print("handoff-bench: \(options.accounts) accounts, median of \(options.runs) ru
 print(String(repeating: "-", count: 96))
 print("scenario".padding(toLength: 42, withPad: " ", startingAt: 0) + "median     min        target     previous   change")
 var results: [String: Double] = [:]
-let allScenarios = scenarios.map { ($0, repository) } + importScenarios.map { ($0, importRepository) }
+let allScenarios = scenarios.map { ($0, repository) } + reviewScenarios.map { ($0, repository) }
+  + importScenarios.map { ($0, importRepository) }
   + (options.cold ? coldScenarios : []).map { ($0, repository) }
 for (scenario, folder) in allScenarios {
   var times: [Double] = []

@@ -17,6 +17,9 @@ public enum RecordMerge {
   public static func merge(
     base: [UInt8], ours: [UInt8], theirs: [UInt8], markerSize: Int = 7, labels: (String, String) = ("ours", "theirs")
   ) -> Result {
+    // One side unchanged: the other side as it is, whatever either holds.
+    if base == ours { return Result(bytes: theirs, conflicts: 0, byKey: false) }
+    if base == theirs || ours == theirs { return Result(bytes: ours, conflicts: 0, byKey: false) }
     let markers = ConflictMarkers(size: markerSize, ours: labels.0, theirs: labels.1)
     let missingBreak = !ours.isEmpty && ours.last != 0x0A
     func terminated(_ bytes: [UInt8]) -> [UInt8] { bytes.isEmpty || bytes.last == 0x0A ? bytes : bytes + [0x0A] }
