@@ -22,11 +22,11 @@ import Testing
     #expect(settings["yaml.schemas"]?["mine.json"]?.string == "x.yaml")
     #expect(settings["yaml.schemas"]?[".handoff/schema/goals.schema.json"]?.string == "customers/*/goals.yaml")
     #expect(FileManager.default.fileExists(atPath: repo.path + "/.vscode/settings.json.bak"))
-    #expect(try String(contentsOfFile: repo.path + "/.gitattributes", encoding: .utf8) == "customers/**/*.yaml diff=handoff\n")
+    #expect(try String(contentsOfFile: repo.path + "/.gitattributes", encoding: .utf8) == "customers/**/*.yaml diff=handoff\ncustomers/**/*.yaml merge=handoff\n")
     #expect(try repo.git(["config", "diff.handoff.textconv"]).contains("textconv"))
     // Running init again changes nothing.
     #expect(try handoff(["init"], in: repo).status == 0)
-    #expect(try String(contentsOfFile: repo.path + "/.gitattributes", encoding: .utf8) == "customers/**/*.yaml diff=handoff\n")
+    #expect(try String(contentsOfFile: repo.path + "/.gitattributes", encoding: .utf8) == "customers/**/*.yaml diff=handoff\ncustomers/**/*.yaml merge=handoff\n")
   }
 
   @Test func gitDiffShowsRecordsByMeaningAfterInit() throws {
