@@ -68,7 +68,15 @@ import Testing
     run = try handoff(["doctor"], in: repo.path)
     #expect(run.status == 0, "\(run.stdout)")
     #expect(run.stdout.contains("ok: pre-commit hook: installed"))
+    #expect(run.stdout.contains("ok: merge driver: configured"))
     #expect(run.stdout.hasSuffix("nothing to fix\n"))
+
+    // A driver with no attribute to call it is a problem.
+    try repo.write(".gitattributes", "accounts/**/*.yaml diff=handoff\n")
+    run = try handoff(["doctor"], in: repo.path)
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("problem: merge driver: no `merge=handoff` line in .gitattributes"), "\(run.stdout)")
+    try repo.git(["checkout", "--", ".gitattributes"])
 
     try repo.write(".handoff.yaml", "red_flag_threshold: many\n")
     run = try handoff(["doctor"], in: repo.path)

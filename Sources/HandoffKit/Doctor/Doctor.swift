@@ -93,10 +93,19 @@ public enum Doctor {
     guard let driver = repository.configValue("merge.handoff.driver") else {
       return Check(
         status: .note, subject: "merge driver",
-        detail: "merge.handoff.driver is not set; git merges records line by line")
+        detail: "merge.handoff.driver is not set; git merges records line by line (`handoff init` sets it)")
     }
     if let binary = firstWord(driver), binary.hasPrefix("/"), !FileManager.default.isExecutableFile(atPath: binary) {
-      return Check(status: .problem, subject: "merge driver", detail: "merge.handoff.driver calls \(binary), which is gone")
+      return Check(
+        status: .problem, subject: "merge driver",
+        detail: "merge.handoff.driver calls \(binary), which is gone; run `handoff init` again")
+    }
+    let attributes = (repository.workingDirectory.flatMap { WorkTreeListing.read($0 + ".gitattributes") })
+      .map { String(decoding: $0, as: UTF8.self) } ?? ""
+    guard attributes.contains("merge=handoff") else {
+      return Check(
+        status: .problem, subject: "merge driver",
+        detail: "no `merge=handoff` line in .gitattributes, so the driver is never used; run `handoff init`")
     }
     return Check(status: .ok, subject: "merge driver", detail: "configured (\(driver))")
   }

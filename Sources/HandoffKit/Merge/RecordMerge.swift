@@ -23,11 +23,11 @@ public enum RecordMerge {
     let markers = ConflictMarkers(size: markerSize, ours: labels.0, theirs: labels.1)
     let missingBreak = !ours.isEmpty && ours.last != 0x0A
     func terminated(_ bytes: [UInt8]) -> [UInt8] { bytes.isEmpty || bytes.last == 0x0A ? bytes : bytes + [0x0A] }
-    func finish(_ joined: (bytes: [UInt8], conflicts: Int), byKey: Bool) -> Result {
+    func finish(_ joined: (bytes: [UInt8], conflicts: Int)) -> [UInt8] {
       var bytes = joined.bytes
       // Our file's missing last line break stays missing.
       if missingBreak, joined.conflicts == 0, bytes.last == 0x0A { bytes.removeLast() }
-      return Result(bytes: bytes, conflicts: joined.conflicts, byKey: byKey)
+      return bytes
     }
     let (o, a, b) = (terminated(base), terminated(ours), terminated(theirs))
     if let oursBody = YAMLChunks.read(a), let theirsBody = YAMLChunks.read(b) {
@@ -35,13 +35,15 @@ public enum RecordMerge {
       let baseBody = o.isEmpty ? YAMLChunkBody(kind: .mapping, header: [], children: [], trailer: []) : YAMLChunks.read(o)
       if let baseBody {
         let joined = markers.join(mergeBodies(baseBody, oursBody, theirsBody))
+        let bytes = finish(joined)
         // A result that does not read back the way it was merged is not trusted.
-        if joined.conflicts > 0 || YAMLChunks.read(joined.bytes) != nil || joined.bytes.isEmpty {
-          return finish(joined, byKey: true)
+        if joined.conflicts > 0 || bytes.isEmpty || YAMLChunks.read(bytes) != nil {
+          return Result(bytes: bytes, conflicts: joined.conflicts, byKey: true)
         }
       }
     }
-    return finish(markers.join(LineMerge.merge(base: o, ours: a, theirs: b)), byKey: false)
+    let joined = markers.join(LineMerge.merge(base: o, ours: a, theirs: b))
+    return Result(bytes: finish(joined), conflicts: joined.conflicts, byKey: false)
   }
 
   /// Two regions hold the same thing when their bytes or their values are equal.

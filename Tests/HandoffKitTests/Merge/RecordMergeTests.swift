@@ -1,4 +1,6 @@
 @testable import HandoffKit
+import Foundation
+import HandoffTestSupport
 import Testing
 
 @Suite struct RecordMergeTests {
@@ -126,5 +128,21 @@ import Testing
     #expect(merged("1\n2\n3\n", "1\nA\n3\n", "1\nB\n3\n") == "1\n<<<<<<< ours\nA\n=======\nB\n>>>>>>> theirs\n3\n")
     #expect(merged("1\n2\n", "1\n2\n", "0\n1\n2\n3\n") == "0\n1\n2\n3\n")
     #expect(merged("", "x\n", "x\n") == "x\n")
+  }
+}
+
+@Suite struct RecordMergeRegressionTests {
+  /// Found by the `merge` fuzz target: three versions split at NUL bytes.
+  @Test func fuzzFindingsStayFixed() throws {
+    for name in ["merge-clean-result-does-not-load"] {
+      let url = ProjectPaths.root.appendingPathComponent("Tests/Fixtures/Fuzz/\(name)")
+      let bytes = try [UInt8](Data(contentsOf: url))
+      var parts = bytes.split(separator: 0, maxSplits: 2, omittingEmptySubsequences: false).map(Array.init)
+      while parts.count < 3 { parts.append([]) }
+      let result = RecordMerge.merge(base: parts[0], ours: parts[1], theirs: parts[2])
+      if result.byKey, result.conflicts == 0 {
+        #expect(YAMLLoader.load(result.bytes).problems.isEmpty, "\(name): \(String(decoding: result.bytes, as: UTF8.self))")
+      }
+    }
   }
 }
