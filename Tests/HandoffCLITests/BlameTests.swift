@@ -126,3 +126,29 @@ import Testing
     #expect(!commits.contains(back))
   }
 }
+
+extension BlameTests {
+  /// The history index's folder versions answer as the walk of every commit does, before and
+  /// after the index is brought up to date with new commits.
+  @Test func theIndexAnswersAsTheFullWalk() throws {
+    let (repo, _) = try Self.history()
+    func same(_ arguments: [String]) throws {
+      let indexed = try handoff(arguments, in: repo)
+      let reference = try handoff(arguments + ["--no-cache"], in: repo)
+      #expect(indexed.status == 0 && indexed.stdout == reference.stdout, "\(arguments)")
+    }
+    for account in ["acme", "beta"] {
+      try same(["blame", account, "--format", "json"])
+      try same(["log", account, "--format", "json"])
+    }
+    #expect(FileManager.default.fileExists(atPath: repo.path + "/.git/handoff/history-v5.bin"))
+    try FileManager.default.removeItem(atPath: repo.path + "/accounts/beta")
+    try repo.commit("beta gone")
+    try repo.writeAccount("beta")
+    try repo.write("accounts/acme/goals.yaml", Fixtures.goals + "evaluated: [Competitor A]\n")
+    try repo.commit("beta back, acme goals")
+    try same(["blame", "beta", "--format", "json"])
+    try same(["log", "beta", "--format", "json"])
+    try same(["log", "acme", "--format", "json"])
+  }
+}

@@ -26,7 +26,8 @@ public struct AccountBlame: Sendable {
   public var commitments: [Item]
   public var stakeholders: [Item]
 
-  public static func run(account: String, commitment: String?, repositoryPath: String) throws(ValidationFailure)
+  public static func run(account: String, commitment: String?, repositoryPath: String, useIndex: Bool = true)
+    throws(ValidationFailure)
     -> AccountBlame
   {
     let repository = try Repository.open(forCommandAt: repositoryPath)
@@ -35,7 +36,8 @@ public struct AccountBlame: Sendable {
       let head = try repository.commit(for: "HEAD")
       let settings = try Settings.committed(in: repository, at: head)
       let store = RecordHistoryStore(repository: repository, accountsDirectory: settings.accountsDirectory)
-      let versions = try AccountVersions.read(account: account, to: head, repository: repository, store: store)
+      let versions = try AccountVersions.read(
+        account: account, to: head, repository: repository, store: store, useIndex: useIndex)
       guard versions.last?.folder != nil else {
         throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory)
       }

@@ -7,7 +7,8 @@ public struct AccountLogEntry: Sendable {
 /// `handoff log`: every commit on the first-parent history that changed an account, newest
 /// first. A change made on a merged branch shows in the merge commit that brought it in.
 public enum AccountLog {
-  public static func entries(account: String, commitment: String?, repositoryPath: String) throws(ValidationFailure)
+  public static func entries(account: String, commitment: String?, repositoryPath: String, useIndex: Bool = true)
+    throws(ValidationFailure)
     -> [AccountLogEntry]
   {
     let repository = try Repository.open(forCommandAt: repositoryPath)
@@ -16,7 +17,8 @@ public enum AccountLog {
       let head = try repository.commit(for: "HEAD")
       let settings = try Settings.committed(in: repository, at: head)
       let store = RecordHistoryStore(repository: repository, accountsDirectory: settings.accountsDirectory)
-      let versions = try AccountVersions.read(account: account, to: head, repository: repository, store: store)
+      let versions = try AccountVersions.read(
+        account: account, to: head, repository: repository, store: store, useIndex: useIndex)
       var entries: [AccountLogEntry] = []
       var previousFolder: OID?
       for (commit, folder) in versions {

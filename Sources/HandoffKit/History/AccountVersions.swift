@@ -1,10 +1,18 @@
 /// The versions of one account folder along HEAD's first-parent history, oldest first: the
 /// commits that added, changed or deleted the folder, each with the folder's tree after it (nil
 /// once deleted). A change made on a merged branch shows in the merge commit that brought it in.
+///
+/// They come from the history index, brought up to date first (a cold index is the one walk
+/// of the whole history); without it, or when its list does not read, every commit's accounts
+/// tree is read.
 enum AccountVersions {
-  static func read(account: String, to head: OID, repository: Repository, store: RecordHistoryStore)
+  static func read(account: String, to head: OID, repository: Repository, store: RecordHistoryStore, useIndex: Bool = true)
     throws(GitError) -> [(commit: OID, folder: OID?)]
   {
+    if useIndex {
+      let walk = try CloseWalk.upToDate(head: head, repository: repository, store: store, useIndex: true)
+      if let versions = walk.folderVersions.versions(of: account) { return versions }
+    }
     var versions: [(commit: OID, folder: OID?)] = []
     var previous: OID?
     for commit in try repository.firstParentHistory(to: head) {

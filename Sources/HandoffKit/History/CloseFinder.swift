@@ -48,27 +48,9 @@ public enum CloseFinder {
       let (settings, settingsID) = try Settings.committedWithID(in: repository, at: head)
       let judge = CloseWalk.Judge(settings: settings, settingsID: settingsID)
       let store = RecordHistoryStore(repository: repository, accountsDirectory: settings.accountsDirectory)
-      let indexFile = CloseWalk.file(for: repository)
-      var walk = CloseWalk()
-      var pending: [OID]?
-      // Completeness judged under other settings cannot be reused: the report walks afresh.
-      if useIndex, let saved = CloseWalk.load(from: indexFile, accountsDirectory: settings.accountsDirectory),
-        !judgeCompleteness || saved.judgedWith == nil || saved.judgedWith == settingsID, let tip = saved.tip,
-        let newer = try CloseWalk.commits(after: tip, to: head, repository: repository)
-      {
-        walk = saved
-        pending = newer
-      }
-      let commits = try pending ?? repository.firstParentHistory(to: head)
-      try walk.advance(through: commits, repository: repository, store: store, progress: progress)
-      let judging = judgeCompleteness && !walk.unjudged.isEmpty
-      if judging {
-        progress?.begin("history: judging completeness after close")
-        var timer = PhaseTimer()
-        try walk.judge(with: judge, repository: repository, accountsDirectory: settings.accountsDirectory)
-        timer.mark("history: judge completeness after close")
-      }
-      if useIndex, !commits.isEmpty || judging { walk.save(to: indexFile, accountsDirectory: settings.accountsDirectory) }
+      let walk = try CloseWalk.upToDate(
+        head: head, repository: repository, store: store, useIndex: useIndex,
+        judge: judgeCompleteness ? judge : nil, progress: progress)
       let seen = walk.order
       let known = Set(seen)
       let closeTags = try repository.commits(ofReferencesMatching: "refs/tags/handoff/close/*")

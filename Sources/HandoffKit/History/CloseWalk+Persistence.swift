@@ -3,10 +3,10 @@ import Foundation
 // The history index on disk: a versioned binary file in the git directory, written atomically.
 
 extension CloseWalk {
-  private static let magic = Array("handoff-history-4\n".utf8)
+  private static let magic = Array("handoff-history-5\n".utf8)
 
   static func file(for repository: Repository) -> URL {
-    URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent("handoff/history-v4.bin")
+    URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent("handoff/history-v5.bin")
   }
 
   /// The saved walk for `accountsDirectory`, or nil when there is none or it does not read.
@@ -61,6 +61,8 @@ extension CloseWalk {
           }
         }
       }
+      guard let length = reader.integer(), let versions = reader.slice(Int(length)) else { return nil }
+      walk.folderVersions = FolderVersions(encoded: Array(versions))
       return reader.isAtEnd ? walk : nil
     }
   }
@@ -108,6 +110,9 @@ extension CloseWalk {
         writer.bytes(version.commit.bytes)
       }
     }
+    let versions = folderVersions.encode()
+    writer.integer(UInt32(versions.count))
+    writer.bytes(versions)
     let folder = file.deletingLastPathComponent()
     let temporary = folder.appendingPathComponent(
       ".history-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp")

@@ -2,7 +2,7 @@ import Foundation
 
 /// The state of one walk down the first-parent history: which accounts exist, when each
 /// closed, and which commitment ids appeared after close. Kept in the git directory
-/// (`handoff/history-v4.bin`) so the next run only walks the commits added since: derived
+/// (`handoff/history-v5.bin`) so the next run only walks the commits added since: derived
 /// data, written atomically, rebuilt when missing, stale (the tip is no longer on HEAD's
 /// first-parent chain) or unreadable, and never needed for a correct answer.
 ///
@@ -35,11 +35,45 @@ struct CloseWalk {
   /// The author day of the first commit whose record has stage `churned`, per closed account.
   var churnedOn: [String: CalendarDate] = [:]
   var judgedWith: OID?
+  /// Each account folder's versions along the walked commits (for `log` and `blame`).
+  var folderVersions = FolderVersions()
 
   /// Versions of closed accounts not yet judged for completeness, in commit order: judging is
   /// left to the one command that needs it (`report`), so the other history commands never pay
   /// for it.
   var unjudged: [String: [(folder: OID, commit: OID)]] = [:]
+
+  /// The walk up to `head`: the history index's, advanced through the commits added since (and
+  /// saved again), or a walk of the whole history when there is no usable index or `useIndex`
+  /// is off (nothing is written then). With `judge`, completeness is judged too; completeness
+  /// judged under other settings cannot be reused, so the walk then starts afresh.
+  static func upToDate(
+    head: OID, repository: Repository, store: RecordHistoryStore, useIndex: Bool, judge: Judge? = nil,
+    progress: Progress? = nil
+  ) throws(GitError) -> CloseWalk {
+    let indexFile = file(for: repository)
+    var walk = CloseWalk()
+    var pending: [OID]?
+    if useIndex, let saved = load(from: indexFile, accountsDirectory: store.accountsDirectory),
+      judge == nil || saved.judgedWith == nil || saved.judgedWith == judge?.settingsID, let tip = saved.tip,
+      let newer = try commits(after: tip, to: head, repository: repository)
+    {
+      walk = saved
+      pending = newer
+    }
+    let commits: [OID]
+    if let pending { commits = pending } else { commits = try repository.firstParentHistory(to: head) }
+    try walk.advance(through: commits, repository: repository, store: store, progress: progress)
+    let judging = judge != nil && !walk.unjudged.isEmpty
+    if let judge, judging {
+      progress?.begin("history: judging completeness after close")
+      var timer = PhaseTimer()
+      try walk.judge(with: judge, repository: repository, accountsDirectory: store.accountsDirectory)
+      timer.mark("history: judge completeness after close")
+    }
+    if useIndex, !commits.isEmpty || judging { walk.save(to: indexFile, accountsDirectory: store.accountsDirectory) }
+    return walk
+  }
 
   /// Walks `commits` (oldest first, each the first-parent child of the previous).
   ///
@@ -67,6 +101,7 @@ struct CloseWalk {
     var firstSeen: [String: (commit: Int, position: Int)] = [:]
     for (index, list) in changes.enumerated() {
       for (position, change) in list.enumerated() {
+        folderVersions.append(change.name, commit: commits[index], folder: change.new)
         guard let folder = change.new else { continue }
         versions[change.name, default: []].append(AccountVersion(commit: index, folder: folder))
         if firstSeen[change.name] == nil { firstSeen[change.name] = (index, position) }

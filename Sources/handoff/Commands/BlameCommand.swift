@@ -11,6 +11,7 @@ extension Handoff {
       discussion: "Values are compared, not lines: reformatting or moving keys is not a change. Exit codes: 0 answered, 2 could not run.")
 
     @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var history: HistoryIndexOptions
 
     @Argument(help: "The account id.")
     var account: String
@@ -23,7 +24,8 @@ extension Handoff {
 
     func run() throws {
       let blame: AccountBlame
-      do { blame = try AccountBlame.run(account: account, commitment: commitment, repositoryPath: repository.repo) } catch {
+      do { blame = try AccountBlame.run(
+          account: account, commitment: commitment, repositoryPath: repository.repo, useIndex: history.useIndex) } catch {
         throw Handoff.couldNotRun(error)
       }
       print(format.renderer.render(blame), terminator: "")

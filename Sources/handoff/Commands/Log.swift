@@ -9,6 +9,7 @@ extension Handoff {
       abstract: "List the commits that changed an account (or one commitment), newest first, with the field changes.")
 
     @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var history: HistoryIndexOptions
 
     /// The account id.
     @Argument(help: "The account id.")
@@ -25,7 +26,8 @@ extension Handoff {
     func run() throws {
       let entries: [AccountLogEntry]
       do {
-        entries = try AccountLog.entries(account: account, commitment: commitment, repositoryPath: repository.repo)
+        entries = try AccountLog.entries(
+          account: account, commitment: commitment, repositoryPath: repository.repo, useIndex: history.useIndex)
       } catch {
         throw Handoff.couldNotRun(error)
       }

@@ -20,7 +20,7 @@ import Testing
     try repo.writeAccount("acme", replacing: ["account.yaml": Fixtures.account(at: "negotiation")])
     try repo.commit("negotiating")
     try expectSameAsFullWalk(repo)
-    let index = repo.root.appendingPathComponent(".git/handoff/history-v4.bin")
+    let index = repo.root.appendingPathComponent(".git/handoff/history-v5.bin")
     #expect(FileManager.default.fileExists(atPath: index.path))
 
     try repo.write("accounts/acme/account.yaml", Fixtures.account)
@@ -50,7 +50,7 @@ import Testing
     try repo.writeAccount("acme")
     try repo.commit("one")
     _ = try CloseFinder.find(repositoryPath: repo.path, useIndex: false)
-    #expect(!FileManager.default.fileExists(atPath: repo.path + "/.git/handoff/history-v4.bin"))
+    #expect(!FileManager.default.fileExists(atPath: repo.path + "/.git/handoff/history-v5.bin"))
   }
 }
 
