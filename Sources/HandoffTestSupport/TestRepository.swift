@@ -17,6 +17,15 @@ public final class TestRepository {
     try git(["config", "commit.gpgsign", "false"])
   }
 
+  /// A repository made elsewhere (by the generator), taken over: commits made here come after
+  /// its last, and the folder is removed with this object.
+  public init(existing folder: URL) {
+    root = folder
+    clock = Int(Date().timeIntervalSince1970) + 86_400
+    _ = try? git(["config", "user.name", "Test Author"])
+    _ = try? git(["config", "user.email", "test@example.com"])
+  }
+
   deinit {
     try? FileManager.default.removeItem(at: root)
   }

@@ -72,6 +72,37 @@ import Testing
     #expect(report["closed"]?["removed_after_close"]?.number ?? 0 >= Double(truth["deleted_after_close"]?.items?.count ?? 0))
   }
 
+  /// The facts remembered in `report-v1.bin` give the report `--no-cache` gives, warm, and after
+  /// commits that change an account, its close or the settings.
+  @Test func theReportCacheChangesNothing() throws {
+    let generator = ProjectPaths.generator
+    try #require(FileManager.default.fileExists(atPath: generator.path))
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("handoff-report-cache-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    _ = try Shell.run("/usr/bin/env", ["python3", generator.path, "--accounts", "60", "--seed", "4", "--out", folder.path])
+      .checked()
+    func report(_ extra: [String] = [], format: String = "json") throws -> String {
+      let run = try Shell.run(ValidateCommandTests.binary, ["report", "--format", format] + extra, directory: folder.path)
+      #expect(run.status == 0, "\(run.stderr)")
+      return run.stdout
+    }
+    let reference = try report(["--no-cache"])
+    #expect(try report() == reference)  // fills the cache
+    #expect(FileManager.default.fileExists(atPath: folder.path + "/.git/handoff/report-v1.bin"))
+    #expect(try report() == reference)  // answers from it
+    #expect(try report(format: "markdown") == (try report(["--no-cache"], format: "markdown")))
+    let repo = TestRepository(existing: folder)
+    let account = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/accounts").sorted()[0]
+    try repo.write("accounts/\(account)/account.yaml", Fixtures.account(at: "churned"))
+    try repo.commit("an account churns")
+    #expect(try report() == (try report(["--no-cache"])))
+    let settings = (try? String(contentsOfFile: folder.path + "/.handoff.yaml", encoding: .utf8)) ?? ""
+    #expect(settings.contains("red_flag_threshold: 3"))
+    try repo.write(".handoff.yaml", settings.replacingOccurrences(of: "red_flag_threshold: 3", with: "red_flag_threshold: 0"))
+    try repo.commit("a stricter threshold")
+    #expect(try report() == (try report(["--no-cache"])))
+  }
+
   /// Headless Chromium draws the HTML report to a PNG, which must show a page, not a blank.
   /// `make test` installs Chromium when missing and sets HANDOFF_REQUIRE_BROWSER=1, so there the
   /// test cannot be skipped.

@@ -29,11 +29,18 @@ public enum DueRunner {
   /// One account's candidates: from the cache when its files' state was seen before, else
   /// from its record (and then remembered).
   private static func candidates(
-    of folder: AccountFolder, reader: SnapshotReader, levels: ServiceLevels, settingsID: OID, cache: DueCache?
+    of folder: AccountFolder, reader: SnapshotReader, levels: ServiceLevels, settingsID: OID,
+    cache: KeyedCache<[DueCandidate]>?
   ) -> [DueCandidate] {
     let (key, contents, failures) = AccountChecker.state(of: folder, reader: reader, settingsID: settingsID)
     let readAll = failures.isEmpty
-    if readAll, let known = cache?.candidates(for: key, account: folder.id) { return known }
+    if readAll, let known = cache?.value(for: key) {
+      return known.map { candidate in
+        var copy = candidate
+        copy.item.account = folder.id
+        return copy
+      }
+    }
     let record = AccountRecord(folder, reader: reader, preloaded: contents)
     let found = DueCandidate.candidates(of: record, levels: levels)
     if readAll { cache?.store(found, for: key) }

@@ -17,7 +17,9 @@ public enum PortfolioScanner {
     let repository = try Repository.open(forCommandAt: repositoryPath)
     do {
       let head = try repository.commit(for: "HEAD")
-      let settings = try Settings.committed(in: repository, at: head)
+      let (settings, settingsID) = try Settings.committedWithID(in: repository, at: head)
+      // The same switch as the history index: `--no-cache` computes every account afresh.
+      let cache = useIndex ? ReportCache.open(repository: repository) : nil
       let snapshot = try Snapshot.open(head.description, in: repository)
       let layout = AccountLayout.scan(
         try snapshot.items(under: settings.accountsDirectory), accountsDirectory: settings.accountsDirectory)
@@ -34,15 +36,24 @@ public enum PortfolioScanner {
           return .failure(GitError(code: .generic, message: "could not open the repository", function: "report"))
         }
         do throws(GitError) {
-          let store = RecordHistoryStore(repository: handle, accountsDirectory: settings.accountsDirectory)
-          var account = try Self.facts(
-            of: folder, reader: reader, close: closeByAccount[folder.id], store: store, settings: settings)
+          let close = closeByAccount[folder.id]
+          let key = cache == nil ? nil : ReportCache.key(of: folder, settingsID: settingsID, close: close)
+          var account: HandoffFacts
+          if let key, let known = cache?.value(for: key) {
+            account = known
+            account.account = folder.id
+          } else {
+            let store = RecordHistoryStore(repository: handle, accountsDirectory: settings.accountsDirectory)
+            account = try Self.facts(of: folder, reader: reader, close: close, store: store, settings: settings)
+            if let key { cache?.store(account, for: key) }
+          }
           account.errors += layoutErrors[folder.id] ?? 0
           return .success(account)
         } catch {
           return .failure(error)
         }
       }
+      cache?.save()
       timer.mark("report: \(layout.accounts.count) accounts checked, audited and compared with their close")
       return Scan(head: try repository.details(of: head), settings: settings, facts: try results.map { try $0.get() })
     } catch {
