@@ -10,6 +10,12 @@ static inline int handoff_set_object_cache(size_t total_bytes, size_t tree_bytes
   return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, tree_bytes);
 }
 
+/* Bounds the pack windows libgit2 keeps mapped: a whole-history walk touches every part of the
+   pack, which would otherwise all stay resident. */
+static inline int handoff_set_mapped_limit(size_t bytes) {
+  return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, bytes);
+}
+
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
