@@ -79,14 +79,18 @@ public enum Doctor {
         status: .problem, subject: "git diff of records",
         detail: "diff.handoff.textconv calls \(binary), which is gone; run `handoff init` again")
     }
-    let attributes = (repository.workingDirectory.flatMap { WorkTreeListing.read($0 + ".gitattributes") })
-      .map { String(decoding: $0, as: UTF8.self) } ?? ""
-    guard attributes.contains("diff=handoff") else {
+    guard attributes(of: repository).contains("diff=handoff") else {
       return Check(
         status: .problem, subject: "git diff of records",
         detail: "no `diff=handoff` line in .gitattributes, so the textconv is never used; run `handoff init`")
     }
     return Check(status: .ok, subject: "git diff of records", detail: "textconv configured (\(command))")
+  }
+
+  /// The work tree's `.gitattributes` (empty when there is none).
+  private static func attributes(of repository: Repository) -> String {
+    (repository.workingDirectory.flatMap { WorkTreeListing.read($0 + ".gitattributes") })
+      .map { String(decoding: $0, as: UTF8.self) } ?? ""
   }
 
   private static func mergeDriver(_ repository: Repository) -> Check {
@@ -100,9 +104,7 @@ public enum Doctor {
         status: .problem, subject: "merge driver",
         detail: "merge.handoff.driver calls \(binary), which is gone; run `handoff init` again")
     }
-    let attributes = (repository.workingDirectory.flatMap { WorkTreeListing.read($0 + ".gitattributes") })
-      .map { String(decoding: $0, as: UTF8.self) } ?? ""
-    guard attributes.contains("merge=handoff") else {
+    guard attributes(of: repository).contains("merge=handoff") else {
       return Check(
         status: .problem, subject: "merge driver",
         detail: "no `merge=handoff` line in .gitattributes, so the driver is never used; run `handoff init`")

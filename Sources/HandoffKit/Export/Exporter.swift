@@ -31,7 +31,7 @@ public enum Exporter {
       let keys = layout.accounts.map { folder in
         AccountChecker.key(of: folder, settingsID: settingsID).map { ExportCache.key(state: $0, account: folder.id) }
       }
-      parts = zip(layout.accounts, keys).map { _, key in key.flatMap { cache?.rows(for: $0) } ?? [] }
+      parts = zip(layout.accounts, keys).map { _, key in key.flatMap { cache?.value(for: $0) } ?? [] }
       let missing = parts.indices.filter { parts[$0].isEmpty }
       timer.mark("export: \(layout.accounts.count - missing.count) accounts from the cache")
       if !missing.isEmpty {

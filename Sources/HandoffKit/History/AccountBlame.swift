@@ -30,16 +30,11 @@ public struct AccountBlame: Sendable {
     throws(ValidationFailure)
     -> AccountBlame
   {
-    let repository = try Repository.open(forCommandAt: repositoryPath)
-    try repository.requireHistory()
+    let walked = try AccountVersions.walk(account: account, repositoryPath: repositoryPath, useIndex: useIndex, during: "blame")
+    let (repository, head, store, versions) = (walked.repository, walked.head, walked.store, walked.versions)
     do {
-      let head = try repository.commit(for: "HEAD")
-      let settings = try Settings.committed(in: repository, at: head)
-      let store = RecordHistoryStore(repository: repository, accountsDirectory: settings.accountsDirectory)
-      let versions = try AccountVersions.read(
-        account: account, to: head, repository: repository, store: store, useIndex: useIndex)
       guard versions.last?.folder != nil else {
-        throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory)
+        throw ValidationFailure.unknownAccount(account, accountsDirectory: walked.settings.accountsDirectory)
       }
       var setAt: [String: OID] = [:]
       var previous = Flattened()

@@ -11,14 +11,9 @@ public enum AccountLog {
     throws(ValidationFailure)
     -> [AccountLogEntry]
   {
-    let repository = try Repository.open(forCommandAt: repositoryPath)
-    try repository.requireHistory()
+    let walked = try AccountVersions.walk(account: account, repositoryPath: repositoryPath, useIndex: useIndex, during: "log")
+    let (repository, settings, store, versions) = (walked.repository, walked.settings, walked.store, walked.versions)
     do {
-      let head = try repository.commit(for: "HEAD")
-      let settings = try Settings.committed(in: repository, at: head)
-      let store = RecordHistoryStore(repository: repository, accountsDirectory: settings.accountsDirectory)
-      let versions = try AccountVersions.read(
-        account: account, to: head, repository: repository, store: store, useIndex: useIndex)
       var entries: [AccountLogEntry] = []
       var previousFolder: OID?
       for (commit, folder) in versions {

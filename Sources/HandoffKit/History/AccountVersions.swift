@@ -6,6 +6,32 @@
 /// of the whole history); without it, or when its list does not read, every commit's accounts
 /// tree is read.
 enum AccountVersions {
+  /// What `log` and `blame` start from: the repository with its whole history, HEAD, the
+  /// settings there, a record store, and the account's versions.
+  struct Walked {
+    var repository: Repository
+    var head: OID
+    var settings: Settings
+    var store: RecordHistoryStore
+    var versions: [(commit: OID, folder: OID?)]
+  }
+
+  static func walk(account: String, repositoryPath: String, useIndex: Bool, during action: String)
+    throws(ValidationFailure) -> Walked
+  {
+    let repository = try Repository.open(forCommandAt: repositoryPath)
+    try repository.requireHistory()
+    do {
+      let head = try repository.commit(for: "HEAD")
+      let settings = try Settings.committed(in: repository, at: head)
+      let store = RecordHistoryStore(repository: repository, accountsDirectory: settings.accountsDirectory)
+      let versions = try read(account: account, to: head, repository: repository, store: store, useIndex: useIndex)
+      return Walked(repository: repository, head: head, settings: settings, store: store, versions: versions)
+    } catch {
+      throw ValidationFailure(error, during: action)
+    }
+  }
+
   static func read(account: String, to head: OID, repository: Repository, store: RecordHistoryStore, useIndex: Bool = true)
     throws(GitError) -> [(commit: OID, folder: OID?)]
   {

@@ -3,7 +3,7 @@ import Foundation
 /// Values remembered across runs under the id of what they were computed from (an account's
 /// files, the settings, and whatever else went in): derived data in the git directory, rewritten
 /// whole and atomically when a run added to it, discarded when it is from another build or does
-/// not read back whole. The caches of `due` and `report` are two of these.
+/// not read back whole. The caches of `due`, `report` and `export` are three of these.
 final class KeyedCache<Value: Sendable>: @unchecked Sendable {
   /// How one kind of value is written and read back.
   struct Codec: Sendable {
@@ -18,53 +18,63 @@ final class KeyedCache<Value: Sendable>: @unchecked Sendable {
 
   private let file: URL
   private let codec: Codec
+  private let keepOnlyUsed: Bool
   private let lock = NSLock()
   private var entries: [OID: Value]
-  private var fresh: [OID: Value] = [:]
+  /// What this run read or stored, and whether it stored anything.
+  private var used: [OID: Value] = [:]
+  private var added = false
 
-  private init(file: URL, codec: Codec, entries: [OID: Value]) {
+  private init(file: URL, codec: Codec, keepOnlyUsed: Bool, entries: [OID: Value]) {
     self.file = file
     self.codec = codec
+    self.keepOnlyUsed = keepOnlyUsed
     self.entries = entries
   }
 
   /// Opens (or starts) the cache `handoff/NAME` of `repository`; a bad file is an empty cache.
-  static func open(_ name: String, repository: Repository, codec: Codec) -> KeyedCache {
+  /// With `keepOnlyUsed`, saving keeps only what this run read or stored (values that are large
+  /// and only ever wanted for the latest state).
+  static func open(_ name: String, repository: Repository, codec: Codec, keepOnlyUsed: Bool = false) -> KeyedCache {
     let file = URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent("handoff/" + name)
     let data = try? Data(contentsOf: file, options: .alwaysMapped)
     let entries = data.flatMap { data in data.withUnsafeBytes { decode($0, codec) } } ?? [:]
-    return KeyedCache(file: file, codec: codec, entries: entries)
+    return KeyedCache(file: file, codec: codec, keepOnlyUsed: keepOnlyUsed, entries: entries)
   }
 
   func value(for key: OID) -> Value? {
     lock.lock()
     defer { lock.unlock() }
-    return entries[key]
+    guard let found = entries[key] else { return nil }
+    used[key] = found
+    return found
   }
 
   func store(_ value: Value, for key: OID) {
     lock.lock()
     defer { lock.unlock() }
     entries[key] = value
-    fresh[key] = value
+    used[key] = value
+    added = true
   }
 
-  /// Writes the cache when this run added to it; failures are ignored (it is optional).
+  /// Writes the cache when this run added to it (or, keeping only what was used, left some of it
+  /// unused); failures are ignored (it is optional).
   func save() {
     lock.lock()
     defer { lock.unlock() }
-    guard !fresh.isEmpty else { return }
-    if entries.count > Self.entryLimit { entries = fresh }
+    guard added || (keepOnlyUsed && used.count != entries.count) else { return }
+    let kept = keepOnlyUsed || entries.count > Self.entryLimit ? used : entries
     var writer = ByteWriter()
     writer.bytes(codec.magic)
     writer.bytes(ResultCache.fingerprint.bytes)
-    writer.integer(UInt32(entries.count))
-    for (key, value) in entries {
+    writer.integer(UInt32(kept.count))
+    for (key, value) in kept {
       writer.bytes(key.bytes)
       codec.encode(value, &writer)
     }
     SafeFile.writeDerived(writer.output, to: file)
-    fresh = [:]
+    added = false
   }
 
   private static func decode(_ bytes: UnsafeRawBufferPointer, _ codec: Codec) -> [OID: Value]? {

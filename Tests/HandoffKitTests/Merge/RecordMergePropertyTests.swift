@@ -1,19 +1,11 @@
 @testable import HandoffKit
+import HandoffTestSupport
 import Testing
 
 /// Random three-way edits of a commitments file: the merge by key must equal the model's merge,
 /// parse, validate, and keep every comment.
 @Suite struct RecordMergePropertyTests {
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
+  typealias Generator = SeededGenerator
 
   /// A commitment as the model holds it: field order and values, and a comment above it.
   struct Item: Equatable {

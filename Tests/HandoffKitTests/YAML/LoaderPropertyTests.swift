@@ -4,18 +4,7 @@ import Testing
 
 /// Property-based tests of the loader, the part of the tool that reads untrusted input.
 @Suite struct LoaderPropertyTests {
-  /// A small deterministic generator (SplitMix64), so a failure can be replayed from its seed.
-  struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-  }
+  typealias Generator = SeededGenerator
 
   /// Random JSON-compatible values written as block YAML must load back to the same values.
   @Test(arguments: 0..<200)
