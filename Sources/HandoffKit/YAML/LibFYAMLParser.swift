@@ -8,6 +8,21 @@ enum LibFYAMLParser {
     case finished(streamError: Bool)
   }
 
+  /// A diagnostics object that keeps libfyaml's messages to itself (without one, some syntax
+  /// errors are printed to stderr even in quiet mode); errors are collected for the caller to
+  /// read. The caller destroys it with `fy_diag_destroy`.
+  static func silentDiagnostics() -> OpaquePointer? {
+    var config = fy_diag_cfg()
+    fy_diag_cfg_default(&config)
+    config.fp = nil
+    config.output_fn = { _, _, _, _ in }
+    config.level = FYET_ERROR
+    config.colorize = false
+    guard let diag = fy_diag_create(&config) else { return nil }
+    fy_diag_set_collect_errors(diag, true)
+    return diag
+  }
+
   /// Feeds every event to `handle` until it returns false or the stream ends. The events are
   /// the parser's: valid only during the call.
   ///

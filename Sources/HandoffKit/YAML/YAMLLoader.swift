@@ -67,18 +67,11 @@ private struct EventReader {
   }
 
   private mutating func run(_ body: UnsafeRawBufferPointer) {
-    var diagConfig = fy_diag_cfg()
-    fy_diag_cfg_default(&diagConfig)
-    diagConfig.fp = nil
-    diagConfig.output_fn = { _, _, _, _ in }
-    diagConfig.level = FYET_ERROR
-    diagConfig.colorize = false
-    guard let diag = fy_diag_create(&diagConfig) else {
+    guard let diag = LibFYAMLParser.silentDiagnostics() else {
       problems.append(YAMLProblem(.syntax, "the YAML parser could not start", at: .start))
       return
     }
     defer { fy_diag_destroy(diag) }
-    fy_diag_set_collect_errors(diag, true)
 
     let flags =
       FYPCF_QUIET.rawValue | FYPCF_COLLECT_DIAG.rawValue | FYPCF_DEFAULT_VERSION_1_2.rawValue

@@ -42,7 +42,9 @@ enum YAMLSpans {
       guard !body.isEmpty else { return nil }
       var builder = Builder(offset: offset, bytes: bytes)
       let flags = FYPCF_QUIET.rawValue | FYPCF_DEFAULT_VERSION_1_2.rawValue | FYPCF_JSON_NONE.rawValue
-      let outcome = LibFYAMLParser.parse(body, flags: flags) { event in
+      let diag = LibFYAMLParser.silentDiagnostics()
+      defer { if let diag { fy_diag_destroy(diag) } }
+      let outcome = LibFYAMLParser.parse(body, flags: flags, diag: diag) { event in
         builder.handle(event)
         return !builder.done
       }
