@@ -55,6 +55,19 @@ public enum Fixtures {
 
     """
 
+  /// One more commitment, as list lines to append to `commitments`.
+  public static let rosteringCommitment = """
+      - id: rostering
+        promise: Nightly rostering sync
+        kind: integration
+        source: email
+        in_contract: false
+        made_by: jane.doe
+        owner: success
+        status: open
+
+    """
+
   public static let risks = """
     red_flags: []
 

@@ -19,17 +19,7 @@ import Testing
 
     """
 
-  static let rostering = """
-      - id: rostering
-        promise: Nightly rostering sync
-        kind: integration
-        source: email
-        in_contract: false
-        made_by: jane.doe
-        owner: success
-        status: open
-
-    """
+  static let rostering = Fixtures.rosteringCommitment
 
   /// The commits of a known history, and the repository.
   static func history() throws -> (repo: TestRepository, commits: [String]) {

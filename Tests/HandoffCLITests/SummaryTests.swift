@@ -16,20 +16,9 @@ import Testing
     try repo.write("accounts/beta/account.yaml", beta.replacingOccurrences(of: "arr: 84000", with: "arr: lots"))
     try repo.commit("beta: a broken arr")
     try repo.git(["checkout", "-q", "-b", "topic"])
-    let rostering = """
-        - id: rostering
-          promise: Nightly rostering sync
-          kind: integration
-          source: email
-          in_contract: false
-          made_by: jane.doe
-          owner: success
-          status: open
-
-      """
     try repo.write(
       "accounts/acme/commitments.yaml",
-      Fixtures.commitments.replacingOccurrences(of: "due: 2026-09-25", with: "due: 2026-10-30") + rostering)
+      Fixtures.commitments.replacingOccurrences(of: "due: 2026-09-25", with: "due: 2026-10-30") + Fixtures.rosteringCommitment)
     try repo.write("accounts/acme/risks.yaml", ReviewTests.risky)
     try repo.commit("acme: rostering, SSO moved, two red flags")
     try repo.write("accounts/beta/account.yaml", beta.replacingOccurrences(of: "currency: USD", with: "currency: dollars"))
