@@ -61,34 +61,12 @@ enum YAMLChunks {
   private struct Cutter {
     let bytes: [UInt8]
 
-    func lineStart(_ offset: Int) -> Int {
-      var index = min(offset, bytes.count)
-      while index > 0, bytes[index - 1] != 0x0A { index -= 1 }
-      return index
-    }
+    func lineStart(_ offset: Int) -> Int { ByteLines.start(of: offset, in: bytes) }
 
     /// Just past the break that ends the line holding `offset`.
-    func lineEnd(_ offset: Int) -> Int {
-      if offset > 0, offset <= bytes.count, bytes[offset - 1] == 0x0A { return offset }
-      var index = offset
-      while index < bytes.count, bytes[index] != 0x0A { index += 1 }
-      return min(index + 1, bytes.count)
-    }
+    func lineEnd(_ offset: Int) -> Int { ByteLines.endIncludingBreak(of: offset, in: bytes) }
 
-    func contentEnd(_ span: YAMLSpan) -> Int {
-      switch span.kind {
-      case .mapping where !span.isFlow:
-        guard let last = span.entries.last else { return span.end }
-        return last.value.isEmpty ? last.keyEnd : contentEnd(last.value)
-      case .sequence where !span.isFlow:
-        guard let last = span.items.last else { return span.end }
-        return last.isEmpty ? last.start : contentEnd(last)
-      default:
-        return span.end
-      }
-    }
-
-    func regionEnd(of span: YAMLSpan) -> Int { lineEnd(contentEnd(span)) }
+    func regionEnd(of span: YAMLSpan) -> Int { lineEnd(span.contentEnd) }
 
     /// A block mapping's entries as chunks, the first starting at `start`.
     func entries(_ span: YAMLSpan, _ node: YAMLNode, from start: Int) -> [YAMLChunk]? {
@@ -99,7 +77,7 @@ enum YAMLChunks {
       for (index, entry) in span.entries.enumerated() {
         guard nodes[index].key == entry.key, !entry.key.isEmpty, seen.insert(entry.key).inserted else { return nil }
         let value = entry.value
-        let end = lineEnd(value.isEmpty ? entry.keyEnd : contentEnd(value))
+        let end = lineEnd(value.isEmpty ? entry.keyEnd : value.contentEnd)
         guard end >= regionStart, index == 0 || lineStart(entry.keyStart) >= regionStart else { return nil }
         // The first field of a list item sits after its `- `: it is given its column of spaces.
         let onDashLine = index == 0 && regionStart > lineStart(regionStart)
@@ -153,7 +131,7 @@ enum YAMLChunks {
           regionStart = itemStart
         }
         guard itemStart >= regionStart else { return nil }
-        let end = lineEnd(contentEnd(item))
+        let end = lineEnd(item.contentEnd)
         // The item's own text up to its first field: comments above it and the `- `.
         let firstKey = item.entries[0].keyStart
         let fieldsStart = lineStart(firstKey) == lineStart(dash) ? firstKey : lineStart(firstKey)

@@ -101,7 +101,7 @@ public struct YAMLEditor: Sendable {
           if let hint = commentedKeyLine(key, indent: indent, from: node.start) {
             return splice(hint..<hint, Array(text.utf8))
           }
-          return insertAfterLine(of: Self.contentEnd(of: node), text, skippingCommentsDeeperThan: indent)
+          return insertAfterLine(of: node.contentEnd, text, skippingCommentsDeeperThan: indent)
         }
         parents.append((node, keyInfo))
         keyInfo = (entry.keyStart, entry.keyEnd, entry.keyColumn)
@@ -140,7 +140,7 @@ public struct YAMLEditor: Sendable {
     let text = Self.itemLines(item, indent: node.kind == .sequence && !node.isFlow ? node.column : (keyInfo?.column ?? 0) + 2)
     switch node.kind {
     case .sequence where !node.isFlow:
-      insertAfterLine(of: Self.contentEnd(of: node), text, skippingCommentsDeeperThan: node.column)
+      insertAfterLine(of: node.contentEnd, text, skippingCommentsDeeperThan: node.column)
     case .sequence where node.items.isEmpty, .scalar where node.isEmpty:
       // `stakeholders: []` or `stakeholders:`: the list moves below its key.
       guard let keyInfo else { throw Failure(message: "cannot add to a list that is not under a key") }
@@ -174,7 +174,7 @@ public struct YAMLEditor: Sendable {
     case (.sequence, .list(let values)):
       // A block list keeps its style: its item lines are rewritten at the same indent.
       let start = lineStart(of: node.items.first?.start ?? node.start)
-      let end = lineEndIncludingBreak(of: Self.contentEnd(of: node))
+      let end = lineEndIncludingBreak(of: node.contentEnd)
       let indent = String(repeating: " ", count: node.column)
       let lines = values.map { "\(indent)- \(Self.scalar($0))\n" }.joined()
       splice(start..<end, Array(lines.utf8))
@@ -268,34 +268,9 @@ public struct YAMLEditor: Sendable {
     return min(index + 1, bytes.count)
   }
 
-  private func lineStart(of offset: Int) -> Int {
-    var index = min(offset, bytes.count)
-    while index > 0, bytes[index - 1] != 0x0A { index -= 1 }
-    return index
-  }
+  private func lineStart(of offset: Int) -> Int { ByteLines.start(of: offset, in: bytes) }
 
-  /// The offset just past the line break that ends the line holding `offset` (the end of the
-  /// file when there is none). An offset just past a break is already at a line's start.
-  private func lineEndIncludingBreak(of offset: Int) -> Int {
-    if offset > 0, offset <= bytes.count, bytes[offset - 1] == 0x0A { return offset }
-    var index = offset
-    while index < bytes.count, bytes[index] != 0x0A { index += 1 }
-    return min(index + 1, bytes.count)
-  }
-
-  /// A block collection ends at its last child; an empty value at its key.
-  private static func contentEnd(of node: YAMLSpan) -> Int {
-    switch node.kind {
-    case .mapping where !node.isFlow:
-      guard let last = node.entries.last else { return node.end }
-      return last.value.isEmpty ? last.keyEnd : contentEnd(of: last.value)
-    case .sequence where !node.isFlow:
-      guard let last = node.items.last else { return node.end }
-      return last.isEmpty ? last.start : contentEnd(of: last)
-    default:
-      return node.end
-    }
-  }
+  private func lineEndIncludingBreak(of offset: Int) -> Int { ByteLines.endIncludingBreak(of: offset, in: bytes) }
 
   // MARK: - Writing values
 

@@ -19,17 +19,41 @@ struct YAMLSpan: Sendable {
   var items: [YAMLSpan] = []
 
   /// Where the node's text really ends: a block collection's end mark lies at the next token,
-  /// possibly lines later, so the end of its last child counts instead.
+  /// possibly lines later, so the end of its last child counts instead (of its key, when that
+  /// child is an empty value).
   var contentEnd: Int {
     switch kind {
-    case .scalar: return end
-    case .mapping where !isFlow: return entries.last.map { $0.value.contentEnd } ?? end
-    case .sequence where !isFlow: return items.last?.contentEnd ?? end
-    default: return end
+    case .mapping where !isFlow:
+      guard let last = entries.last else { return end }
+      return last.value.isEmpty ? last.keyEnd : last.value.contentEnd
+    case .sequence where !isFlow:
+      guard let last = items.last else { return end }
+      return last.isEmpty ? last.start : last.contentEnd
+    default:
+      return end
     }
   }
 
   func entry(_ key: String) -> YAMLSpan? { entries.first { $0.key == key }?.value }
+}
+
+/// Line arithmetic over a file's bytes, for the edits and merges that work by spans.
+enum ByteLines {
+  /// The start of the line holding `offset`.
+  static func start(of offset: Int, in bytes: [UInt8]) -> Int {
+    var index = min(offset, bytes.count)
+    while index > 0, bytes[index - 1] != 0x0A { index -= 1 }
+    return index
+  }
+
+  /// The offset just past the line break that ends the line holding `offset` (the end of the
+  /// file when there is none). An offset just past a break is already at a line's start.
+  static func endIncludingBreak(of offset: Int, in bytes: [UInt8]) -> Int {
+    if offset > 0, offset <= bytes.count, bytes[offset - 1] == 0x0A { return offset }
+    var index = offset
+    while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+    return min(index + 1, bytes.count)
+  }
 }
 
 enum YAMLSpans {
