@@ -38,7 +38,9 @@ struct RangeChange {
     let settings = try tipSnapshot.loadSettings(requireAccountsFolder: false).settings
     do {
       let fork = try base.flatMap { (base) throws(GitError) in try ChangeScope.forkPoint(base: base, tip: tip, repository: repository) }
-      let scope = try ChangeScope.range(base: base, tip: tip, repository: repository, accountsDirectory: settings.accountsDirectory)
+      // No base, or no common history, is no fork point: every account is touched.
+      let scope = try ChangeScope.between(
+        fork: fork, tip: tip, repository: repository, accountsDirectory: settings.accountsDirectory)
       var forkSnapshot: Snapshot?
       var forkSettings = settings
       var forkLayout: AccountLayout?

@@ -46,7 +46,16 @@ public struct ChangeScope: Sendable, Equatable {
   static func range(base: OID?, tip: OID, repository: Repository, accountsDirectory: String)
     throws(GitError) -> ChangeScope
   {
-    guard let base, let fork = try forkPoint(base: base, tip: tip, repository: repository) else { return .everything }
+    guard let base else { return .everything }
+    return try between(fork: forkPoint(base: base, tip: tip, repository: repository), tip: tip, repository: repository,
+      accountsDirectory: accountsDirectory)
+  }
+
+  /// What changed from `fork` (found by `forkPoint`) to `tip`; no fork touches every account.
+  static func between(fork: OID?, tip: OID, repository: Repository, accountsDirectory: String)
+    throws(GitError) -> ChangeScope
+  {
+    guard let fork else { return .everything }
     let before = try Side(tree: repository.commitInfo(fork).tree, repository: repository, accountsDirectory: accountsDirectory)
     let after = try Side(tree: repository.commitInfo(tip).tree, repository: repository, accountsDirectory: accountsDirectory)
     guard before.settings == after.settings, Self.same(before.loose, after.loose) else { return .everything }
