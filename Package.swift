@@ -21,7 +21,8 @@ let package = Package(
     .target(
       name: "HandoffKit",
       dependencies: ["CLibGit2", "CFYAML", .product(name: "CSV", package: "CSV.swift")],
-      linkerSettings: [.linkedLibrary("m")]),
+      // libcrypto for SHA-1 (see handoff_object_sha1); macOS has CommonCrypto in its libSystem.
+      linkerSettings: [.linkedLibrary("m"), .linkedLibrary("crypto", .when(platforms: [.linux]))]),
     .executableTarget(
       name: "handoff",
       dependencies: [

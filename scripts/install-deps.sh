@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs the system libraries handoff builds against (libgit2, libfyaml, pkg-config) and git,
-# through apt-get, only when something is missing. Safe to run again and again.
+# Installs the system libraries handoff builds against (libgit2, libfyaml, OpenSSL's libcrypto,
+# pkg-config) and git, through apt-get, only when something is missing. Safe to run again and again.
 # With --browser (what the tests need) it also installs Chromium, which renders the HTML
 # report, man-db, which renders the man page, and python3-icalendar, which parses `due --format ics`.
 set -euo pipefail
@@ -21,8 +21,10 @@ command -v git >/dev/null 2>&1 || missing+=(git)
 if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists libgit2 || missing+=(libgit2-dev)
   pkg-config --exists libfyaml || missing+=(libfyaml-dev)
+  # OpenSSL's SHA-1 for object ids (libgit2 already depends on the library itself).
+  pkg-config --exists libcrypto || missing+=(libssl-dev)
 else
-  missing+=(libgit2-dev libfyaml-dev)
+  missing+=(libgit2-dev libfyaml-dev libssl-dev)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "installing: ${missing[*]}" >&2

@@ -39,3 +39,38 @@ static inline int handoff_keep_large_buffers_in_heap(int bytes) {
 static inline int handoff_skip_object_hash_verification(void) {
   return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 }
+
+/* Git's object id: SHA-1 over "<type> <size>\0" and the contents. libgit2's own hash is
+   SHA-1 with collision detection, about five times slower than the system's SHA-1 (2.5 ms
+   against 0.5 ms for a 600 KB accounts tree), and a pre-commit check hashes such a tree on
+   every run. The ids hashed here key handoff's own caches and compare trees git already
+   stored; git itself still checks what enters its object store. */
+#if defined(__APPLE__)
+#include <CommonCrypto/CommonDigest.h>
+static inline void handoff_object_sha1(const char *header, size_t header_count,
+                                       const void *contents, size_t count, unsigned char out[20]) {
+  CC_SHA1_CTX context;
+  CC_SHA1_Init(&context);
+  CC_SHA1_Update(&context, header, (CC_LONG)header_count);
+  const unsigned char *bytes = (const unsigned char *)contents;
+  while (count > 0) {
+    CC_LONG part = count > (1u << 30) ? (1u << 30) : (CC_LONG)count;
+    CC_SHA1_Update(&context, bytes, part);
+    bytes += part;
+    count -= part;
+  }
+  CC_SHA1_Final(out, &context);
+}
+#else
+/* The low-level calls, not EVP: EVP's first use loads OpenSSL's providers (2 ms). */
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/sha.h>
+static inline void handoff_object_sha1(const char *header, size_t header_count,
+                                       const void *contents, size_t count, unsigned char out[20]) {
+  SHA_CTX context;
+  SHA1_Init(&context);
+  SHA1_Update(&context, header, header_count);
+  if (count > 0) SHA1_Update(&context, contents, count);
+  SHA1_Final(out, &context);
+}
+#endif

@@ -17,7 +17,7 @@ public enum DueRunner {
     }
     let cache = useCache ? DueCache.open(repository: repository) : nil
     let levels = settings.serviceLevels
-    let candidates = Parallel.map(layout.accounts, makeContext: { try? snapshot.makeReader() }) { reader, folder in
+    let candidates = Parallel.map(layout.accounts, makeContext: { try? snapshot.makeReader(for: $0) }) { reader, folder in
       guard let reader else { return [DueCandidate]() }
       return Self.candidates(of: folder, reader: reader, levels: levels, settingsID: settingsID, cache: cache)
     }

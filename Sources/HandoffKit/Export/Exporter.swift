@@ -47,7 +47,7 @@ public enum Exporter {
           errors[checked.account, default: 0] += settings.applySeverities(checked.diagnostics).count { $0.severity == .error }
         }
         results?.save()
-        let written = Parallel.map(folders, makeContext: { try? snapshot.makeReader() }) { reader, folder in
+        let written = Parallel.map(folders, makeContext: { try? snapshot.makeReader(for: $0) }) { reader, folder in
           let record =
             reader.map { AccountRecord(folder, reader: $0) }
             ?? AccountRecord(id: folder.id, present: folder.presentKinds, roots: [:])

@@ -42,9 +42,23 @@ struct IndexFile {
     var descendants: Int
   }
 
+  /// Where the paths' bytes are: in the file itself for versions 2 and 3 (no copy of 60,000
+  /// paths), rebuilt from their compressed form for version 4.
+  enum Paths {
+    case mapped(Data)
+    case bytes([UInt8])
+
+    func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+      switch self {
+      case .mapped(let data): try data.withUnsafeBytes(body)
+      case .bytes(let bytes): try bytes.withUnsafeBytes(body)
+      }
+    }
+  }
+
   var version: UInt32
-  /// Every path, back to back (version 4's rebuilt from their compressed form).
-  var names: [UInt8]
+  /// Every path; `Entry.nameStart` is an offset in these bytes.
+  var names: Paths
   /// Stage-0 entries in path order.
   var entries: [Entry]
   /// The cache-tree's folders in pre-order, and the extension's bytes their names are in.
@@ -67,7 +81,9 @@ struct IndexFile {
       let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
     else { throw Unsupported(reason: "cannot read \(path)") }
     let parsed = data.withUnsafeBytes { buffer in Result { () throws(Unsupported) in try parse(buffer) } }
-    return try parsed.get()
+    var index = try parsed.get()
+    if index.version != 4 { index.names = .mapped(data) }
+    return index
   }
 
   /// Starts reading the index of the repository at or above `folder` on another core, while
@@ -140,7 +156,9 @@ struct IndexFile {
   /// Parses a whole index file.
   static func parse(_ bytes: [UInt8]) throws(Unsupported) -> IndexFile {
     let parsed = bytes.withUnsafeBytes { buffer in Result { () throws(Unsupported) in try parse(buffer) } }
-    return try parsed.get()
+    var index = try parsed.get()
+    if index.version != 4 { index.names = .bytes(bytes) }
+    return index
   }
 
   private static func parse(_ data: UnsafeRawBufferPointer) throws(Unsupported) -> IndexFile {
@@ -152,11 +170,13 @@ struct IndexFile {
     guard (2...4).contains(version) else { throw Unsupported(reason: "index version \(version)") }
     let count = Int(try reader.uint32())
     let end = data.count - 20
-    var index = IndexFile(version: version, names: [], entries: [])
+    var index = IndexFile(version: version, names: .bytes([]), entries: [])
+    // Version 4's paths, rebuilt; versions 2 and 3 point into the file (the caller attaches it).
+    var rebuilt: [UInt8] = []
     // Each entry takes at least 62 bytes (v4: 63), so a damaged count cannot ask for more.
     guard count <= data.count / 62 else { throw Unsupported(reason: "more entries than the file can hold") }
     index.entries.reserveCapacity(count)
-    index.names.reserveCapacity(version == 4 ? min(data.count * 4, count * 64) : data.count - count * 62)
+    if version == 4 { rebuilt.reserveCapacity(min(data.count * 4, count * 64)) }
     var previous: (start: Int, count: Int) = (0, 0)
     for _ in 0..<count {
       let start = reader.offset
@@ -177,30 +197,30 @@ struct IndexFile {
       if version == 4 {
         let removed = try reader.varint()
         guard removed >= 0, removed <= previous.count else { throw Unsupported(reason: "damaged path compression") }
-        nameStart = index.names.count
-        index.names.append(contentsOf: index.names[previous.start..<(previous.start + previous.count - removed)])
+        nameStart = rebuilt.count
+        rebuilt.append(contentsOf: rebuilt[previous.start..<(previous.start + previous.count - removed)])
         let suffix = try reader.string(before: end)
-        index.names.append(contentsOf: UnsafeRawBufferPointer(rebasing: suffix))
-        nameCount = index.names.count - nameStart
+        rebuilt.append(contentsOf: UnsafeRawBufferPointer(rebasing: suffix))
+        nameCount = rebuilt.count - nameStart
         // Prefix compression could otherwise grow paths without bound from a small file.
-        guard nameCount <= 65_535, index.names.count <= 16 * data.count + (1 << 20) else {
+        guard nameCount <= 65_535, rebuilt.count <= 16 * data.count + (1 << 20) else {
           throw Unsupported(reason: "damaged path compression")
         }
       } else {
         let name = try reader.string(before: end)
         guard name.count <= 65_535 else { throw Unsupported(reason: "a path longer than git allows") }
-        nameStart = index.names.count
+        nameStart = name.startIndex
         nameCount = name.count
-        index.names.append(contentsOf: UnsafeRawBufferPointer(rebasing: name))
         // Padded with 1 to 8 NULs to a multiple of 8 bytes from the entry's start.
         let length = reader.offset - start
         try reader.skip((8 - length % 8) % 8)
       }
-      guard index.names.count < Int(UInt32.max) else { throw Unsupported(reason: "an index too large to read here") }
+      guard nameStart + nameCount < Int(UInt32.max) else { throw Unsupported(reason: "an index too large to read here") }
       previous = (nameStart, nameCount)
       guard (flags >> 12) & 0x3 == 0 else { continue }
       index.entries.append(Entry(nameStart: nameStart, nameCount: nameCount, mode: mode, id: id))
     }
+    if version == 4 { index.names = .bytes(rebuilt) }
     while reader.offset + 8 <= end {
       let signature = Array(reader.bytes(4))
       let size = Int(try reader.uint32())
@@ -280,20 +300,24 @@ struct IndexFile {
   }
 
   /// The path of entry `index`, as bytes.
-  func name(_ index: Int) -> ArraySlice<UInt8> {
+  func name(_ index: Int) -> [UInt8] {
     let entry = entries[index]
-    return names[entry.nameStart..<(entry.nameStart + entry.nameCount)]
+    return names.withUnsafeBytes { Array($0[entry.nameStart..<(entry.nameStart + entry.nameCount)]) }
   }
 
   /// The first entry whose path is not below `prefix` in path order, from `start`.
   func firstEntry(atOrAfter prefix: [UInt8], from start: Int = 0) -> Int {
-    var low = start
-    var high = entries.count
-    while low < high {
-      let middle = (low + high) / 2
-      if name(middle).lexicographicallyPrecedes(prefix) { low = middle + 1 } else { high = middle }
+    names.withUnsafeBytes { names in
+      var low = start
+      var high = entries.count
+      while low < high {
+        let middle = (low + high) / 2
+        let entry = entries[middle]
+        let name = names[entry.nameStart..<(entry.nameStart + entry.nameCount)]
+        if name.lexicographicallyPrecedes(prefix) { low = middle + 1 } else { high = middle }
+      }
+      return low
     }
-    return low
   }
 
   /// The entries whose paths start with `prefix` (which ends in `/`), in path order.

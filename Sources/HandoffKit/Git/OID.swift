@@ -87,19 +87,21 @@ public struct OID: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The id Git gives a blob with these contents.
-  ///
-  /// The corresponding C function is `git_odb_hash`.
   public static func ofBlob(_ contents: UnsafeRawBufferPointer) -> OID {
     ofObject(contents, type: .blob)
   }
 
-  /// The id Git gives an object of `type` with these contents (nothing is written).
-  ///
-  /// The corresponding C function is `git_odb_hash`.
+  /// The id Git gives an object of `type` with these contents (nothing is written), hashed by
+  /// the system's SHA-1 (see `handoff_object_sha1` for why not libgit2's `git_odb_hash`).
   static func ofObject(_ contents: UnsafeRawBufferPointer, type: ObjectType) -> OID {
-    LibGit2.ensureInitialized()
-    var oid = git_oid()
-    _ = git_odb_hash(&oid, contents.baseAddress, contents.count, type == .blob ? GIT_OBJECT_BLOB : GIT_OBJECT_TREE)
-    return OID(oid)
+    let header = Array("\(type == .blob ? "blob" : "tree") \(contents.count)\0".utf8)
+    var digest = [UInt8](repeating: 0, count: 20)
+    header.withUnsafeBufferPointer { header in
+      digest.withUnsafeMutableBufferPointer { digest in
+        handoff_object_sha1(
+          header.baseAddress, header.count, contents.baseAddress, contents.count, digest.baseAddress)
+      }
+    }
+    return OID(bytes: digest)
   }
 }

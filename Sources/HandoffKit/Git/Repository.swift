@@ -253,7 +253,8 @@ public final class Repository {
     under prefix: [UInt8], _ body: (UnsafeBufferPointer<UInt8>, UInt32, OID) -> Void
   ) throws(GitError) {
     if let own = stagedIndex() {
-      own.names.withUnsafeBufferPointer { names in
+      own.names.withUnsafeBytes { names in
+        let names = names.assumingMemoryBound(to: UInt8.self)
         for position in own.entries(under: prefix) {
           let entry = own.entries[position]
           body(UnsafeBufferPointer(rebasing: names[entry.nameStart..<(entry.nameStart + entry.nameCount)]), entry.mode, entry.id)

@@ -93,13 +93,19 @@ public final class Snapshot {
     }
   }
 
-  /// A reader for another thread, with its own repository handle.
+  /// A reader for this thread, sharing the snapshot's repository handle.
   public func makeReader() throws(GitError) -> SnapshotReader {
+    try makeReader(for: .callingThread)
+  }
+
+  /// A reader for a worker: on another thread it has its own repository handle; on the calling
+  /// thread it shares this snapshot's (opening a repository costs a pre-commit check 2 ms).
+  func makeReader(for worker: Parallel.Worker) throws(GitError) -> SnapshotReader {
     switch source {
     case .worktree:
       return SnapshotReader(workTree: repository.workingDirectory ?? "", repository: nil)
     case .index, .revision:
-      return SnapshotReader(workTree: nil, repository: try repository.reopen())
+      return SnapshotReader(workTree: nil, repository: worker == .callingThread ? repository : try repository.reopen())
     }
   }
 }

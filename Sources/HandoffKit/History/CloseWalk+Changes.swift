@@ -57,9 +57,8 @@ extension CloseWalk {
     _ chunks: [Chunk], repository: Repository,
     _ body: (Repository, Chunk) throws(GitError) -> [Output]
   ) throws(GitError) -> [Output] {
-    let single = chunks.count == 1
     let runs = Parallel.map(chunks, minimumPerWorker: 1, makeContext: {
-      single ? repository : try? repository.reopen()
+      $0 == .callingThread ? repository : try? repository.reopen()
     }) { (handle: inout Repository?, chunk: Chunk) -> Result<[Output], GitError> in
       guard let handle else {
         return .failure(GitError(code: .generic, message: "could not open the repository", function: "history"))

@@ -116,7 +116,7 @@ public enum Importer {
 
     // Each account's edits on every core; the assignment after, in order, since every CSM
     // chosen changes the loads the next choice sees.
-    let edited = Parallel.map(targets, makeContext: { () }) { _, target -> Swift.Result<DealUpdate, ImportProblem> in
+    let edited = Parallel.map(targets, makeContext: { _ in () }) { _, target -> Swift.Result<DealUpdate, ImportProblem> in
       let (deal, folderID) = target
       let existing = tree.files(of: folderID)
       var files = existing

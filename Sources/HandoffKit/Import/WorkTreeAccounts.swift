@@ -22,7 +22,7 @@ struct WorkTreeAccounts {
       var tree = WorkTreeAccounts(root: root, settings: settings)
       let layout = AccountLayout.scan(
         try snapshot.items(under: settings.accountsDirectory), accountsDirectory: settings.accountsDirectory)
-      let loaded = Parallel.map(layout.accounts, makeContext: { try? snapshot.makeReader() }) {
+      let loaded = Parallel.map(layout.accounts, makeContext: { try? snapshot.makeReader(for: $0) }) {
         reader, folder -> (String, [RecordFile: [UInt8]]) in
         var files: [RecordFile: [UInt8]] = [:]
         for (kind, item) in folder.files where Self.editedFiles.contains(kind) {

@@ -29,7 +29,7 @@ public enum PortfolioScanner {
       }
       var timer = PhaseTimer()
       progress?.begin("auditing accounts", total: layout.accounts.count)
-      let results = Parallel.map(layout.accounts, makeContext: { try? snapshot.makeReader() }) {
+      let results = Parallel.map(layout.accounts, makeContext: { try? snapshot.makeReader(for: $0) }) {
         reader, folder -> Result<HandoffFacts, GitError> in
         defer { progress?.advance() }
         guard let reader, let handle = reader.repository else {

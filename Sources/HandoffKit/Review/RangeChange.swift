@@ -69,7 +69,7 @@ struct RangeChange {
   func records(atFork: Bool) -> [String: AccountRecord] {
     let folders = Array((atFork ? forkFolders : tipFolders).values)
     guard let snapshot = atFork ? forkSnapshot : tipSnapshot else { return [:] }
-    let loaded = Parallel.map(folders, makeContext: { try? snapshot.makeReader() }) { reader, folder in
+    let loaded = Parallel.map(folders, makeContext: { try? snapshot.makeReader(for: $0) }) { reader, folder in
       reader.map { AccountRecord(folder, reader: $0) }
         ?? AccountRecord(id: folder.id, present: folder.presentKinds, roots: [:])
     }

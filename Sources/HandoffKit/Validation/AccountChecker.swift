@@ -25,7 +25,7 @@ enum AccountChecker {
 
   /// Each account's findings, in input order.
   static func checkEach(_ accounts: [AccountFolder], in snapshot: Snapshot, context: Context) -> [Checked] {
-    Parallel.map(accounts, makeContext: { try? snapshot.makeReader() }) { reader, account in
+    Parallel.map(accounts, makeContext: { try? snapshot.makeReader(for: $0) }) { reader, account in
       check(account, reader: reader, context: context)
     }
   }

@@ -13,7 +13,7 @@ extension Snapshot {
         throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory)
       }
       let folders = layout.accounts.filter { wanted.isEmpty || wanted.contains($0.id) }
-      return Parallel.map(folders, makeContext: { try? self.makeReader() }) { reader, folder in
+      return Parallel.map(folders, makeContext: { try? self.makeReader(for: $0) }) { reader, folder in
         reader.map { AccountRecord(folder, reader: $0) }
           ?? AccountRecord(id: folder.id, present: folder.presentKinds, roots: [:])
       }
