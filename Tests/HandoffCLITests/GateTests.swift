@@ -43,6 +43,22 @@ import Testing
     #expect(refused.stderr.split(separator: "\n").allSatisfy { $0.contains("accounts/beta") || $0.contains(" in ") })
   }
 
+  /// What the check remembers of HEAD's accounts folder survives many checks of different
+  /// staged states (someone editing and staging again and again before committing): the 20th
+  /// still counts the other accounts' errors from it instead of judging every account.
+  @Test func manyChecksBeforeACommitStayOnTheFastPath() throws {
+    let repo = try Self.teamRepository()
+    _ = try handoff(["validate", "--staged"], in: repo.path)
+    for round in 0..<20 {
+      try repo.write("accounts/acme/notes.md", "Round \(round).\n")
+      try repo.add()
+      let run = try handoff(["validate", "--staged"], in: repo.path, environment: ["HANDOFF_TRACE": "1"])
+      #expect(run.status == 0)
+      #expect(run.stdout.contains("1 other account has errors"), "\(run.stdout)")
+      if round >= 15 { #expect(run.stderr.contains("staged change (fast)"), "round \(round): \(run.stderr)") }
+    }
+  }
+
   @Test func jsonSaysTheScopeTheAccountsJudgedAndTheOthersWithErrors() throws {
     let repo = try Self.teamRepository()
     try repo.write("accounts/beta/notes.md", "note\n")

@@ -80,6 +80,29 @@ import Testing
     #expect(!result.stderr.contains("Fatal error"))
   }
 
+  /// A staged record whose blob is gone from the object store is not a YAML problem of the
+  /// user's: the check could not run (exit 2, one line naming the file), and a readable change
+  /// is judged as usual.
+  @Test func aRecordThatCannotBeReadExitsTwoNotOne() throws {
+    let repo = try TestRepository()
+    try repo.writeAccount("acme")
+    try repo.commit("one")
+    try repo.write("accounts/acme/account.yaml", "name: Acme\nstage: closed-won\nsegment: smb\nowners: {sales: a}\n")
+    try repo.add()
+    let readable = try run(["validate", "--staged", "--no-cache"], in: repo.path)
+    #expect(readable.status <= 1)
+    let blob = try repo.git(["rev-parse", ":accounts/acme/account.yaml"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    let object = repo.path + "/.git/objects/" + blob.prefix(2) + "/" + blob.dropFirst(2)
+    try FileManager.default.removeItem(atPath: object)
+    for arguments in [["validate", "--staged", "--no-cache"], ["validate", "--staged"]] {
+      let result = try run(arguments, in: repo.path)
+      #expect(result.status == 2, "\(arguments)")
+      #expect(result.stdout.isEmpty)
+      #expect(result.stderr.hasPrefix("error: could not read accounts/acme/account.yaml: "), "\(result.stderr)")
+      #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+  }
+
   @Test func notARepositoryExitsTwo() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plain-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

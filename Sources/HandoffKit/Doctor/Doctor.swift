@@ -31,7 +31,7 @@ public enum Doctor {
     checks.append(settings(repository))
     checks.append(historyIndex(repository))
     checks.append(
-      repository.isShallow
+      (try? repository.isShallow) ?? false
         ? Check(
           status: .problem, subject: "clone",
           detail: "shallow: at-close, drift, report, log and show need the whole history; run `git fetch --unshallow` "
@@ -114,7 +114,7 @@ public enum Doctor {
 
   private static func settings(_ repository: Repository) -> Check {
     let source: SnapshotSource = repository.isBare ? .revision("HEAD") : .worktree
-    guard !repository.isHeadUnborn || source == .worktree else {
+    guard !((try? repository.isHeadUnborn) ?? false) || source == .worktree else {
       return Check(status: .note, subject: "settings", detail: "no commit yet")
     }
     do {
@@ -133,7 +133,9 @@ public enum Doctor {
   }
 
   private static func historyIndex(_ repository: Repository) -> Check {
-    guard !repository.isHeadUnborn else { return Check(status: .note, subject: "history index", detail: "no commit yet") }
+    guard !((try? repository.isHeadUnborn) ?? false) else {
+      return Check(status: .note, subject: "history index", detail: "no commit yet")
+    }
     let file = CloseWalk.file(for: repository)
     guard FileManager.default.fileExists(atPath: file.path) else {
       return Check(

@@ -43,7 +43,7 @@ public enum Exporter {
         for finding in settings.applySeverities(layout.findings) where finding.severity == .error {
           if let account = finding.account { errors[account, default: 0] += 1 }
         }
-        for checked in AccountChecker.checkEach(folders, in: snapshot, context: context) {
+        for checked in try AccountChecker.checkEach(folders, in: snapshot, context: context) {
           errors[checked.account, default: 0] += settings.applySeverities(checked.diagnostics).count { $0.severity == .error }
         }
         results?.save()

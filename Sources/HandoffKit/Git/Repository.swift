@@ -82,7 +82,11 @@ public final class Repository {
   ///
   /// The corresponding C function is `git_repository_head_unborn`.
   public var isHeadUnborn: Bool {
-    git_repository_head_unborn(pointer) == 1
+    get throws(GitError) {
+      let answer = git_repository_head_unborn(pointer)
+      try check("git_repository_head_unborn", answer)
+      return answer == 1
+    }
   }
 
   /// The short name of the branch HEAD points at (`main`), also when it has no commit yet.
@@ -343,10 +347,12 @@ public final class Repository {
     let index = try self.index()
     if let entry = git_index_get_bypath(index, path, 0) { return TreeItem.Kind(gitMode: entry.pointee.mode) }
     var position = 0
-    guard git_index_find_prefix(&position, index, path + "/") == 0 else {
+    let found = git_index_find_prefix(&position, index, path + "/")
+    if found == GIT_ENOTFOUND.rawValue {
       git_error_clear()
       return nil
     }
+    try check("git_index_find_prefix", found)
     return .directory
   }
 
@@ -400,7 +406,7 @@ extension Repository {
     }
     do {
       return try Self.drain(walk!)
-    } catch where isShallow && error.code == .notFound {
+    } catch where (try? isShallow) == true && error.code == .notFound {
       // libgit2 1.5 walks past a shallow clone's boundary into parents that were never fetched.
       return try commitsWithinShallowClone(from: from, to: to)
     }
@@ -411,7 +417,7 @@ extension Repository {
   /// that only `from`'s missing ancestry would exclude cannot be told apart here; a range
   /// whose commits all lie above its base is exact.
   private func commitsWithinShallowClone(from: OID?, to: OID) throws(GitError) -> [OID] {
-    let boundary = shallowBoundary()
+    let boundary = try shallowBoundary()
     var order: [OID] = []
     var seen: Set<OID> = from.map { [$0] } ?? []
     var stack: [(commit: OID, expanded: Bool)] = [(to, false)]
@@ -458,11 +464,17 @@ extension Repository {
   /// Whether this is a shallow clone: some commits' parents were never fetched.
   ///
   /// The corresponding C function is `git_repository_is_shallow`.
-  public var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
+  public var isShallow: Bool {
+    get throws(GitError) {
+      let answer = git_repository_is_shallow(pointer)
+      try check("git_repository_is_shallow", answer)
+      return answer == 1
+    }
+  }
 
   /// The commits whose parents a shallow clone cut off (`.git/shallow`); empty otherwise.
-  public func shallowBoundary() -> Set<OID> {
-    guard isShallow, let text = try? String(contentsOfFile: commonDirectory + "shallow", encoding: .utf8) else {
+  public func shallowBoundary() throws(GitError) -> Set<OID> {
+    guard try isShallow, let text = try? String(contentsOfFile: commonDirectory + "shallow", encoding: .utf8) else {
       return []
     }
     return Set(text.split(separator: "\n").compactMap { OID(hex: String($0)) })
@@ -661,6 +673,8 @@ extension Repository {
     var buffer = git_buf()
     defer { git_buf_dispose(&buffer) }
     let found = isPath ? git_config_get_path(&buffer, config, key) : git_config_get_string_buf(&buffer, config, key)
+    // Absent is nil; a value that cannot be read as asked (not a path, an include that fails)
+    // is nil too, as git itself ignores such a key for the purpose these keys serve.
     guard found == 0, let value = buffer.ptr else {
       git_error_clear()
       return nil
@@ -693,13 +707,19 @@ extension Repository {
     defer { git_reference_iterator_free(iterator) }
     var result: [String: OID] = [:]
     var reference: OpaquePointer?
-    while git_reference_next(&reference, iterator) == 0 {
+    while true {
+      let status = git_reference_next(&reference, iterator)
+      if status == GIT_ITEROVER.rawValue { break }
+      try check("git_reference_next", status)
       defer { git_reference_free(reference) }
       var commit: OpaquePointer?
-      guard git_reference_peel(&commit, reference, GIT_OBJECT_COMMIT) == 0 else {
+      // A reference to something that is not a commit (a tag of a blob) names no close.
+      let peeled = git_reference_peel(&commit, reference, GIT_OBJECT_COMMIT)
+      if peeled == GIT_EPEEL.rawValue || peeled == GIT_ENOTFOUND.rawValue || peeled == GIT_EINVALIDSPEC.rawValue {
         git_error_clear()
         continue
       }
+      try check("git_reference_peel", peeled)
       defer { git_object_free(commit) }
       result[String(cString: git_reference_name(reference))] = OID(git_object_id(commit).pointee)
     }
@@ -720,8 +740,11 @@ final class RawObject {
     git_odb_object_free(object)
   }
 
-  var bytes: UnsafeRawBufferPointer {
-    guard let object else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-    return UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object))
+  /// Lends the bytes to `body` only: they live as long as this object, which the closure keeps.
+  func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    guard let object else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+    return try withExtendedLifetime(self) {
+      try body(UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object)))
+    }
   }
 }

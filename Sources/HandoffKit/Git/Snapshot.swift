@@ -119,7 +119,7 @@ public struct SnapshotReader {
   public func contents(of item: TreeItem) throws(SnapshotReadError) -> (bytes: [UInt8], id: OID) {
     if let workTree {
       guard let bytes = WorkTreeListing.read(workTree + item.path) else {
-        throw SnapshotReadError(path: item.path, message: "could not read the file: \(String(cString: strerror(errno)))")
+        throw SnapshotReadError(path: item.path, message: String(cString: strerror(errno)))
       }
       return (bytes, bytes.withUnsafeBytes { OID.ofBlob($0) })
     }

@@ -32,12 +32,15 @@ extension CloseWalk {
         let (old, new) = pairs[index]
         if known == nil || known!.id != old {
           let object = try handle.rawObject(old)
-          known = (old, object, RawTree(bytes: object.bytes).layout())
+          known = (old, object, object.withBytes { RawTree(bytes: $0).layout() })
         }
         let older = known!
         let newer = try handle.rawObject(new)
-        let (layout, changes) = RawTree.changes(
-          from: RawTree(bytes: older.object.bytes), layout: older.layout, to: RawTree(bytes: newer.bytes))
+        let (layout, changes) = older.object.withBytes { oldBytes in
+          newer.withBytes { newBytes in
+            RawTree.changes(from: RawTree(bytes: oldBytes), layout: older.layout, to: RawTree(bytes: newBytes))
+          }
+        }
         result[index - range.lowerBound] = changes
         known = (new, newer, layout)
       }

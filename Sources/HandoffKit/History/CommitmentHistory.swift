@@ -33,8 +33,8 @@ final class CommitmentHistory {
     _ index: [AccountFolder], scope: ChangeScope, headFolders known: [String: OID]? = nil,
     closedInHistory: ([String]) throws(ValidationFailure) -> Set<String>
   ) throws(ValidationFailure) -> [Removal] {
-    guard !repository.isHeadUnborn else { return [] }
     do {
+      guard try !repository.isHeadUnborn else { return [] }
       let head = try repository.commit(for: "HEAD")
       let staged = Dictionary(index.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
       var candidates: [(name: String, ids: [String], closedAtHead: Bool)] = []

@@ -139,7 +139,6 @@ public enum HookInstaller {
 
   /// The absolute path of the running binary, which the hook calls.
   public static func currentBinary() -> String {
-    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-      ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+    RunningExecutable.path
   }
 }

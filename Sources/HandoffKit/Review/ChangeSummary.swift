@@ -26,7 +26,7 @@ public struct ChangeSummary: Sendable {
     let after = change.records(atFork: false)
     let before = change.records(atFork: true)
     let tipFindings = try gate(change)
-    let forkFindings = forkGate(change)
+    let forkFindings = try forkGate(change)
     let accounts = change.accounts.map { account in
       let now = tipFindings[account] ?? []
       let then = forkFindings[account] ?? []
@@ -46,7 +46,7 @@ public struct ChangeSummary: Sendable {
   /// The gate's findings at the tip, as `validate --range` reports them for these accounts:
   /// layout, files and rules, and commitments removed by any commit of the range.
   private static func gate(_ change: RangeChange) throws(ValidationFailure) -> [String: [Diagnostic]] {
-    var findings = check(change.tipFolders, layout: change.tipLayout, in: change.tipSnapshot, settings: change.settings)
+    var findings = try check(change.tipFolders, layout: change.tipLayout, in: change.tipSnapshot, settings: change.settings)
     guard change.settings.severity(of: .commitmentRemoved, default: .error) != nil else { return grouped(findings) }
     do {
       try change.repository.requireParents(from: change.base, to: change.tip)
@@ -64,17 +64,17 @@ public struct ChangeSummary: Sendable {
   }
 
   /// The same accounts' findings at the fork point, under the settings of that commit.
-  private static func forkGate(_ change: RangeChange) -> [String: [Diagnostic]] {
+  private static func forkGate(_ change: RangeChange) throws(ValidationFailure) -> [String: [Diagnostic]] {
     guard let snapshot = change.forkSnapshot, let layout = change.forkLayout else { return [:] }
-    return grouped(check(change.forkFolders, layout: layout, in: snapshot, settings: change.forkSettings))
+    return grouped(try check(change.forkFolders, layout: layout, in: snapshot, settings: change.forkSettings))
   }
 
   private static func check(
     _ folders: [String: AccountFolder], layout: AccountLayout, in snapshot: Snapshot, settings: Settings
-  ) -> [Diagnostic] {
+  ) throws(ValidationFailure) -> [Diagnostic] {
     // No cache: the key only names cache entries, and a summary reads a handful of accounts.
     let context = AccountChecker.Context(settings: settings, settingsID: OID(bytes: Array(repeating: 0, count: 20)), cache: nil)
-    let checked = AccountChecker.check(Array(folders.values), in: snapshot, context: context)
+    let checked = try AccountChecker.check(Array(folders.values), in: snapshot, context: context)
     let layoutFindings = layout.findings.filter { $0.account.map { folders[$0] != nil } ?? false }
     return settings.applySeverities(layoutFindings + checked)
   }

@@ -11,23 +11,28 @@ enum AccountChecker {
   }
 
   static func check(_ accounts: [AccountFolder], in snapshot: Snapshot, context: Context)
-    -> [Diagnostic]
+    throws(ValidationFailure) -> [Diagnostic]
   {
-    checkEach(accounts, in: snapshot, context: context).flatMap(\.diagnostics)
+    try checkEach(accounts, in: snapshot, context: context).flatMap(\.diagnostics)
   }
 
-  /// One account's findings and the key its state has (nil when a file could not be read).
+  /// One account's findings and the key its state has.
   struct Checked: Sendable {
     var account: String
     var key: OID?
     var diagnostics: [Diagnostic]
   }
 
-  /// Each account's findings, in input order.
-  static func checkEach(_ accounts: [AccountFolder], in snapshot: Snapshot, context: Context) -> [Checked] {
-    Parallel.map(accounts, makeContext: { try? snapshot.makeReader(for: $0) }) { reader, account in
+  /// Each account's findings, in input order. A record file that is there but cannot be read
+  /// (the object store lost its blob, the file system refused) means the run could not judge
+  /// the change: that is exit 2, not a finding in the user's file.
+  static func checkEach(_ accounts: [AccountFolder], in snapshot: Snapshot, context: Context)
+    throws(ValidationFailure) -> [Checked]
+  {
+    let results = Parallel.map(accounts, makeContext: { try? snapshot.makeReader(for: $0) }) { reader, account in
       check(account, reader: reader, context: context)
     }
+    return try results.map { (result) throws(ValidationFailure) in try result.get() }
   }
 
   /// The key of an account's state from the ids its snapshot already knows, without reading a
@@ -72,31 +77,30 @@ enum AccountChecker {
   private static let unreadableID = OID(bytes: [UInt8](repeating: 0, count: 20))
 
   private static func check(_ account: AccountFolder, reader: SnapshotReader?, context: Context)
-    -> Checked
+    -> Result<Checked, ValidationFailure>
   {
-    guard let reader else {
-      return Checked(account: account.id, key: nil, diagnostics: [
-        Diagnostic(
-          ruleID: .yamlSyntax, message: "could not open the repository to read this account",
-          path: account.path, account: account.id)
-      ])
-    }
+    guard let reader else { return .failure(.unreadable(path: account.path, reason: "could not open the repository")) }
     let (key, contents, failures) = state(of: account, reader: reader, settingsID: context.settingsID)
-    var findings = failures.map { kind, message in
-      FileFinding(ruleID: .yamlSyntax, message: "could not read the file: \(message)", file: kind.fileName, location: nil)
+    if let (kind, reason) = failures.first {
+      return .failure(.unreadable(path: account.path + "/" + kind.fileName, reason: reason))
     }
-    // A file that could not be read leaves the account's state unknown: nothing is remembered.
-    let readAll = findings.isEmpty
-    if readAll, let cached = context.cache?.findings(for: key) {
-      return Checked(account: account.id, key: key, diagnostics: diagnostics(cached, account))
+    if let cached = context.cache?.findings(for: key) {
+      return .success(Checked(account: account.id, key: key, diagnostics: diagnostics(cached, account)))
     }
-
-    let files = account.files.map { (kind, item) in
-      (kind, contents[kind] ?? (try? reader.contents(of: item).bytes))
-    } + account.unreadable.map { ($0, nil as [UInt8]?) }
-    findings += Self.check(account: account.id, files: files, settings: context.settings).findings
-    if readAll { context.cache?.store(findings, for: key) }
-    return Checked(account: account.id, key: readAll ? key : nil, diagnostics: diagnostics(findings, account))
+    var files: [(RecordFile, [UInt8]?)] = []
+    for (kind, item) in account.files {
+      if let bytes = contents[kind] {
+        files.append((kind, bytes))
+        continue
+      }
+      do { files.append((kind, try reader.contents(of: item).bytes)) } catch {
+        return .failure(.unreadable(path: item.path, reason: error.message))
+      }
+    }
+    files += account.unreadable.map { ($0, nil as [UInt8]?) }
+    let findings = Self.check(account: account.id, files: files, settings: context.settings).findings
+    context.cache?.store(findings, for: key)
+    return .success(Checked(account: account.id, key: key, diagnostics: diagnostics(findings, account)))
   }
 
   /// Every finding of one account's files (each on its own, then the domain rules across them),

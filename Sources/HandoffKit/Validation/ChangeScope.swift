@@ -15,7 +15,7 @@ public struct ChangeScope: Sendable, Equatable {
   static func staged(
     items: [TreeItem], settingsID: OID?, repository: Repository, accountsDirectory: String
   ) throws(GitError) -> ChangeScope {
-    guard !repository.isHeadUnborn else { return .everything }
+    guard try !repository.isHeadUnborn else { return .everything }
     let head = try repository.commitInfo(repository.commit(for: "HEAD")).tree
     let before = try Side(tree: head, repository: repository, accountsDirectory: accountsDirectory)
     guard before.settings == settingsID else { return .everything }
@@ -70,7 +70,7 @@ public struct ChangeScope: Sendable, Equatable {
   /// point (it is one whenever the branch started from it).
   static func forkPoint(base: OID, tip: OID, repository: Repository) throws(GitError) -> OID? {
     do { return try repository.mergeBase(base, tip) } catch {
-      guard repository.isShallow else { throw error }
+      guard try repository.isShallow else { throw error }
       return base
     }
   }

@@ -27,15 +27,10 @@ final class ResultCache: @unchecked Sendable {
   /// Changes whenever the schemas or the checking code may change a finding: it covers the
   /// schemas, the version, and the identity of the running binary (a rebuild is a new cache).
   static let fingerprint: OID = {
-    var text = "checker-3\n\(HandoffVersion.current)\n\(executableIdentity())\n"
+    var text = "checker-3\n\(HandoffVersion.current)\n\(RunningExecutable.identity)\n"
     for file in EmbeddedSchemas.files { text += file.name + "\n" + file.text }
     return Array(text.utf8).withUnsafeBytes { OID.ofBlob($0) }
   }()
-  private static func executableIdentity() -> String {
-    var info = stat()
-    guard stat("/proc/self/exe", &info) == 0 else { return CommandLine.arguments.first ?? "" }
-    return "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec):\(info.st_mtim.tv_nsec)"
-  }
 
   /// Beyond this many entries, only those stored by the latest run are kept.
   private static let entryLimit = 400_000
@@ -262,6 +257,8 @@ struct ByteReader {
   init(_ input: UnsafeRawBufferPointer) { self.input = input }
 
   var isAtEnd: Bool { offset == input.count }
+  /// How many bytes have been read.
+  var position: Int { offset }
 
   private mutating func take(_ count: Int) -> UnsafeRawBufferPointer? {
     guard count >= 0, input.count - offset >= count else { return nil }

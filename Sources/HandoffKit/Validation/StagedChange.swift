@@ -31,7 +31,7 @@ struct StagedChange {
     -> StagedChange?
   {
     guard let index = repository.stagedIndex() else { return nil }
-    let headTree: OID? = repository.isHeadUnborn ? nil : try repository.commitInfo(repository.commit(for: "HEAD")).tree
+    let headTree: OID? = try repository.isHeadUnborn ? nil : try repository.commitInfo(repository.commit(for: "HEAD")).tree
     let headAccounts = try headTree.flatMap { (tree) throws(GitError) in try repository.entryID(in: tree, at: accountsDirectory) }
     let headSettings = try headTree.flatMap { (tree) throws(GitError) in try repository.entryID(in: tree, at: Settings.fileName) }
     var timer = PhaseTimer()
@@ -42,10 +42,10 @@ struct StagedChange {
     } else {
       let object = try repository.rawObject(headAccounts)
       timer.mark("staged: HEAD's accounts tree read")
-      change = withExtendedLifetime(object) {
-        compare(index, head: RawTree(bytes: object.bytes), accountsDirectory: accountsDirectory)
+      change = object.withBytes { compare(index, head: RawTree(bytes: $0), accountsDirectory: accountsDirectory) }
+      if let headAccounts {
+        AccountsTreeCache.save(object.withBytes { Array($0) }, id: headAccounts, as: .head, in: repository)
       }
-      if let headAccounts { AccountsTreeCache.save(Array(object.bytes), id: headAccounts, as: .head, in: repository) }
     }
     timer.mark("staged: compared")
     change.headAccountsTree = headAccounts

@@ -21,6 +21,8 @@ public enum ValidationFailure: Error, Sendable, CustomStringConvertible {
   /// HEAD's branch has no commit yet; `others` are branches that do.
   case noCommits(branch: String, others: [String])
   case nothingBefore(CalendarDate)
+  /// A record file that is there but could not be read (not a problem in its contents).
+  case unreadable(path: String, reason: String)
 
   public var description: String {
     switch self {
@@ -57,6 +59,8 @@ public enum ValidationFailure: Error, Sendable, CustomStringConvertible {
       "error: \(text)"
     case .badRange(let text):
       "error: `\(text)` is not a range; use A..B (for example origin/main..HEAD)"
+    case .unreadable(let path, let reason):
+      "error: could not read \(path): \(reason)"
     }
   }
 }
@@ -88,10 +92,11 @@ extension Repository {
   /// The failure for a revision that did not resolve: on a branch with no commit yet, that is
   /// the cause to name, not the revision.
   func unresolved(_ revision: String, _ error: GitError) -> ValidationFailure {
-    if isHeadUnborn, revision.contains("HEAD") || revision == headBranchName || revision == "@" {
+    // Asked while reporting another failure: a question libgit2 cannot answer is a "no".
+    if (try? isHeadUnborn) == true, revision.contains("HEAD") || revision == headBranchName || revision == "@" {
       return .noCommits(branch: headBranchName ?? "HEAD", others: (try? branchNames()) ?? [])
     }
-    if isShallow, error.code == .notFound {
+    if (try? isShallow) == true, error.code == .notFound {
       return .shallow(what: "`\(revision)` is not in it")
     }
     return .unknownRevision(revision, error)
@@ -100,15 +105,26 @@ extension Repository {
   /// Fails with one clear line unless HEAD's whole first-parent history is here: commands that
   /// walk it from the root (closes, drift, the report, log, show by day) need every commit.
   func requireHistory() throws(ValidationFailure) {
-    if isHeadUnborn { throw .noCommits(branch: headBranchName ?? "HEAD", others: (try? branchNames()) ?? []) }
-    if isShallow { throw .shallow(what: "this command reads the whole history, which it does not have") }
+    do {
+      if try isHeadUnborn { throw ValidationFailure.noCommits(branch: headBranchName ?? "HEAD", others: (try? branchNames()) ?? []) }
+      if try isShallow { throw ValidationFailure.shallow(what: "this command reads the whole history, which it does not have") }
+    } catch let failure as ValidationFailure {
+      throw failure
+    } catch {
+      throw ValidationFailure(error, during: "history")
+    }
   }
 
   /// Fails unless every commit of `base..tip` has its first parent here (a shallow clone cuts
   /// some off); a range whose base is present answers normally.
   func requireParents(from base: OID?, to tip: OID) throws(ValidationFailure) {
-    guard isShallow else { return }
-    let boundary = shallowBoundary()
+    let boundary: Set<OID>
+    do {
+      guard try isShallow else { return }
+      boundary = try shallowBoundary()
+    } catch {
+      throw .git(error)
+    }
     guard base != nil else { throw .shallow(what: "a range without a base starts at the first commit, which it does not have") }
     do {
       if try commits(from: base, to: tip).contains(where: boundary.contains) {

@@ -119,7 +119,7 @@ public enum Validator {
     let judgeDirectly = scope != .everything && judged.count < directCheckLimit
     let cache = request.useCache && !judgeDirectly ? ResultCache.open(repository: repository) : nil
     let context = AccountChecker.Context(settings: settings, settingsID: settingsID, cache: cache)
-    let checked = AccountChecker.checkEach(judged, in: snapshot, context: context)
+    let checked = try AccountChecker.checkEach(judged, in: snapshot, context: context)
     timer.mark("check \(judged.count) accounts")
 
     var history: [Diagnostic] = []
@@ -178,7 +178,9 @@ public enum Validator {
           try repository.entryID(in: repository.commitInfo(commit).tree, at: settings.accountsDirectory)
         }
       if let tree {
-        TreeErrorsStore.record(otherErrors.union(judgedErrors), for: .init(tree: tree, settings: settingsID), in: repository)
+        TreeErrorsStore.record(
+          otherErrors.union(judgedErrors), for: .init(tree: tree, settings: settingsID),
+          keeping: staged?.headAccountsTree.map { .init(tree: $0, settings: settingsID) }, in: repository)
       }
       if let tree, let bytes = staged?.stagedTreeBytes, tree != staged?.headAccountsTree {
         AccountsTreeCache.save(bytes, id: tree, as: .staged, in: repository)
@@ -241,7 +243,7 @@ public enum Validator {
     guard !unknown.isEmpty else { return found }
     let cache = useCache ? ResultCache.open(repository: snapshot.repository) : nil
     let context = AccountChecker.Context(settings: settings, settingsID: settingsID, cache: cache)
-    for account in AccountChecker.checkEach(unknown, in: snapshot, context: context) {
+    for account in try AccountChecker.checkEach(unknown, in: snapshot, context: context) {
       let errors = settings.applySeverities(account.diagnostics).count { $0.severity == .error }
       if let key = account.key { verdicts?.record(key, errors: errors) }
       if errors > 0 { found.insert(account.account) }
