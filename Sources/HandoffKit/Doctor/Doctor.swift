@@ -18,13 +18,13 @@ public enum Doctor {
     public var detail: String
   }
 
-  public static func run(repositoryPath: String) throws(ValidationFailure) -> [Check] {
+  public static func run(in workspace: Workspace) throws(ValidationFailure) -> [Check] {
     var checks: [Check] = [
       Check(
         status: .ok, subject: "libraries",
         detail: "handoff \(HandoffVersion.current) runs with libgit2 \(LibGit2.version) and libfyaml \(LibFYAML.version)")
     ]
-    let repository = try Repository.open(forCommandAt: repositoryPath)
+    let repository = workspace.repository
     checks.append(hook(repository))
     checks.append(textconv(repository))
     checks.append(mergeDriver(repository))

@@ -1,10 +1,10 @@
 /// Builds the queue of what is due from the work tree or a commit.
 public enum DueRunner {
   public static func run(
-    repositoryPath: String, revision: String?, asOf: CalendarDate, withinDays: Int = DueQueue.defaultWindow,
+    in workspace: Workspace, revision: String?, asOf: CalendarDate, withinDays: Int = DueQueue.defaultWindow,
     owner: String? = nil, useCache: Bool = true
   ) throws(ValidationFailure) -> DueQueue {
-    let repository = try Repository.open(forCommandAt: repositoryPath)
+    let repository = workspace.repository
     let snapshot = try Snapshot.open(revision, in: repository)
     let (settings, settingsBytes) = try snapshot.loadSettings()
     let settingsID = (settingsBytes ?? []).withUnsafeBytes { OID.ofBlob($0) }

@@ -13,10 +13,10 @@ public enum Exporter {
   }
 
   public static func run(
-    repositoryPath: String, revision: String = "HEAD", format: Format, out directory: String, useCache: Bool = true
+    in workspace: Workspace, revision: String = "HEAD", format: Format, out directory: String, useCache: Bool = true
   ) throws(ValidationFailure) -> Summary {
     var timer = PhaseTimer()
-    let repository = try Repository.open(forCommandAt: repositoryPath)
+    let repository = workspace.repository
     try repository.requireHistory()
     let snapshot = try Snapshot.open(revision, in: repository)
     guard let tip = snapshot.commit else { throw ValidationFailure.noWorkTree }

@@ -27,9 +27,8 @@ public enum LibGit2 {
 
 /// Start-up work a command can overlap with parsing its arguments.
 public enum Startup {
-  /// Initialises libgit2 on another core. Its start-up (the TLS library loads the system's
-  /// certificate store) takes as long as a pre-commit check of a large repository otherwise
-  /// does; the first repository opened waits for it only if it has not finished.
+  /// Initialises libgit2 on another core (its TLS library's start-up, see NoCertificateStore,
+  /// and its settings); the first repository opened waits for it only if it has not finished.
   public static func warmUp() {
     Thread.detachNewThread { LibGit2.ensureInitialized() }
   }

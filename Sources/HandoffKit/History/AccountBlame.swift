@@ -26,11 +26,11 @@ public struct AccountBlame: Sendable {
   public var commitments: [Item]
   public var stakeholders: [Item]
 
-  public static func run(account: String, commitment: String?, repositoryPath: String, useIndex: Bool = true)
+  public static func run(account: String, commitment: String?, in workspace: Workspace, useIndex: Bool = true)
     throws(ValidationFailure)
     -> AccountBlame
   {
-    let walked = try AccountVersions.walk(account: account, repositoryPath: repositoryPath, useIndex: useIndex, during: "blame")
+    let walked = try AccountVersions.walk(account: account, in: workspace, useIndex: useIndex, during: "blame")
     let (repository, head, store, versions) = (walked.repository, walked.head, walked.store, walked.versions)
     do {
       guard versions.last?.folder != nil else {

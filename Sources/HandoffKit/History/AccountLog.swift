@@ -7,11 +7,11 @@ public struct AccountLogEntry: Sendable {
 /// `handoff log`: every commit on the first-parent history that changed an account, newest
 /// first. A change made on a merged branch shows in the merge commit that brought it in.
 public enum AccountLog {
-  public static func entries(account: String, commitment: String?, repositoryPath: String, useIndex: Bool = true)
+  public static func entries(account: String, commitment: String?, in workspace: Workspace, useIndex: Bool = true)
     throws(ValidationFailure)
     -> [AccountLogEntry]
   {
-    let walked = try AccountVersions.walk(account: account, repositoryPath: repositoryPath, useIndex: useIndex, during: "log")
+    let walked = try AccountVersions.walk(account: account, in: workspace, useIndex: useIndex, during: "log")
     let (repository, settings, store, versions) = (walked.repository, walked.settings, walked.store, walked.versions)
     do {
       var entries: [AccountLogEntry] = []

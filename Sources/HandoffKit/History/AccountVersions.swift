@@ -16,14 +16,13 @@ enum AccountVersions {
     var versions: [(commit: OID, folder: OID?)]
   }
 
-  static func walk(account: String, repositoryPath: String, useIndex: Bool, during action: String)
+  static func walk(account: String, in workspace: Workspace, useIndex: Bool, during action: String)
     throws(ValidationFailure) -> Walked
   {
-    let repository = try Repository.open(forCommandAt: repositoryPath)
-    try repository.requireHistory()
+    let repository = workspace.repository
+    let head = try workspace.headCommit()
+    let settings = try workspace.committedSettings().settings
     do {
-      let head = try repository.commit(for: "HEAD")
-      let settings = try Settings.committed(in: repository, at: head)
       let store = RecordHistoryStore(repository: repository, accountsDirectory: settings.accountsDirectory)
       let versions = try read(account: account, to: head, repository: repository, store: store, useIndex: useIndex)
       return Walked(repository: repository, head: head, settings: settings, store: store, versions: versions)

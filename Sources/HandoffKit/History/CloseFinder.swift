@@ -21,9 +21,9 @@ public struct AccountClose: Sendable {
 public enum CloseFinder {
   /// Which of `accounts` closed at some commit of HEAD's first-parent history (however their
   /// stage stands now): a closed account keeps its promises. Uses the history index.
-  static func closedAccounts(_ accounts: [String], repositoryPath: String) throws(ValidationFailure) -> Set<String> {
+  static func closedAccounts(_ accounts: [String], in workspace: Workspace) throws(ValidationFailure) -> Set<String> {
     guard !accounts.isEmpty else { return [] }
-    let closes = try find(repositoryPath: repositoryPath, accounts: accounts)
+    let closes = try find(in: workspace, accounts: accounts)
     return Set(closes.filter { $0.commit != nil }.map(\.account))
   }
 
@@ -35,17 +35,25 @@ public enum CloseFinder {
   /// With `judgeCompleteness` each closed account's `completedAt` is worked out too (only the
   /// report needs it; it costs a validation of every version since close until one is clean).
   public static func find(
-    repositoryPath: String, accounts wanted: [String] = [], useIndex: Bool = true,
+    in workspace: Workspace, accounts wanted: [String] = [], useIndex: Bool = true,
     judgeCompleteness: Bool = false, progress: Progress? = nil
   )
     throws(ValidationFailure)
     -> [AccountClose]
   {
-    let repository = try Repository.open(forCommandAt: repositoryPath)
-    try repository.requireHistory()
+    try workspace.closes(of: wanted, useIndex: useIndex, judgeCompleteness: judgeCompleteness, progress: progress) {
+      () throws(ValidationFailure) in
+      try walk(in: workspace, accounts: wanted, useIndex: useIndex, judgeCompleteness: judgeCompleteness, progress: progress)
+    }
+  }
+
+  private static func walk(
+    in workspace: Workspace, accounts wanted: [String], useIndex: Bool, judgeCompleteness: Bool, progress: Progress?
+  ) throws(ValidationFailure) -> [AccountClose] {
+    let repository = workspace.repository
+    let head = try workspace.headCommit()
+    let (settings, settingsID) = try workspace.committedSettings()
     do {
-      let head = try repository.commit(for: "HEAD")
-      let (settings, settingsID) = try Settings.committedWithID(in: repository, at: head)
       let judge = CloseWalk.Judge(settings: settings, settingsID: settingsID)
       let store = RecordHistoryStore(repository: repository, accountsDirectory: settings.accountsDirectory)
       let walk = try CloseWalk.upToDate(

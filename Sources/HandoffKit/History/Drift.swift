@@ -20,14 +20,14 @@ public struct AccountDrift: Sendable {
 public enum Drift {
   /// Drift of every closed account (or the ones named), from its close to HEAD.
   public static func compute(
-    repositoryPath: String, accounts wanted: [String] = [], useIndex: Bool = true, progress: Progress? = nil
+    in workspace: Workspace, accounts wanted: [String] = [], useIndex: Bool = true, progress: Progress? = nil
   ) throws(ValidationFailure) -> [AccountDrift] {
     let closes = try CloseFinder.find(
-      repositoryPath: repositoryPath, accounts: wanted, useIndex: useIndex, progress: progress)
-    let repository = try Repository.open(forCommandAt: repositoryPath)
+      in: workspace, accounts: wanted, useIndex: useIndex, progress: progress)
+    let repository = workspace.repository
+    let head = try workspace.headCommit()
+    let settings = try workspace.committedSettings().settings
     do {
-      let head = try repository.commit(for: "HEAD")
-      let settings = try Settings.committed(in: repository, at: head)
       let store = RecordHistoryStore(repository: repository, accountsDirectory: settings.accountsDirectory)
       var folders: [String: OID] = [:]
       if let accounts = try store.accountsTree(ofCommitTree: repository.commitInfo(head).tree) {

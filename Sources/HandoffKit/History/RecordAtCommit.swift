@@ -23,14 +23,14 @@ public struct RecordAtCommit: Sendable {
     }
   }
 
-  public static func load(account: String, at moment: Moment, repositoryPath: String, useIndex: Bool = true)
+  public static func load(account: String, at moment: Moment, in workspace: Workspace, useIndex: Bool = true)
     throws(ValidationFailure) -> RecordAtCommit
   {
-    let repository = try Repository.open(forCommandAt: repositoryPath)
+    let repository = workspace.repository
     let commit: OID
     switch moment {
     case .close:
-      let closes = try CloseFinder.find(repositoryPath: repositoryPath, accounts: [account], useIndex: useIndex)
+      let closes = try CloseFinder.find(in: workspace, accounts: [account], useIndex: useIndex)
       guard let close = closes.first?.commit else { throw .neverClosed(account) }
       commit = close.id
     case .revision(let revision):

@@ -3,21 +3,21 @@
 public enum RecordDiffer {
   /// `REV1 [REV2] [ACCOUNT...]` read as git reads `git diff A B PATH`: the second word is REV2
   /// when it names a commit, otherwise the first account (put accounts after `--` to be sure).
-  public static func arguments(_ words: [String], repositoryPath: String) throws(ValidationFailure)
+  public static func arguments(_ words: [String], in workspace: Workspace) throws(ValidationFailure)
     -> (from: String, to: String?, accounts: [String])
   {
     guard let from = words.first else { throw .usage("diff needs a revision to compare from, as in `handoff diff HEAD~1`") }
     let rest = Array(words.dropFirst())
     guard let second = rest.first else { return (from, nil, []) }
-    let repository = try Repository.open(forCommandAt: repositoryPath)
+    let repository = workspace.repository
     if (try? repository.commit(for: second)) != nil { return (from, second, Array(rest.dropFirst())) }
     return (from, nil, rest)
   }
 
   public static func diff(
-    repositoryPath: String, from: String, to: String?, accounts wanted: [String] = []
+    in workspace: Workspace, from: String, to: String?, accounts wanted: [String] = []
   ) throws(ValidationFailure) -> RecordDiff {
-    let repository = try Repository.open(forCommandAt: repositoryPath)
+    let repository = workspace.repository
     let old = try Snapshot.open(from, in: repository)
     let new = try Snapshot.open(to, in: repository)
     let settings = try new.loadSettings().settings

@@ -8,16 +8,16 @@ public enum PortfolioScanner {
     public var facts: [HandoffFacts]
   }
 
-  public static func scan(repositoryPath: String, useIndex: Bool = true, progress: Progress? = nil)
+  public static func scan(in workspace: Workspace, useIndex: Bool = true, progress: Progress? = nil)
     throws(ValidationFailure) -> Scan
   {
     let closes = try CloseFinder.find(
-      repositoryPath: repositoryPath, useIndex: useIndex, judgeCompleteness: true, progress: progress)
+      in: workspace, useIndex: useIndex, judgeCompleteness: true, progress: progress)
     let closeByAccount = Dictionary(closes.map { ($0.account, $0) }, uniquingKeysWith: { first, _ in first })
-    let repository = try Repository.open(forCommandAt: repositoryPath)
+    let repository = workspace.repository
+    let head = try workspace.headCommit()
+    let (settings, settingsID) = try workspace.committedSettings()
     do {
-      let head = try repository.commit(for: "HEAD")
-      let (settings, settingsID) = try Settings.committedWithID(in: repository, at: head)
       // The same switch as the history index: `--no-cache` computes every account afresh.
       let cache = useIndex ? ReportCache.open(repository: repository) : nil
       let snapshot = try Snapshot.open(head.description, in: repository)

@@ -14,8 +14,8 @@ public enum ChangeReviewers {
     public var hasMissing: Bool { accounts.contains { !$0.missing.isEmpty } }
   }
 
-  public static func run(repositoryPath: String, range: String) throws(ValidationFailure) -> Result {
-    let change = try RangeChange.read(repositoryPath: repositoryPath, range: range, during: "reviewers")
+  public static func run(in workspace: Workspace, range: String) throws(ValidationFailure) -> Result {
+    let change = try RangeChange.read(in: workspace, range: range, during: "reviewers")
     let after = change.records(atFork: false)
     // An account the change deletes is reviewed by the people it had before.
     let before = change.records(atFork: true)

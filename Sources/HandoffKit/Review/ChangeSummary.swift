@@ -21,8 +21,8 @@ public struct ChangeSummary: Sendable {
     return accounts.flatMap(\.reviewers.handles).filter { seen.insert($0).inserted }
   }
 
-  public static func run(repositoryPath: String, range: String) throws(ValidationFailure) -> ChangeSummary {
-    let change = try RangeChange.read(repositoryPath: repositoryPath, range: range, during: "summary")
+  public static func run(in workspace: Workspace, range: String) throws(ValidationFailure) -> ChangeSummary {
+    let change = try RangeChange.read(in: workspace, range: range, during: "summary")
     let after = change.records(atFork: false)
     let before = change.records(atFork: true)
     let tipFindings = try gate(change)

@@ -36,8 +36,8 @@ public enum CodeOwners {
   }
 
   /// The block for every account of the work tree, and the file with it.
-  public static func plan(repositoryPath: String) throws(ValidationFailure) -> Plan {
-    let repository = try Repository.open(forCommandAt: repositoryPath)
+  public static func plan(in workspace: Workspace) throws(ValidationFailure) -> Plan {
+    let repository = workspace.repository
     guard let root = repository.workingDirectory else { throw ValidationFailure.noWorkTree }
     let snapshot = try Snapshot.open(nil, in: repository)
     let settings = try snapshot.loadSettings().settings

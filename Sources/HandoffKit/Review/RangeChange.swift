@@ -23,10 +23,10 @@ struct RangeChange {
   /// Every touched account present on either side, sorted.
   var accounts: [String] { Set(tipFolders.keys).union(forkFolders.keys).sorted() }
 
-  static func read(repositoryPath: String, range: String, during action: String) throws(ValidationFailure)
+  static func read(in workspace: Workspace, range: String, during action: String) throws(ValidationFailure)
     -> RangeChange
   {
-    let repository = try Repository.open(forCommandAt: repositoryPath)
+    let repository = workspace.repository
     let (from, to) = try Validator.parseRange(range)
     let tip: OID
     do { tip = try repository.commit(for: to) } catch { throw repository.unresolved(to, error) }

@@ -40,15 +40,19 @@ public enum Validator {
   /// more than it saves.
   private static let directCheckLimit = 64
 
+  /// Opens the request's repository and validates it.
   public static func run(_ request: ValidationRequest) throws(ValidationFailure) -> Report {
-    var timer = PhaseTimer()
-    if request.source == .index {
-      IndexFile.prefetch(forRepositoryAt: request.repositoryPath)
+    let workspace = try Workspace.open(at: request.repositoryPath, readsIndex: request.source == .index) {
       // libgit2 is starting on another core meanwhile: compile the record schemas the changed
       // accounts will need instead of waiting.
-      if request.scope == .changed { SchemaLibrary.shared.compileRecordSchemas() }
+      if request.source == .index, request.scope == .changed { SchemaLibrary.shared.compileRecordSchemas() }
     }
-    let repository = try Repository.open(forCommandAt: request.repositoryPath)
+    return try run(request, in: workspace)
+  }
+
+  public static func run(_ request: ValidationRequest, in workspace: Workspace) throws(ValidationFailure) -> Report {
+    var timer = PhaseTimer()
+    let repository = workspace.repository
     var source = request.source
     var rangeBase: OID?
     if let range = request.range {
@@ -134,7 +138,7 @@ public enum Validator {
           removals = try reader.removedInIndex(
             layout.accounts, scope: changes, headFolders: changes == .everything ? nil : staged?.headFolders,
             closedInHistory: { (accounts) throws(ValidationFailure) in
-              try CloseFinder.closedAccounts(accounts, repositoryPath: request.repositoryPath)
+              try CloseFinder.closedAccounts(accounts, in: workspace)
             })
         }
         let wanted = Set(request.accounts)

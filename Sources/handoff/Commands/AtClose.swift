@@ -24,7 +24,7 @@ extension Handoff {
     func run() throws {
       let closes = try Handoff.withProgress { (progress) throws(ValidationFailure) in
         try CloseFinder.find(
-          repositoryPath: repository.repo, accounts: accounts, useIndex: history.useIndex, progress: progress)
+          in: repository.workspace(), accounts: accounts, useIndex: history.useIndex, progress: progress)
       }
       print(format == .json ? AtCloseReport.json(closes) : TerminalText.escapeLines(AtCloseReport.text(closes)), terminator: "")
     }

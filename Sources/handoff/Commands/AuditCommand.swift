@@ -25,7 +25,7 @@ extension Handoff {
 
     func run() throws {
       let audits: [AccountAudit]
-      do { audits = try AuditRunner.run(repositoryPath: repository.repo, revision: revision, accounts: accounts) } catch {
+      do { audits = try AuditRunner.run(in: repository.workspace(), revision: revision, accounts: accounts) } catch {
         throw Handoff.couldNotRun(error)
       }
       switch format {

@@ -25,7 +25,7 @@ extension Handoff {
     func run() throws {
       let blame: AccountBlame
       do { blame = try AccountBlame.run(
-          account: account, commitment: commitment, repositoryPath: repository.repo, useIndex: history.useIndex) } catch {
+          account: account, commitment: commitment, in: repository.workspace(), useIndex: history.useIndex) } catch {
         throw Handoff.couldNotRun(error)
       }
       print(format.renderer.render(blame), terminator: "")

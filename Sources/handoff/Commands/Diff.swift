@@ -32,10 +32,10 @@ extension Handoff {
         // last ones, as many as follow `--` on the command line.
         let arguments = CommandLine.arguments
         let terminated = arguments.firstIndex(of: "--").map { arguments.count - $0 - 1 } ?? 0
-        let (from, to, named) = try RecordDiffer.arguments(
-          Array(words.dropLast(terminated)), repositoryPath: repository.repo)
+        let workspace = try repository.workspace()
+        let (from, to, named) = try RecordDiffer.arguments(Array(words.dropLast(terminated)), in: workspace)
         diff = try RecordDiffer.diff(
-          repositoryPath: repository.repo, from: from, to: to,
+          in: workspace, from: from, to: to,
           accounts: accounts + named + Array(words.suffix(terminated)))
       } catch {
         throw Handoff.couldNotRun(error)

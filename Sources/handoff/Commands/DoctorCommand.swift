@@ -14,7 +14,7 @@ extension Handoff {
 
     func run() throws {
       let checks: [Doctor.Check]
-      do { checks = try Doctor.run(repositoryPath: repository.repo) } catch { throw Handoff.couldNotRun(error) }
+      do { checks = try Doctor.run(in: repository.workspace()) } catch { throw Handoff.couldNotRun(error) }
       for check in checks {
         print(TerminalText.escape("\(check.status.rawValue): \(check.subject): \(check.detail)"))
       }

@@ -23,7 +23,7 @@ extension Handoff {
 
     func run() throws {
       let drifts = try Handoff.withProgress { (progress) throws(ValidationFailure) in
-        try Drift.compute(repositoryPath: repository.repo, accounts: accounts, useIndex: history.useIndex, progress: progress)
+        try Drift.compute(in: repository.workspace(), accounts: accounts, useIndex: history.useIndex, progress: progress)
       }
       switch format {
       case .json: print(Drift.json(drifts), terminator: "")

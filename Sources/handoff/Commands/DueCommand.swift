@@ -51,7 +51,7 @@ extension Handoff {
       let queue: DueQueue
       do {
         queue = try DueRunner.run(
-          repositoryPath: repository.repo, revision: revision, asOf: day, withinDays: within, owner: owner,
+          in: repository.workspace(), revision: revision, asOf: day, withinDays: within, owner: owner,
           useCache: !noCache)
       } catch {
         throw Handoff.couldNotRun(error)

@@ -26,7 +26,7 @@ extension Handoff {
     func run() throws {
       let summary = try Handoff.withProgress { (_) throws(ValidationFailure) in
         try Exporter.run(
-          repositoryPath: repository.repo, revision: revision, format: format, out: out, useCache: history.useIndex)
+          in: repository.workspace(), revision: revision, format: format, out: out, useCache: history.useIndex)
       }
       for file in summary.files {
         print(TerminalText.escape("wrote \(file.path) (\(file.rows) \(file.rows == 1 ? "row" : "rows"))"))

@@ -27,7 +27,7 @@ extension Handoff {
       let entries: [AccountLogEntry]
       do {
         entries = try AccountLog.entries(
-          account: account, commitment: commitment, repositoryPath: repository.repo, useIndex: history.useIndex)
+          account: account, commitment: commitment, in: repository.workspace(), useIndex: history.useIndex)
       } catch {
         throw Handoff.couldNotRun(error)
       }

@@ -40,7 +40,7 @@ extension Handoff {
       }
       guard weakest >= 0 else { throw Handoff.couldNotRun("error: `--weakest` takes a count of 0 or more") }
       let scan = try Handoff.withProgress { (progress) throws(ValidationFailure) in
-        try PortfolioScanner.scan(repositoryPath: repository.repo, useIndex: history.useIndex, progress: progress)
+        try PortfolioScanner.scan(in: repository.workspace(), useIndex: history.useIndex, progress: progress)
       }
       let document = format.renderer.render(PortfolioReport(scan, since: day, weakestCount: weakest))
       guard let out else {

@@ -20,7 +20,7 @@ extension Handoff {
 
     func run() throws {
       let result: ChangeReviewers.Result
-      do { result = try ChangeReviewers.run(repositoryPath: repository.repo, range: range) } catch {
+      do { result = try ChangeReviewers.run(in: repository.workspace(), range: range) } catch {
         throw Handoff.couldNotRun(error)
       }
       print(format == .json ? ChangeReviewers.json(result) : ChangeReviewers.text(result), terminator: "")
@@ -46,7 +46,7 @@ extension Handoff {
 
     func run() throws {
       let plan: CodeOwners.Plan
-      do { plan = try CodeOwners.plan(repositoryPath: repository.repo) } catch { throw Handoff.couldNotRun(error) }
+      do { plan = try CodeOwners.plan(in: repository.workspace()) } catch { throw Handoff.couldNotRun(error) }
       var out = ""
       for missing in plan.missing {
         out += TerminalText.escape(
@@ -98,7 +98,7 @@ extension Handoff {
 
     func run() throws {
       let summary: ChangeSummary
-      do { summary = try ChangeSummary.run(repositoryPath: repository.repo, range: range) } catch {
+      do { summary = try ChangeSummary.run(in: repository.workspace(), range: range) } catch {
         throw Handoff.couldNotRun(error)
       }
       let document = format.renderer.render(summary)

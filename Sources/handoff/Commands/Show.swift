@@ -28,7 +28,7 @@ extension Handoff {
       let record: RecordAtCommit
       do {
         record = try RecordAtCommit.load(
-          account: account, at: .init(at), repositoryPath: repository.repo, useIndex: history.useIndex)
+          account: account, at: .init(at), in: repository.workspace(), useIndex: history.useIndex)
       } catch {
         throw Handoff.couldNotRun(error)
       }

@@ -20,7 +20,7 @@ import Testing
     try repo.write("accounts/acme/commitments.yaml", CommitmentRemovedTests.commitments(["sso", "training", "later"]))
     try repo.commit("closed again, with more")
 
-    let closes = try CloseFinder.find(repositoryPath: repo.path)
+    let closes = try CloseFinder.find(in: Workspace.open(at: repo.path))
     let acme = try #require(closes.first { $0.account == "acme" })
     #expect(acme.commit?.id.description == closing)
     #expect(acme.commitments == ["sso", "training"])
@@ -44,10 +44,10 @@ import Testing
     try repo.git(["merge", "-q", "--no-ff", "-m", "merge topic", "topic"])
     let merge = try repo.git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
     // First-parent order: the close is the merge commit that brought the change to main.
-    #expect(try CloseFinder.find(repositoryPath: repo.path).first?.commit?.id.description == merge)
+    #expect(try CloseFinder.find(in: Workspace.open(at: repo.path)).first?.commit?.id.description == merge)
 
     try repo.git(["tag", "handoff/close/acme", first])
-    let tagged = try #require(try CloseFinder.find(repositoryPath: repo.path).first)
+    let tagged = try #require(try CloseFinder.find(in: Workspace.open(at: repo.path)).first)
     #expect(tagged.commit?.id.description == first)
     #expect(tagged.commitments == ["draft"])
   }
@@ -56,7 +56,7 @@ import Testing
     try #require(FileManager.default.fileExists(atPath: GeneratedRepositoryTests.generator.path))
     let generated = try GeneratedRepositoryTests.generate(accounts: 150, seed: 11)
     defer { try? FileManager.default.removeItem(at: generated.folder) }
-    let closes = try CloseFinder.find(repositoryPath: generated.folder.path)
+    let closes = try CloseFinder.find(in: Workspace.open(at: generated.folder.path))
     let truth = try #require(generated.truth["by_account"]?.entries)
     #expect(closes.count == truth.count)
     for entry in truth {
@@ -69,7 +69,7 @@ import Testing
     let repo = try TestRepository()
     try repo.writeAccount("acme")
     try repo.commit("one")
-    #expect(throws: ValidationFailure.self) { try CloseFinder.find(repositoryPath: repo.path, accounts: ["nope"]) }
+    #expect(throws: ValidationFailure.self) { try CloseFinder.find(in: Workspace.open(at: repo.path), accounts: ["nope"]) }
   }
 }
 
@@ -89,7 +89,7 @@ extension CloseFinderTests {
     try repo.git(["mv", "accounts/a3/commitments.old", "accounts/a3/commitments.yaml"])
     try repo.commit("and back")
 
-    let closes = try CloseFinder.find(repositoryPath: repo.path)
+    let closes = try CloseFinder.find(in: Workspace.open(at: repo.path))
     #expect(closes.map(\.account) == ["a1", "a2", "a3", "a4"])
     #expect(closes.allSatisfy { $0.commit?.id.description == bulk })
     let a2 = try #require(closes.first { $0.account == "a2" })

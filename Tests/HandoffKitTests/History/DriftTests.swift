@@ -15,7 +15,7 @@ import Testing
     try repo.write("accounts/acme/commitments.yaml", later)
     try repo.commit("changes after close")
 
-    let drifts = try Drift.compute(repositoryPath: repo.path)
+    let drifts = try Drift.compute(in: Workspace.open(at: repo.path))
     #expect(drifts.map(\.account) == ["acme"])
     let acme = try #require(drifts.first)
     #expect(acme.added == ["extra"])
@@ -38,7 +38,7 @@ import Testing
     try #require(FileManager.default.fileExists(atPath: GeneratedRepositoryTests.generator.path))
     let generated = try GeneratedRepositoryTests.generate(accounts: 150, seed: 5)
     defer { try? FileManager.default.removeItem(at: generated.folder) }
-    let drifts = Dictionary(uniqueKeysWithValues: try Drift.compute(repositoryPath: generated.folder.path).map { ($0.account, $0) })
+    let drifts = Dictionary(uniqueKeysWithValues: try Drift.compute(in: Workspace.open(at: generated.folder.path)).map { ($0.account, $0) })
     for entry in try #require(generated.truth["by_account"]?.entries) {
       #expect(Double(drifts[entry.key]?.added.count ?? 0) == entry.value["added_after_close"]?.number, "\(entry.key)")
     }

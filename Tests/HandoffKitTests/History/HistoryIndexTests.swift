@@ -10,8 +10,8 @@ import Testing
   }
 
   func expectSameAsFullWalk(_ repo: TestRepository) throws {
-    let indexed = try CloseFinder.find(repositoryPath: repo.path)
-    let full = try CloseFinder.find(repositoryPath: repo.path, useIndex: false)
+    let indexed = try CloseFinder.find(in: Workspace.open(at: repo.path))
+    let full = try CloseFinder.find(in: Workspace.open(at: repo.path), useIndex: false)
     #expect(summary(indexed) == summary(full))
   }
 
@@ -29,13 +29,13 @@ import Testing
     try repo.writeAccount("beta")
     try repo.commit("more")
     try expectSameAsFullWalk(repo)  // resumed from the index
-    #expect(try CloseFinder.find(repositoryPath: repo.path).first { $0.account == "acme" }?.addedAfterClose == ["extra"])
+    #expect(try CloseFinder.find(in: Workspace.open(at: repo.path)).first { $0.account == "acme" }?.addedAfterClose == ["extra"])
 
     try repo.git(["reset", "-q", "--hard", "HEAD~2"])  // history rewritten: the tip is gone
     try repo.writeAccount("gamma")
     try repo.commit("other path")
     try expectSameAsFullWalk(repo)
-    #expect(try CloseFinder.find(repositoryPath: repo.path).contains { $0.account == "beta" } == false)
+    #expect(try CloseFinder.find(in: Workspace.open(at: repo.path)).contains { $0.account == "beta" } == false)
 
     try Data("garbage".utf8).write(to: index)
     try expectSameAsFullWalk(repo)
@@ -49,7 +49,7 @@ import Testing
     let repo = try TestRepository()
     try repo.writeAccount("acme")
     try repo.commit("one")
-    _ = try CloseFinder.find(repositoryPath: repo.path, useIndex: false)
+    _ = try CloseFinder.find(in: Workspace.open(at: repo.path), useIndex: false)
     #expect(!FileManager.default.fileExists(atPath: repo.path + "/.git/handoff/history-v5.bin"))
   }
 }
@@ -81,13 +81,13 @@ import Testing
   /// says exactly what a walk without the index says.
   @Test func theReportJudgesWhatAtCloseLeftWaiting() throws {
     let repo = try PortfolioReportTests.portfolio(upTo: 2)
-    _ = try CloseFinder.find(repositoryPath: repo.path)
+    _ = try CloseFinder.find(in: Workspace.open(at: repo.path))
     try repo.write("accounts/beta/risks.yaml", Fixtures.risks)
     try repo.commit("beta: risks", after: 3 * 86_400)
-    _ = try CloseFinder.find(repositoryPath: repo.path)
-    let indexed = PortfolioJSONRenderer().render(PortfolioReport(try PortfolioScanner.scan(repositoryPath: repo.path)))
+    _ = try CloseFinder.find(in: Workspace.open(at: repo.path))
+    let indexed = PortfolioJSONRenderer().render(PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path))))
     let walked = PortfolioJSONRenderer().render(
-      PortfolioReport(try PortfolioScanner.scan(repositoryPath: repo.path, useIndex: false)))
+      PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path), useIndex: false)))
     #expect(indexed == walked)
     #expect(try JSONReader.parse(indexed)["closed"]?["median_hours_to_complete"]?.number == 42)
   }

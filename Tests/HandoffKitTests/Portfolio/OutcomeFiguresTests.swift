@@ -52,7 +52,7 @@ import Testing
 
   @Test func churnRetentionAndFirstValueFromAHandBuiltHistory() throws {
     let repo = try Self.history()
-    let scan = try PortfolioScanner.scan(repositoryPath: repo.path)
+    let scan = try PortfolioScanner.scan(in: Workspace.open(at: repo.path))
     let facts = Dictionary(uniqueKeysWithValues: scan.facts.map { ($0.account, $0) })
     #expect(facts["churner"]?.churnDay == CalendarDate("2026-02-11"))
     #expect(facts["ender"]?.churnDay == CalendarDate("2026-05-01"))
@@ -76,7 +76,7 @@ import Testing
 
     // The history index gives the same answers as a fresh walk.
     let json = PortfolioJSONRenderer().render(PortfolioReport(scan))
-    let fresh = PortfolioJSONRenderer().render(PortfolioReport(try PortfolioScanner.scan(repositoryPath: repo.path, useIndex: false)))
+    let fresh = PortfolioJSONRenderer().render(PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path), useIndex: false)))
     #expect(json == fresh)
     let document = try JSONReader.parse(Array(json.utf8))
     let segments = document["closed"]?["outcomes"]?["time_to_first_value"]?["by_segment"]?.items ?? []
@@ -146,7 +146,7 @@ import Testing
     try #require(FileManager.default.fileExists(atPath: GeneratedRepositoryTests.generator.path))
     let generated = try GeneratedRepositoryTests.generate(accounts: 150, seed: 21)
     defer { try? FileManager.default.removeItem(at: generated.folder) }
-    let scan = try PortfolioScanner.scan(repositoryPath: generated.folder.path)
+    let scan = try PortfolioScanner.scan(in: Workspace.open(at: generated.folder.path))
     let truth = try #require(generated.truth["by_account"]?.entries)
     var churned = 0
     for entry in truth {

@@ -6,7 +6,7 @@ import Testing
 @Suite struct PortfolioRenderingTests {
   static func report() throws -> PortfolioReport {
     let repo = try PortfolioReportTests.portfolio()
-    return PortfolioReport(try PortfolioScanner.scan(repositoryPath: repo.path))
+    return PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path)))
   }
 
   @Test func jsonCarriesEveryFigure() throws {

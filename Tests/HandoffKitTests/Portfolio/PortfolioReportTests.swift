@@ -50,7 +50,7 @@ import Testing
 
   @Test func figuresFromHistory() throws {
     let repo = try Self.portfolio()
-    let report = PortfolioReport(try PortfolioScanner.scan(repositoryPath: repo.path))
+    let report = PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path)))
     #expect(report.trackedAccounts == 3)
     #expect(report.trackedDefective == 1)
     #expect(report.notClosed == 1)
@@ -84,7 +84,7 @@ import Testing
 
   @Test func sinceCountsOnlyLaterCloses() throws {
     let repo = try Self.portfolio(upTo: 1)
-    let scan = try PortfolioScanner.scan(repositoryPath: repo.path)
+    let scan = try PortfolioScanner.scan(in: Workspace.open(at: repo.path))
     #expect(PortfolioReport(scan, since: CalendarDate("2026-01-02")).summary.accounts == 2)
     #expect(PortfolioReport(scan, since: CalendarDate("2026-01-03")).summary.accounts == 0)
     #expect(PortfolioReport(scan, since: CalendarDate("2026-01-03")).trackedAccounts == 3)
@@ -92,7 +92,7 @@ import Testing
 
   @Test func neverCompleteUntilFixed() throws {
     let repo = try Self.portfolio(upTo: 2)
-    let figures = PortfolioReport(try PortfolioScanner.scan(repositoryPath: repo.path)).summary
+    let figures = PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path))).summary
     #expect(figures.neverComplete == 1)
     #expect(figures.completeWithin24Hours == 1)
     #expect(figures.medianHoursToComplete == 0)
@@ -102,27 +102,27 @@ import Testing
   /// says exactly what a walk without it says.
   @Test func theIndexCatchesUpOnCompleteness() throws {
     let repo = try Self.portfolio(upTo: 2)
-    _ = try PortfolioScanner.scan(repositoryPath: repo.path)
+    _ = try PortfolioScanner.scan(in: Workspace.open(at: repo.path))
     try repo.write("accounts/beta/risks.yaml", Fixtures.risks)
     try repo.commit("beta: risks", after: 3 * 86_400)
-    let indexed = PortfolioJSONRenderer().render(PortfolioReport(try PortfolioScanner.scan(repositoryPath: repo.path)))
+    let indexed = PortfolioJSONRenderer().render(PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path))))
     let walked = PortfolioJSONRenderer().render(
-      PortfolioReport(try PortfolioScanner.scan(repositoryPath: repo.path, useIndex: false)))
+      PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path), useIndex: false)))
     #expect(indexed == walked)
     #expect(try JSONReader.parse(indexed)["closed"]?["median_hours_to_complete"]?.number == 42)
   }
 
   @Test func changedSettingsRejudgeCompleteness() throws {
     let repo = try Self.portfolio(upTo: 2)
-    #expect(PortfolioReport(try PortfolioScanner.scan(repositoryPath: repo.path)).summary.neverComplete == 1)
+    #expect(PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path))).summary.neverComplete == 1)
     try repo.write(".handoff.yaml", "rules:\n  missing-file: warning\n")
     try repo.commit("missing files are warnings here")
-    #expect(PortfolioReport(try PortfolioScanner.scan(repositoryPath: repo.path)).summary.neverComplete == 0)
+    #expect(PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path))).summary.neverComplete == 0)
   }
 
   @Test func anEmptyRepositoryHasNoHistoryToReportOn() throws {
     let repo = try TestRepository()
-    let failure = try #require(throws: ValidationFailure.self) { try PortfolioScanner.scan(repositoryPath: repo.path) }
+    let failure = try #require(throws: ValidationFailure.self) { try PortfolioScanner.scan(in: Workspace.open(at: repo.path)) }
     #expect(failure.description == "error: the branch `main` has no commits yet, so there is no history to read; commit first")
   }
 
