@@ -11,7 +11,7 @@ INSTALLED = bin/handoff share/man/man1/handoff.1 share/bash-completion/completio
   $(addprefix share/handoff/schema/,$(notdir $(wildcard schema/*.json))) \
   $(addprefix share/handoff/schema/draft-07/,$(notdir $(wildcard schema/draft-07/*.json)))
 
-.PHONY: deps demo build release test bench fuzz schemas install uninstall dist dist-check
+.PHONY: deps demo build release test bench fuzz schemas install uninstall dist dist-check format
 
 deps:
 	@bash scripts/install-deps.sh
@@ -31,8 +31,15 @@ demo: release
 	  echo "(exit status $$status: 0 clean, 1 findings, 2 could not run)"; \
 	  [ $$status -le 1 ]
 
+# Formats every Swift file by `.swift-format` (2-space indent, lines of at most 100 columns);
+# `make test` fails on code that is not formatted so.
+FORMATTED = Sources Tests Fuzz
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(FORMATTED)
+
 test:
 	@bash scripts/install-deps.sh --browser
+	$(SWIFT) format lint --strict --recursive --parallel $(FORMATTED)
 	$(SWIFT) build --build-tests
 	@bash scripts/share.sh .build/debug/handoff
 	HANDOFF_REQUIRE_BROWSER=1 HANDOFF_REQUIRE_SHARE=1 HANDOFF_REQUIRE_ICAL=1 $(SWIFT) test

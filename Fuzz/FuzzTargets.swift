@@ -24,7 +24,9 @@ enum FuzzTarget: String {
 
   static let chosen: FuzzTarget = {
     let name = getenv("HANDOFF_FUZZ_TARGET").map { String(cString: $0) } ?? "record"
-    guard let target = FuzzTarget(rawValue: name) else { fatalError("unknown HANDOFF_FUZZ_TARGET \(name)") }
+    guard let target = FuzzTarget(rawValue: name) else {
+      fatalError("unknown HANDOFF_FUZZ_TARGET \(name)")
+    }
     return target
   }()
 }
@@ -48,9 +50,12 @@ private func fuzzRecord(_ input: UnsafeRawBufferPointer) {
   guard let first = input.first else { return }
   let kinds = RecordFile.allCases
   let kind = kinds[Int(first) % kinds.count]
-  let (findings, root) = RecordChecker.check(UnsafeRawBufferPointer(rebasing: input.dropFirst()), as: kind)
+  let (findings, root) = RecordChecker.check(
+    UnsafeRawBufferPointer(rebasing: input.dropFirst()), as: kind)
   for finding in findings {
-    if let location = finding.location, location.line < 1 || location.column < 1 { fatalError("bad position") }
+    if let location = finding.location, location.line < 1 || location.column < 1 {
+      fatalError("bad position")
+    }
     if finding.message.isEmpty { fatalError("empty message") }
   }
   if let root { _ = SchemaLibrary.shared.schema(for: kind).accepts(root) }
@@ -61,11 +66,15 @@ private func fuzzSettings(_ input: UnsafeRawBufferPointer) {
     let settings = try Settings.load(Array(input))
     // Whatever loads names a folder inside the repository.
     let parts = settings.accountsDirectory.split(separator: "/")
-    if parts.isEmpty || parts.contains("..") || parts.contains(".git") || settings.accountsDirectory.hasPrefix("/") {
+    if parts.isEmpty || parts.contains("..") || parts.contains(".git")
+      || settings.accountsDirectory.hasPrefix("/")
+    {
       fatalError("accounts_dir escapes the repository: \(settings.accountsDirectory)")
     }
   } catch {
-    if let location = error.location, location.line < 1 || location.column < 1 { fatalError("bad position") }
+    if let location = error.location, location.line < 1 || location.column < 1 {
+      fatalError("bad position")
+    }
     if error.message.isEmpty { fatalError("empty message") }
   }
 }
@@ -85,7 +94,9 @@ private func fuzzRawTree(_ input: UnsafeRawBufferPointer) {
   let entries = (0..<(layout.count - 1)).map { other.entry($0, in: layout) }
   let olderLayout = known.layout()
   let olderEntries = (0..<(olderLayout.count - 1)).map { known.entry($0, in: olderLayout) }
-  let sorted = { (list: [RawTree.Entry]) in zip(list, list.dropFirst()).allSatisfy { RawTree.order($0, $1) < 0 } }
+  let sorted = { (list: [RawTree.Entry]) in
+    zip(list, list.dropFirst()).allSatisfy { RawTree.order($0, $1) < 0 }
+  }
   if sorted(entries), sorted(olderEntries), incremental.map(\.name) != full.map(\.name) {
     fatalError("incremental and full comparisons disagree")
   }
@@ -96,7 +107,9 @@ private func fuzzIndex(_ input: UnsafeRawBufferPointer) {
   // Whatever parses is consistent: names inside their buffer, lookups agree with the listing.
   for position in index.entries.indices {
     let entry = index.entries[position]
-    if entry.nameStart < 0 || entry.nameStart + entry.nameCount > index.names.count { fatalError("name out of range") }
+    if entry.nameStart < 0 || entry.nameStart + entry.nameCount > index.names.count {
+      fatalError("name out of range")
+    }
   }
   if let first = index.entries.indices.first {
     _ = index.entry(at: String(decoding: index.name(first), as: UTF8.self))
@@ -114,9 +127,13 @@ private func fuzzCSV(_ input: UnsafeRawBufferPointer) {
   for system in CRMPreset.System.allCases {
     var reader = CRMReader(preset: CRMPreset.preset(for: system))
     for deal in reader.deals(from: [table]) {
-      if !AccountID.slug(deal.name).isEmpty, !AccountID.isValid(AccountID.slug(deal.name)) { fatalError("bad slug") }
+      if !AccountID.slug(deal.name).isEmpty, !AccountID.isValid(AccountID.slug(deal.name)) {
+        fatalError("bad slug")
+      }
     }
-    for problem in reader.problems where problem.line < 1 || problem.message.isEmpty { fatalError("bad problem") }
+    for problem in reader.problems where problem.line < 1 || problem.message.isEmpty {
+      fatalError("bad problem")
+    }
   }
 }
 
@@ -127,9 +144,12 @@ private func fuzzEditor(_ input: UnsafeRawBufferPointer) {
   guard YAMLLoader.load(bytes).problems.isEmpty else { return }
   var editor = YAMLEditor(bytes)
   let paths: [[YAMLEditor.Step]] = [
-    [.key("name")], [.key("deal"), .key("arr")], [.key("owners"), .key("success")], [.key("x-crm"), .key("system")],
+    [.key("name")], [.key("deal"), .key("arr")], [.key("owners"), .key("success")],
+    [.key("x-crm"), .key("system")],
   ]
-  let values: [YAMLEditor.Value] = [.string("a: b # c"), .literal("84000"), .list(["core", "x, y"]), .string("")]
+  let values: [YAMLEditor.Value] = [
+    .string("a: b # c"), .literal("84000"), .list(["core", "x, y"]), .string(""),
+  ]
   // Whatever `finished()` hands back loads; otherwise the edit must be refused.
   do {
     try editor.set(paths[Int(first) % paths.count], to: values[Int(first >> 2) % values.count])
@@ -141,17 +161,24 @@ private func fuzzEditor(_ input: UnsafeRawBufferPointer) {
 }
 
 private func fuzzMerge(_ input: UnsafeRawBufferPointer) {
-  var parts = input.split(separator: 0, maxSplits: 2, omittingEmptySubsequences: false).map(Array.init)
+  var parts = input.split(separator: 0, maxSplits: 2, omittingEmptySubsequences: false).map(
+    Array.init)
   while parts.count < 3 { parts.append([]) }
   let (base, ours, theirs) = (parts[0], parts[1], parts[2])
   let result = RecordMerge.merge(base: base, ours: ours, theirs: theirs)
   // One side unchanged: the other side, byte for byte.
   if base == ours, result.bytes != theirs { fatalError("an unchanged side did not give the other") }
-  if base == theirs || ours == theirs, result.bytes != ours { fatalError("an unchanged side did not give ours") }
+  if base == theirs || ours == theirs, result.bytes != ours {
+    fatalError("an unchanged side did not give ours")
+  }
   // A merge by key with no conflict reads back as YAML.
-  if result.byKey, result.conflicts == 0, !result.bytes.isEmpty, !YAMLLoader.load(result.bytes).problems.isEmpty {
+  if result.byKey, result.conflicts == 0, !result.bytes.isEmpty,
+    !YAMLLoader.load(result.bytes).problems.isEmpty
+  {
     fatalError("a clean merge by key does not load")
   }
-  let markers = result.bytes.split(separator: 0x0A).count { $0.starts(with: Array("<<<<<<< ours".utf8)) }
+  let markers = result.bytes.split(separator: 0x0A).count {
+    $0.starts(with: Array("<<<<<<< ours".utf8))
+  }
   if markers != result.conflicts { fatalError("conflicts and markers disagree") }
 }

@@ -80,19 +80,20 @@ public enum Fixtures {
 
   /// A commitments.yaml listing these ids (contract promises), some of them withdrawn.
   public static func commitments(_ ids: [String], withdrawn: Set<String> = []) -> String {
-    "commitments:\n" + ids.map { id in
-      """
-        - id: \(id)
-          promise: Promise \(id)
-          kind: feature
-          source: contract
-          in_contract: true
-          made_by: jane
-          owner: success
-          status: \(withdrawn.contains(id) ? "withdrawn\n    withdrawn_reason: Customer dropped it" : "open")
+    "commitments:\n"
+      + ids.map { id in
+        """
+          - id: \(id)
+            promise: Promise \(id)
+            kind: feature
+            source: contract
+            in_contract: true
+            made_by: jane
+            owner: success
+            status: \(withdrawn.contains(id) ? "withdrawn\n    withdrawn_reason: Customer dropped it" : "open")
 
-      """
-    }.joined()
+        """
+      }.joined()
   }
 
   /// Every file of a complete closed-won account, by file name.

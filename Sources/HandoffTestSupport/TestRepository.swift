@@ -59,7 +59,9 @@ public final class TestRepository {
   /// Stages everything and commits it `seconds` after the previous commit (a day by default);
   /// returns the new commit id.
   @discardableResult
-  public func commit(_ message: String, stageAll: Bool = true, after seconds: Int = 86_400) throws -> String {
+  public func commit(_ message: String, stageAll: Bool = true, after seconds: Int = 86_400) throws
+    -> String
+  {
     if stageAll { try add() }
     clock += seconds
     let date = "\(clock) +0000"

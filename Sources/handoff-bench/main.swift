@@ -52,7 +52,7 @@ func run(_ executable: String, _ arguments: [String], in directory: String? = ni
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
   let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-  defer { argv.forEach { free($0) } }
+  defer { for argument in argv { free(argument) } }
   var pid = pid_t()
   guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else {
     throw CocoaError(.fileReadNoSuchFile)
@@ -78,21 +78,28 @@ let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 let generator = projectRoot.appendingPathComponent("scripts/gen-repo.py")
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
   .appendingPathComponent("handoff").path
-let repository = URL(fileURLWithPath: options.cache).appendingPathComponent("repo-\(options.accounts)").path
-let resultsFile = URL(fileURLWithPath: options.cache).appendingPathComponent("results-\(options.accounts).json")
+let repository = URL(fileURLWithPath: options.cache).appendingPathComponent(
+  "repo-\(options.accounts)"
+).path
+let resultsFile = URL(fileURLWithPath: options.cache).appendingPathComponent(
+  "results-\(options.accounts).json")
 
 guard FileManager.default.isExecutableFile(atPath: binary) else {
   print("error: \(binary) is missing; run `swift build -c release` first")
   exit(2)
 }
 if !FileManager.default.fileExists(atPath: repository + "/.git") {
-  print("generating \(options.accounts) accounts into \(repository) (10,000 take about 10 minutes, once)")
+  print(
+    "generating \(options.accounts) accounts into \(repository) (10,000 take about 10 minutes, once)"
+  )
   try FileManager.default.createDirectory(atPath: options.cache, withIntermediateDirectories: true)
   try? FileManager.default.removeItem(atPath: repository)
   let status = try run(
     "/usr/bin/env",
-    ["python3", generator.path, "--accounts", "\(options.accounts)", "--out", repository,
-     "--truth", repository + ".json"])
+    [
+      "python3", generator.path, "--accounts", "\(options.accounts)", "--out", repository,
+      "--truth", repository + ".json",
+    ])
   guard status == 0 else {
     print("error: the generator failed (exit \(status))")
     exit(2)
@@ -101,7 +108,8 @@ if !FileManager.default.fileExists(atPath: repository + "/.git") {
 
 // One account whose file is changed and staged before each `--staged` run, differently each
 // time, so its blob is never in the result cache: a realistic pre-commit check.
-let changedFile = try FileManager.default.contentsOfDirectory(atPath: repository + "/accounts")
+let changedFile =
+  try FileManager.default.contentsOfDirectory(atPath: repository + "/accounts")
   .sorted().first.map { "accounts/\($0)/account.yaml" } ?? "accounts/none/account.yaml"
 let original = try Data(contentsOf: URL(fileURLWithPath: repository + "/" + changedFile))
 func stageChange(_ round: Int) throws {
@@ -119,12 +127,17 @@ func restore() throws {
 /// committed first (the hook already judged it), then another account's file is staged.
 let originalHead = try String(contentsOfFile: repository + "/.git/refs/heads/main", encoding: .utf8)
   .trimmingCharacters(in: .whitespacesAndNewlines)
-let otherFile = try FileManager.default.contentsOfDirectory(atPath: repository + "/accounts").sorted()
+let otherFile =
+  try FileManager.default.contentsOfDirectory(atPath: repository + "/accounts").sorted()
   .dropFirst(1).first.map { "accounts/\($0)/account.yaml" } ?? changedFile
 func commitThenStage(_ round: Int) throws {
   if round > 0 {
-    try run("/usr/bin/env", ["git", "-C", repository, "-c", "user.name=bench", "-c", "user.email=bench@example.com",
-      "commit", "-q", "--no-verify", "-m", "bench round \(round)"])
+    try run(
+      "/usr/bin/env",
+      [
+        "git", "-C", repository, "-c", "user.name=bench", "-c", "user.email=bench@example.com",
+        "commit", "-q", "--no-verify", "-m", "bench round \(round)",
+      ])
   }
   let file = round % 2 == 0 ? changedFile : otherFile
   var changed = try Data(contentsOf: URL(fileURLWithPath: repository + "/" + file))
@@ -141,28 +154,43 @@ func resetToOriginal() throws {
 let exportOut = URL(fileURLWithPath: options.cache).appendingPathComponent("export-out").path
 let firstAccount = changedFile.split(separator: "/").dropFirst().first.map(String.init) ?? "none"
 let scenarios = [
-  Scenario(name: "validate work tree, no cache", target: nil, arguments: ["validate", "--no-cache"]),
+  Scenario(
+    name: "validate work tree, no cache", target: nil, arguments: ["validate", "--no-cache"]),
   Scenario(name: "validate work tree", target: 1.0, arguments: ["validate"]),
   Scenario(name: "validate --rev HEAD", target: nil, arguments: ["validate", "--rev", "HEAD"]),
   Scenario(
-    name: "validate --staged, one account changed", target: 0.05, arguments: ["validate", "--staged"],
+    name: "validate --staged, one account changed", target: 0.05,
+    arguments: ["validate", "--staged"],
     prepare: stageChange,
     reference: ("git diff --cached --quiet", "/usr/bin/git", ["diff", "--cached", "--quiet"], 2.0)),
   Scenario(
-    name: "validate --staged, after the last commit's check", target: 0.05, arguments: ["validate", "--staged"],
+    name: "validate --staged, after the last commit's check", target: 0.05,
+    arguments: ["validate", "--staged"],
     prepare: commitThenStage,
-    reference: ("git diff --cached --quiet, same rounds", "/usr/bin/git", ["diff", "--cached", "--quiet"], 2.0)),
+    reference: (
+      "git diff --cached --quiet, same rounds", "/usr/bin/git", ["diff", "--cached", "--quiet"], 2.0
+    )),
   Scenario(
-    name: "validate --range, one commit", target: nil, arguments: ["validate", "--range", "HEAD~1..HEAD"]),
-  Scenario(name: "at-close, history index warm", target: 0.5, arguments: ["at-close", "--format", "json"]),
-  Scenario(name: "show ACCOUNT --at close, warm", target: 0.3, arguments: ["show", firstAccount, "--at", "close"]),
+    name: "validate --range, one commit", target: nil,
+    arguments: ["validate", "--range", "HEAD~1..HEAD"]),
+  Scenario(
+    name: "at-close, history index warm", target: 0.5, arguments: ["at-close", "--format", "json"]),
+  Scenario(
+    name: "show ACCOUNT --at close, warm", target: 0.3,
+    arguments: ["show", firstAccount, "--at", "close"]),
   Scenario(name: "audit, every account", target: nil, arguments: ["audit", "--format", "json"]),
-  Scenario(name: "report --format json, warm", target: 5.0, arguments: ["report", "--format", "json"]),
-  Scenario(name: "report --format html, warm", target: 5.0, arguments: ["report", "--format", "html"]),
+  Scenario(
+    name: "report --format json, warm", target: 5.0, arguments: ["report", "--format", "json"]),
+  Scenario(
+    name: "report --format html, warm", target: 5.0, arguments: ["report", "--format", "html"]),
   // A fixed day, so every run lists the same items.
-  Scenario(name: "due, every account, warm", target: 1.0, arguments: ["due", "--as-of", "2026-12-01"]),
-  Scenario(name: "due --format json, warm", target: nil, arguments: ["due", "--as-of", "2026-12-01", "--format", "json"]),
-  Scenario(name: "export --format csv, warm", target: 3.0, arguments: ["export", "--out", exportOut]),
+  Scenario(
+    name: "due, every account, warm", target: 1.0, arguments: ["due", "--as-of", "2026-12-01"]),
+  Scenario(
+    name: "due --format json, warm", target: nil,
+    arguments: ["due", "--as-of", "2026-12-01", "--format", "json"]),
+  Scenario(
+    name: "export --format csv, warm", target: 3.0, arguments: ["export", "--out", exportOut]),
 ]
 // Review: a pull request's comment over the last 50 commits, one account's blame, and the
 // merge driver on a file of 200 commitments that both sides edited (different fields).
@@ -172,7 +200,8 @@ func commitmentsFile(_ edit: (Int, inout [String: String]) -> Void) -> String {
   var text = "commitments:\n"
   for index in 0..<200 {
     var fields = [
-      "promise": "Promise number \(index)", "kind": "integration", "source": "call", "in_contract": "false",
+      "promise": "Promise number \(index)", "kind": "integration", "source": "call",
+      "in_contract": "false",
       "made_by": "jane.doe", "owner": "success", "due": "2026-09-15", "status": "open",
     ]
     edit(index, &fields)
@@ -183,66 +212,103 @@ func commitmentsFile(_ edit: (Int, inout [String: String]) -> Void) -> String {
   }
   return text
 }
-try commitmentsFile { _, _ in }.write(toFile: mergeFolder + "/base.yaml", atomically: true, encoding: .utf8)
+try commitmentsFile { _, _ in }.write(
+  toFile: mergeFolder + "/base.yaml", atomically: true, encoding: .utf8)
 try commitmentsFile { index, fields in if index % 2 == 0 { fields["due"] = "2026-10-01" } }
   .write(toFile: mergeFolder + "/ours.yaml", atomically: true, encoding: .utf8)
-try commitmentsFile { index, fields in if index % 2 == 0 { fields["owner"] = "implementation" } else { fields["status"] = "confirmed" } }
-  .write(toFile: mergeFolder + "/theirs.yaml", atomically: true, encoding: .utf8)
+try commitmentsFile { index, fields in
+  if index % 2 == 0 { fields["owner"] = "implementation" } else { fields["status"] = "confirmed" }
+}
+.write(toFile: mergeFolder + "/theirs.yaml", atomically: true, encoding: .utf8)
 func freshOurs(_ round: Int) throws {
   try? FileManager.default.removeItem(atPath: mergeFolder + "/work.yaml")
-  try FileManager.default.copyItem(atPath: mergeFolder + "/ours.yaml", toPath: mergeFolder + "/work.yaml")
+  try FileManager.default.copyItem(
+    atPath: mergeFolder + "/ours.yaml", toPath: mergeFolder + "/work.yaml")
 }
 let reviewScenarios = [
   Scenario(
     name: "summary HEAD~50..HEAD", target: nil, arguments: ["summary", "HEAD~50..HEAD"],
-    reference: ("git diff --stat HEAD~50 HEAD", "/usr/bin/git", ["diff", "--stat", "HEAD~50", "HEAD"], nil)),
+    reference: (
+      "git diff --stat HEAD~50 HEAD", "/usr/bin/git", ["diff", "--stat", "HEAD~50", "HEAD"], nil
+    )),
   Scenario(
     name: "blame ACCOUNT", target: nil, arguments: ["blame", firstAccount],
-    reference: ("git log -- accounts/ACCOUNT", "/usr/bin/git", ["log", "--format=%H %an %s", "--", "accounts/\(firstAccount)"], nil)),
+    reference: (
+      "git log -- accounts/ACCOUNT", "/usr/bin/git",
+      ["log", "--format=%H %an %s", "--", "accounts/\(firstAccount)"], nil
+    )),
   Scenario(
     name: "merge-driver, 200 commitments", target: nil,
-    arguments: ["merge-driver", mergeFolder + "/base.yaml", mergeFolder + "/work.yaml", mergeFolder + "/theirs.yaml", "c.yaml"],
+    arguments: [
+      "merge-driver", mergeFolder + "/base.yaml", mergeFolder + "/work.yaml",
+      mergeFolder + "/theirs.yaml", "c.yaml",
+    ],
     prepare: freshOurs,
-    reference: ("git merge-file -p (by lines)", "/usr/bin/git",
-      ["merge-file", "-p", mergeFolder + "/ours.yaml", mergeFolder + "/base.yaml", mergeFolder + "/theirs.yaml"], nil)),
+    reference: (
+      "git merge-file -p (by lines)", "/usr/bin/git",
+      [
+        "merge-file", "-p", mergeFolder + "/ours.yaml", mergeFolder + "/base.yaml",
+        mergeFolder + "/theirs.yaml",
+      ], nil
+    )),
 ]
 let coldScenarios = [
   // The reference reads the same answer with git's plumbing, as a script would (our own script,
   // scripts/ref-at-close.py); the goal is to be at least 15 times faster.
   Scenario(
-    name: "at-close, cold (--no-cache)", target: 10.0, arguments: ["at-close", "--no-cache", "--format", "json"],
-    reference: ("git log --raw + cat-file --batch (scripts/ref-at-close.py)", "/usr/bin/env",
-      ["python3", projectRoot.appendingPathComponent("scripts/ref-at-close.py").path, "."], 1.0 / 15)),
-  Scenario(name: "report, cold (--no-cache)", target: nil, arguments: ["report", "--no-cache", "--format", "json"]),
+    name: "at-close, cold (--no-cache)", target: 10.0,
+    arguments: ["at-close", "--no-cache", "--format", "json"],
+    reference: (
+      "git log --raw + cat-file --batch (scripts/ref-at-close.py)", "/usr/bin/env",
+      ["python3", projectRoot.appendingPathComponent("scripts/ref-at-close.py").path, "."], 1.0 / 15
+    )),
+  Scenario(
+    name: "report, cold (--no-cache)", target: nil,
+    arguments: ["report", "--no-cache", "--format", "json"]),
 ]
 
 // A Salesforce export of 10,000 opportunities with 40,000 contact roles, imported into an empty
 // repository, once fresh and once again (nothing changes the second time).
 let crmExport = URL(fileURLWithPath: options.cache).appendingPathComponent("crm-export").path
-let importRepository = URL(fileURLWithPath: options.cache).appendingPathComponent("import-repo").path
-let crmFiles = ["Opportunity", "Account", "Contact", "OpportunityContactRole", "OpportunityLineItem", "User"].map {
+let importRepository = URL(fileURLWithPath: options.cache).appendingPathComponent("import-repo")
+  .path
+let crmFiles = [
+  "Opportunity", "Account", "Contact", "OpportunityContactRole", "OpportunityLineItem", "User",
+].map {
   crmExport + "/\($0).csv"
 }
 if !FileManager.default.fileExists(atPath: crmExport + "/User.csv") {
   try run(
     "/usr/bin/env",
-    ["python3", projectRoot.appendingPathComponent("scripts/gen-crm-export.py").path, "--opportunities", "10000",
-     "--roles", "40000", "--out", crmExport])
+    [
+      "python3", projectRoot.appendingPathComponent("scripts/gen-crm-export.py").path,
+      "--opportunities", "10000",
+      "--roles", "40000", "--out", crmExport,
+    ])
 }
 func emptyImportRepository(_ round: Int) throws {
   try? FileManager.default.removeItem(atPath: importRepository)
-  try FileManager.default.createDirectory(atPath: importRepository + "/accounts", withIntermediateDirectories: true)
+  try FileManager.default.createDirectory(
+    atPath: importRepository + "/accounts", withIntermediateDirectories: true)
   try run("/usr/bin/env", ["git", "init", "-q", importRepository])
   try "accounts_dir: accounts\nassignment:\n  - success: [raj.patel, mei.chen]\n".write(
     toFile: importRepository + "/.handoff.yaml", atomically: true, encoding: .utf8)
 }
 let importScenarios = [
   Scenario(
-    name: "import 10,000 opportunities, 40,000 roles", target: 10.0, arguments: ["import", "salesforce"] + crmFiles,
+    name: "import 10,000 opportunities, 40,000 roles", target: 10.0,
+    arguments: ["import", "salesforce"] + crmFiles,
     prepare: emptyImportRepository,
-    reference: ("python3 csv.reader over the same files", "/usr/bin/env",
-      ["python3", "-c", "import csv,sys\nfor p in sys.argv[1:]:\n  n=sum(1 for _ in csv.reader(open(p,encoding='utf-8-sig',newline='')))"] + crmFiles, nil)),
-  Scenario(name: "import again, nothing changes", target: nil, arguments: ["import", "salesforce"] + crmFiles),
+    reference: (
+      "python3 csv.reader over the same files", "/usr/bin/env",
+      [
+        "python3", "-c",
+        "import csv,sys\nfor p in sys.argv[1:]:\n  n=sum(1 for _ in csv.reader(open(p,encoding='utf-8-sig',newline='')))",
+      ] + crmFiles, nil
+    )),
+  Scenario(
+    name: "import again, nothing changes", target: nil,
+    arguments: ["import", "salesforce"] + crmFiles),
 ]
 
 var previous: [String: Double] = [:]
@@ -258,26 +324,36 @@ try run(binary, ["validate"], in: repository)
 try run(binary, ["validate", "--rev", "HEAD"], in: repository)
 try run(binary, ["due", "--as-of", "2026-12-01"], in: repository)
 let coldExport = try seconds { try run(binary, ["export", "--out", exportOut], in: repository) }
-print("export: \(format(coldExport)) the first time after a build (commitment events walked, rows cached)")
+print(
+  "export: \(format(coldExport)) the first time after a build (commitment events walked, rows cached)"
+)
 let coldHistory = try seconds { try run(binary, ["at-close", "--format", "json"], in: repository) }
-print("history index: \(format(coldHistory)) to bring it up to date (a cold build when it was missing)")
+print(
+  "history index: \(format(coldHistory)) to bring it up to date (a cold build when it was missing)")
 
-print("handoff-bench: \(options.accounts) accounts, median of \(options.runs) runs, release build, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+print(
+  "handoff-bench: \(options.accounts) accounts, median of \(options.runs) runs, release build, \(ProcessInfo.processInfo.activeProcessorCount) cores"
+)
 print(String(repeating: "-", count: 96))
-print("scenario".padding(toLength: 42, withPad: " ", startingAt: 0) + "median     min        target     previous   change")
+print(
+  "scenario".padding(toLength: 42, withPad: " ", startingAt: 0)
+    + "median     min        target     previous   change")
 var results: [String: Double] = [:]
-let allScenarios = scenarios.map { ($0, repository) } + reviewScenarios.map { ($0, repository) }
+let allScenarios =
+  scenarios.map { ($0, repository) } + reviewScenarios.map { ($0, repository) }
   + importScenarios.map { ($0, importRepository) }
   + (options.cold ? coldScenarios : []).map { ($0, repository) }
 for (scenario, folder) in allScenarios {
   var times: [Double] = []
   var referenceTimes: [Double] = []
-  let rounds = scenario.name.contains("cold") ? 1 : scenario.name.hasPrefix("import") ? 3 : options.runs
+  let rounds =
+    scenario.name.contains("cold") ? 1 : scenario.name.hasPrefix("import") ? 3 : options.runs
   for round in 0..<rounds {
     try scenario.prepare(round)
     times.append(try seconds { try run(binary, scenario.arguments, in: folder) })
     if let reference = scenario.reference {
-      referenceTimes.append(try seconds { try run(reference.executable, reference.arguments, in: folder) })
+      referenceTimes.append(
+        try seconds { try run(reference.executable, reference.arguments, in: folder) })
     }
   }
   if scenario.name.contains("last commit") {
@@ -291,7 +367,8 @@ for (scenario, folder) in allScenarios {
   results[scenario.name] = median
   let target = scenario.target.map { (median <= $0 ? "<= " : "> ") + format($0) } ?? "-"
   let before = previous[scenario.name]
-  let change = before.map { String(format: "%+.0f%%", ($0 > 0 ? (median - $0) / $0 : 0) * 100) } ?? "first run"
+  let change =
+    before.map { String(format: "%+.0f%%", ($0 > 0 ? (median - $0) / $0 : 0) * 100) } ?? "first run"
   print(
     scenario.name.padding(toLength: 42, withPad: " ", startingAt: 0)
       + format(median).padding(toLength: 11, withPad: " ", startingAt: 0)
@@ -302,8 +379,13 @@ for (scenario, folder) in allScenarios {
     let theirs = referenceTimes[referenceTimes.count / 2]
     let ratio = median / max(theirs, 1e-6)
     results[reference.name] = theirs
-    let goal = reference.ratio.map { " (goal <= \(String(format: "%.2f", $0))x: \(ratio <= $0 ? "met" : "missed"))" } ?? ""
-    print("  beside \(reference.name): \(format(theirs)) in the same rounds; ratio \(String(format: "%.2f", ratio))x\(goal)")
+    let goal =
+      reference.ratio.map {
+        " (goal <= \(String(format: "%.2f", $0))x: \(ratio <= $0 ? "met" : "missed"))"
+      } ?? ""
+    print(
+      "  beside \(reference.name): \(format(theirs)) in the same rounds; ratio \(String(format: "%.2f", ratio))x\(goal)"
+    )
   }
 }
 // How the cold walk grows with history: the same on the generator's 1,000-account repository
@@ -313,17 +395,22 @@ if options.cold, options.accounts == 10_000, let large = results["at-close, cold
   if !FileManager.default.fileExists(atPath: small + "/.git") {
     try run("/usr/bin/env", ["python3", generator.path, "--accounts", "1000", "--out", small])
   }
-  let smallTime = try seconds { try run(binary, ["at-close", "--no-cache", "--format", "json"], in: small) }
+  let smallTime = try seconds {
+    try run(binary, ["at-close", "--no-cache", "--format", "json"], in: small)
+  }
   results["at-close, cold, 1,000 accounts"] = smallTime
   let growth = large / smallTime
-  print("at-close cold on 1,000 accounts: \(format(smallTime)); 10,000 against 1,000: "
-    + String(format: "%.1f", growth) + "x (goal <= 11x: \(growth <= 11 ? "met" : "missed"))")
+  print(
+    "at-close cold on 1,000 accounts: \(format(smallTime)); 10,000 against 1,000: "
+      + String(format: "%.1f", growth) + "x (goal <= 11x: \(growth <= 11 ? "met" : "missed"))")
   if let report = results["report, cold (--no-cache)"] {
     let share = report / large
-    print("report cold against at-close cold: " + String(format: "%.2f", share)
-      + "x (goal <= 1.5x: \(share <= 1.5 ? "met" : "missed"))")
+    print(
+      "report cold against at-close cold: " + String(format: "%.2f", share)
+        + "x (goal <= 1.5x: \(share <= 1.5 ? "met" : "missed"))")
   }
 }
-let data = try JSONSerialization.data(withJSONObject: results, options: [.sortedKeys, .prettyPrinted])
+let data = try JSONSerialization.data(
+  withJSONObject: results, options: [.sortedKeys, .prettyPrinted])
 try data.write(to: resultsFile, options: .atomic)
 print("results saved to \(resultsFile.path)")

@@ -10,12 +10,20 @@ struct Handoff: ParsableCommand {
     abstract: "Validate and explore sales-to-success handoff records kept in Git.",
     discussion: "Exit codes: 0 no errors, 1 error-level findings, 2 could not run.",
     version: HandoffVersion.full,
-    subcommands: [Validate.self, AuditCommand.self, Diff.self, Log.self, BlameCommand.self, Show.self, AtClose.self, DriftCommand.self, ReportCommand.self, DueCommand.self, ImportCommand.self, AssignCommand.self, ExportCommand.self, ReviewersCommand.self, CodeOwnersCommand.self, SummaryCommand.self, MergeDriverCommand.self, Textconv.self, Init.self, New.self, Hooks.self, DoctorCommand.self, SchemaCommand.self])
+    subcommands: [
+      Validate.self, AuditCommand.self, Diff.self, Log.self, BlameCommand.self, Show.self,
+      AtClose.self, DriftCommand.self, ReportCommand.self, DueCommand.self, ImportCommand.self,
+      AssignCommand.self, ExportCommand.self, ReviewersCommand.self, CodeOwnersCommand.self,
+      SummaryCommand.self, MergeDriverCommand.self, Textconv.self, Init.self, New.self, Hooks.self,
+      DoctorCommand.self, SchemaCommand.self,
+    ])
 
   /// Parses and runs, mapping argument errors to exit 2 as documented (argument-parser uses 64).
   static func main() {
     Startup.warmUp()
-    if let status = Validate.hookShortcut(Array(CommandLine.arguments.dropFirst())) { Foundation.exit(status) }
+    if let status = Validate.hookShortcut(Array(CommandLine.arguments.dropFirst())) {
+      Foundation.exit(status)
+    }
     do {
       var command = try parseAsRoot()
       try command.run()

@@ -30,16 +30,23 @@ import Testing
     var commits = [try repo.commit("acme and beta")]
     try repo.write("accounts/acme/commitments.yaml", Self.reformatted)
     commits.append(try repo.commit("acme: commitments reformatted"))
-    try repo.write("accounts/acme/commitments.yaml", Fixtures.commitments.replacingOccurrences(of: "due: 2026-09-25", with: "due: 2026-10-30"))
+    try repo.write(
+      "accounts/acme/commitments.yaml",
+      Fixtures.commitments.replacingOccurrences(of: "due: 2026-09-25", with: "due: 2026-10-30"))
     commits.append(try repo.commit("acme: SSO moved to October"))
     try repo.write(
       "accounts/acme/commitments.yaml",
-      Fixtures.commitments.replacingOccurrences(of: "due: 2026-09-25", with: "due: 2026-10-30") + Self.rostering)
-    try repo.write("accounts/acme/account.yaml", Fixtures.account.replacingOccurrences(of: "arr: 84000", with: "arr: 90000"))
+      Fixtures.commitments.replacingOccurrences(of: "due: 2026-09-25", with: "due: 2026-10-30")
+        + Self.rostering)
+    try repo.write(
+      "accounts/acme/account.yaml",
+      Fixtures.account.replacingOccurrences(of: "arr: 84000", with: "arr: 90000"))
     commits.append(try repo.commit("acme: rostering promised, ARR up"))
     try repo.write("accounts/acme/commitments.yaml", Fixtures.commitments + Self.rostering)
     commits.append(try repo.commit("acme: SSO back to September"))
-    try repo.write("accounts/beta/account.yaml", Fixtures.account.replacingOccurrences(of: "arr: 84000", with: "arr: 1"))
+    try repo.write(
+      "accounts/beta/account.yaml",
+      Fixtures.account.replacingOccurrences(of: "arr: 84000", with: "arr: 1"))
     commits.append(try repo.commit("beta: ARR"))
     return (repo, commits)
   }
@@ -65,7 +72,9 @@ import Testing
     #expect(sso["introduced_by"]?["commit"]?.string == commits[0])
     #expect(setter(sso["fields"]?.items, "field", "promise") == commits[0])
     #expect(setter(sso["fields"]?.items, "field", "due") == commits[4])
-    #expect(sso["fields"]?.items?.first { $0["field"]?.string == "due" }?["value"]?.string == "2026-09-25")
+    #expect(
+      sso["fields"]?.items?.first { $0["field"]?.string == "due" }?["value"]?.string == "2026-09-25"
+    )
     #expect(sso["fields"]?.items?.contains { $0["field"]?.string == "id" } == false)
     #expect(sso["fields"]?["set_by"] == nil)
     let roster = commitments[1]
@@ -79,13 +88,16 @@ import Testing
 
   @Test func oneCommitmentAndText() throws {
     let (repo, commits) = try Self.history()
-    let json = try JSONReader.parse(try handoff(["blame", "acme", "--commitment", "rostering", "--format", "json"], in: repo).stdout)
+    let json = try JSONReader.parse(
+      try handoff(["blame", "acme", "--commitment", "rostering", "--format", "json"], in: repo)
+        .stdout)
     #expect(json["commitments"]?.items?.compactMap { $0["id"]?.string } == ["rostering"])
     #expect(json["fields"]?.items?.isEmpty == true)
     #expect(json["stakeholders"]?.items?.isEmpty == true)
     let text = try handoff(["blame", "acme", "--commitment", "clever-sso"], in: repo)
     #expect(text.status == 0)
-    let due = try #require(text.stdout.split(separator: "\n").first { $0.contains("due: 2026-09-25") })
+    let due = try #require(
+      text.stdout.split(separator: "\n").first { $0.contains("due: 2026-09-25") })
     #expect(due.contains(String(commits[4].prefix(12))))
     #expect(due.hasSuffix("acme: SSO back to September"))
     #expect(text.stdout.contains("  clever-sso"))
@@ -110,7 +122,8 @@ import Testing
     try repo.commit("acme gone")
     try repo.writeAccount("acme")
     let back = try repo.commit("acme back")
-    let json = try JSONReader.parse(try handoff(["blame", "acme", "--format", "json"], in: repo).stdout)
+    let json = try JSONReader.parse(
+      try handoff(["blame", "acme", "--format", "json"], in: repo).stdout)
     #expect(json["commitments"]?.items?.first?["introduced_by"]?["commit"]?.string == back)
     #expect(json["fields"]?.items?.allSatisfy { $0["set_by"]?["commit"]?.string == back } == true)
     #expect(!commits.contains(back))

@@ -10,13 +10,15 @@ import Testing
 
   @Test func reportsChangesByMeaningNotByFormatting() throws {
     let repo = try TestRepository()
-    try repo.writeAccount("acme", replacing: ["commitments.yaml": Fixtures.commitments(["sso", "training", "dropped"])])
+    try repo.writeAccount(
+      "acme", replacing: ["commitments.yaml": Fixtures.commitments(["sso", "training", "dropped"])])
     try repo.writeAccount("quiet")
     let base = try repo.commit("base")
     try repo.write("accounts/acme/account.yaml", Fixtures.account(at: "handed-off"))
     try repo.write(
       "accounts/acme/commitments.yaml",
-      Fixtures.commitments(["sso", "training", "new-one"]).replacingOccurrences(of: "status: open\n  - id: training", with: "status: delivered\n  - id: training"))
+      Fixtures.commitments(["sso", "training", "new-one"]).replacingOccurrences(
+        of: "status: open\n  - id: training", with: "status: delivered\n  - id: training"))
     // Reformatting another account (flow style, reordered keys, a comment) is not a change.
     try repo.write("accounts/quiet/risks.yaml", "# reformatted\nred_flags: [ ]\n")
     try repo.commit("changes")
@@ -46,10 +48,14 @@ import Testing
     let repo = try TestRepository()
     try repo.writeAccount("acme")
     try repo.commit("base")
-    try repo.write("accounts/acme/stakeholders.yaml", Fixtures.stakeholders.replacingOccurrences(of: "stance: supportive\n  - name: Tom", with: "stance: neutral\n  - name: Tom"))
+    try repo.write(
+      "accounts/acme/stakeholders.yaml",
+      Fixtures.stakeholders.replacingOccurrences(
+        of: "stance: supportive\n  - name: Tom", with: "stance: neutral\n  - name: Tom"))
     let result = try diff(["HEAD"], in: repo)
     #expect(result.stdout.contains("stakeholder Dr. Maria Lopez: stance: supportive → neutral"))
-    #expect(try diff(["HEAD", "--format", "json"], in: repo).stdout.contains("\"to\": \"worktree\""))
+    #expect(
+      try diff(["HEAD", "--format", "json"], in: repo).stdout.contains("\"to\": \"worktree\""))
     #expect(try diff(["nope"], in: repo).status == 2)
   }
 }

@@ -24,11 +24,18 @@ import Testing
     let document = try JSONReader.parse(first.stdout)
     #expect(document["version"]?.number == 1)
     let items = document["items"]?.items ?? []
-    #expect(items.compactMap { $0["kind"]?.string }.sorted() == ["commitment", "effort-survey", "intro-meeting", "kickoff"])
+    #expect(
+      items.compactMap { $0["kind"]?.string }.sorted() == [
+        "commitment", "effort-survey", "intro-meeting", "kickoff",
+      ])
     #expect(items.allSatisfy { $0["account"]?.string == "acme" })
     // The second run answers from the cache; --no-cache reads everything afresh.
-    #expect(try handoff(["due", "--as-of", "2026-09-20", "--format", "json"], in: repo).stdout == first.stdout)
-    #expect(try handoff(["due", "--as-of", "2026-09-20", "--format", "json", "--no-cache"], in: repo).stdout == first.stdout)
+    #expect(
+      try handoff(["due", "--as-of", "2026-09-20", "--format", "json"], in: repo).stdout
+        == first.stdout)
+    #expect(
+      try handoff(["due", "--as-of", "2026-09-20", "--format", "json", "--no-cache"], in: repo)
+        .stdout == first.stdout)
     #expect(FileManager.default.fileExists(atPath: repo.path + "/.git/handoff/due-v1.bin"))
     let text = try handoff(["due", "--as-of", "2026-09-20"], in: repo)
     #expect(text.stdout.contains("jane.doe\n"))  // no CSM yet: the sales owner
@@ -39,12 +46,17 @@ import Testing
     #expect(markdown.stdout.hasPrefix("# Due\n") && markdown.stdout.contains("| --- |"))
   }
 
-  @Test(.enabled(if: ICalendarParser.python != nil || ICalendarParser.required, "no python3-icalendar; `make test` installs it"))
+  @Test(
+    .enabled(
+      if: ICalendarParser.python != nil || ICalendarParser.required,
+      "no python3-icalendar; `make test` installs it"))
   func theCalendarParsesWithARealICalendarParser() throws {
-    let python = try #require(ICalendarParser.python, "HANDOFF_REQUIRE_ICAL is set but python3-icalendar is missing")
+    let python = try #require(
+      ICalendarParser.python, "HANDOFF_REQUIRE_ICAL is set but python3-icalendar is missing")
     let repo = try Self.sample()
     let file = repo.root.appendingPathComponent("due.ics").path
-    let run = try handoff(["due", "--as-of", "2026-09-20", "--format", "ics", "--out", file], in: repo)
+    let run = try handoff(
+      ["due", "--as-of", "2026-09-20", "--format", "ics", "--out", file], in: repo)
     #expect(run.status == 0)
     let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
     let text = String(decoding: bytes, as: UTF8.self)
@@ -65,7 +77,9 @@ import Testing
     #expect(commitment[1] == "2026-09-25")
     #expect(commitment[2] == "acme: commitment due: Clever SSO live before the first day of …")
     // The same obligation keeps its UID when its date moves.
-    try repo.write("accounts/acme/commitments.yaml", Fixtures.commitments.replacingOccurrences(of: "2026-09-25", with: "2026-09-28"))
+    try repo.write(
+      "accounts/acme/commitments.yaml",
+      Fixtures.commitments.replacingOccurrences(of: "2026-09-25", with: "2026-09-28"))
     _ = try handoff(["due", "--as-of", "2026-09-20", "--format", "ics", "--out", file], in: repo)
     let moved = try Shell.run(python, ["-c", script, file]).checked()
     #expect(moved.contains("\(commitment[0])\t2026-09-28\t"))
@@ -73,7 +87,9 @@ import Testing
 
   @Test func badArgumentsAreExitTwoWithOneLine() throws {
     let repo = try Self.sample()
-    for arguments in [["due", "--as-of", "2026-02-30"], ["due", "--within", "-1"], ["due", "--format", "pdf"]] {
+    for arguments in [
+      ["due", "--as-of", "2026-02-30"], ["due", "--within", "-1"], ["due", "--format", "pdf"],
+    ] {
       let run = try handoff(arguments, in: repo)
       #expect(run.status == 2, "\(arguments)")
       #expect(run.stderr.split(separator: "\n").count == 1, "\(arguments)")

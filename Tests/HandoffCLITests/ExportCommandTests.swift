@@ -13,16 +13,28 @@ import Testing
   static func history() throws -> TestRepository {
     let repo = try TestRepository()
     try repo.writeAccount("acme")
-    try repo.writeAccount("beta", replacing: ["account.yaml": Fixtures.account.replacingOccurrences(of: "segment: enterprise", with: "segment: huge")])
+    try repo.writeAccount(
+      "beta",
+      replacing: [
+        "account.yaml": Fixtures.account.replacingOccurrences(
+          of: "segment: enterprise", with: "segment: huge")
+      ])
     try repo.commit("two accounts")
-    try repo.write("accounts/acme/commitments.yaml", Fixtures.commitments + Fixtures.commitments(["extra"]).replacingOccurrences(of: "commitments:\n", with: ""))
+    try repo.write(
+      "accounts/acme/commitments.yaml",
+      Fixtures.commitments
+        + Fixtures.commitments(["extra"]).replacingOccurrences(of: "commitments:\n", with: ""))
     try repo.commit("acme: one more promise")
     try repo.write(
       "accounts/acme/commitments.yaml",
-      (Fixtures.commitments + Fixtures.commitments(["extra"]).replacingOccurrences(of: "commitments:\n", with: ""))
-        .replacingOccurrences(of: "status: open\n\n  - id: extra", with: "status: delivered\n\n  - id: extra"))
+      (Fixtures.commitments
+        + Fixtures.commitments(["extra"]).replacingOccurrences(of: "commitments:\n", with: ""))
+        .replacingOccurrences(
+          of: "status: open\n\n  - id: extra", with: "status: delivered\n\n  - id: extra"))
     try repo.commit("acme: SSO delivered")
-    try repo.write("accounts/acme/commitments.yaml", Fixtures.commitments.replacingOccurrences(of: "status: open", with: "status: delivered"))
+    try repo.write(
+      "accounts/acme/commitments.yaml",
+      Fixtures.commitments.replacingOccurrences(of: "status: open", with: "status: delivered"))
     try repo.commit("acme: extra dropped")
     return repo
   }
@@ -40,19 +52,26 @@ import Testing
     #expect(accounts.header.first == "account" && accounts.header.contains("completeness"))
     #expect(accounts.column("account") == ["acme", "beta"])
     // Errors as validate --rev HEAD counts them.
-    let validate = try JSONReader.parse(try handoff(["validate", "--rev", "HEAD", "--format", "json"], in: repo).stdout)
+    let validate = try JSONReader.parse(
+      try handoff(["validate", "--rev", "HEAD", "--format", "json"], in: repo).stdout)
     let errors = (validate["diagnostics"]?.items ?? []).filter { $0["severity"]?.string == "error" }
     #expect(!errors.isEmpty)
     for account in ["acme", "beta"] {
       let expected = errors.count { $0["account"]?.string == account }
-      #expect(accounts.value("errors", where: "account", is: account) == String(expected), "\(account)")
+      #expect(
+        accounts.value("errors", where: "account", is: account) == String(expected), "\(account)")
     }
     // Checklist and red flags as audit has them.
-    let audit = try JSONReader.parse(try handoff(["audit", "--rev", "HEAD", "--format", "json"], in: repo).stdout)
+    let audit = try JSONReader.parse(
+      try handoff(["audit", "--rev", "HEAD", "--format", "json"], in: repo).stdout)
     let audits = audit.items ?? []
     #expect(audits.count == 2)
-    #expect(try rows(repo, "checklist").rows.count == audits.reduce(0) { $0 + ($1["items"]?.items?.count ?? 0) })
-    #expect(try rows(repo, "red_flags").rows.count == audits.reduce(0) { $0 + ($1["red_flags"]?.items?.count ?? 0) })
+    #expect(
+      try rows(repo, "checklist").rows.count
+        == audits.reduce(0) { $0 + ($1["items"]?.items?.count ?? 0) })
+    #expect(
+      try rows(repo, "red_flags").rows.count
+        == audits.reduce(0) { $0 + ($1["red_flags"]?.items?.count ?? 0) })
     #expect(try rows(repo, "commitments").rows.count == 2)  // acme's one, beta's one
     #expect(try rows(repo, "stakeholders").rows.count == 4)
   }
@@ -62,17 +81,22 @@ import Testing
     _ = try handoff(["export", "--out", "out"], in: repo)
     let events = try rows(repo, "commitment_events")
     let acme = events.rows.filter { $0[0] == "acme" }.map { [$0[1], $0[5], $0[6], $0[7]] }
-    #expect(acme == [
-      ["clever-sso", "added", "", "open"], ["extra", "added", "", "open"], ["clever-sso", "changed", "status", "delivered"],
-      ["extra", "removed", "", ""],
-    ])
+    #expect(
+      acme == [
+        ["clever-sso", "added", "", "open"], ["extra", "added", "", "open"],
+        ["clever-sso", "changed", "status", "delivered"],
+        ["extra", "removed", "", ""],
+      ])
     // From the events cache, and after another commit, the same rows plus the new one.
-    try repo.write("accounts/beta/commitments.yaml", Fixtures.commitments.replacingOccurrences(of: "2026-09-25", with: "2026-10-01"))
+    try repo.write(
+      "accounts/beta/commitments.yaml",
+      Fixtures.commitments.replacingOccurrences(of: "2026-09-25", with: "2026-10-01"))
     try repo.commit("beta: SSO later")
     _ = try handoff(["export", "--out", "out"], in: repo)
     let cached = try rows(repo, "commitment_events")
     _ = try handoff(["export", "--out", "fresh", "--no-cache"], in: repo)
-    let fresh = try CSVRows(String(contentsOfFile: repo.path + "/fresh/commitment_events.csv", encoding: .utf8))
+    let fresh = try CSVRows(
+      String(contentsOfFile: repo.path + "/fresh/commitment_events.csv", encoding: .utf8))
     #expect(cached.rows == fresh.rows)
     #expect(cached.rows.last.map { [$0[0], $0[5], $0[6]] } == ["beta", "changed", "due"])
   }
@@ -83,11 +107,17 @@ import Testing
       _ = try handoff(["export", "--format", format, "--out", "first"], in: repo)
       _ = try handoff(["export", "--format", format, "--out", "cached"], in: repo)
       _ = try handoff(["export", "--format", format, "--out", "fresh", "--no-cache"], in: repo)
-      for table in ["accounts", "commitments", "stakeholders", "red_flags", "checklist", "commitment_events"] {
+      for table in [
+        "accounts", "commitments", "stakeholders", "red_flags", "checklist", "commitment_events",
+      ] {
         let name = "\(table).\(format)"
         let first = try Data(contentsOf: repo.root.appendingPathComponent("first/\(name)"))
-        #expect(try Data(contentsOf: repo.root.appendingPathComponent("cached/\(name)")) == first, "\(name)")
-        #expect(try Data(contentsOf: repo.root.appendingPathComponent("fresh/\(name)")) == first, "\(name)")
+        #expect(
+          try Data(contentsOf: repo.root.appendingPathComponent("cached/\(name)")) == first,
+          "\(name)")
+        #expect(
+          try Data(contentsOf: repo.root.appendingPathComponent("fresh/\(name)")) == first,
+          "\(name)")
       }
     }
   }
@@ -95,7 +125,8 @@ import Testing
   @Test func jsonLinesCarryTypedValues() throws {
     let repo = try Self.history()
     _ = try handoff(["export", "--format", "jsonl", "--out", "out"], in: repo)
-    let lines = try String(contentsOfFile: repo.path + "/out/accounts.jsonl", encoding: .utf8).split(separator: "\n")
+    let lines = try String(contentsOfFile: repo.path + "/out/accounts.jsonl", encoding: .utf8)
+      .split(separator: "\n")
     #expect(lines.count == 2)
     let first = try JSONReader.parse(String(lines[0]))
     #expect(first["account"]?.string == "acme")
@@ -127,7 +158,9 @@ struct CSVRows {
   }
 
   func value(_ name: String, where key: String, is value: String) -> String? {
-    guard let index = header.firstIndex(of: name), let keyIndex = header.firstIndex(of: key) else { return nil }
+    guard let index = header.firstIndex(of: name), let keyIndex = header.firstIndex(of: key) else {
+      return nil
+    }
     return rows.first { $0[keyIndex] == value }?[index]
   }
 }

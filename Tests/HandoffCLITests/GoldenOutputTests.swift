@@ -11,21 +11,28 @@ import Testing
 @Suite struct GoldenOutputTests {
   static func history() throws -> TestRepository {
     let repo = try TestRepository()
-    try repo.writeAccount("acme", replacing: [
-      "account.yaml": Fixtures.account(at: "negotiation"),
-      "commitments.yaml": Fixtures.commitments(["sso", "rostering"]),
-    ])
+    try repo.writeAccount(
+      "acme",
+      replacing: [
+        "account.yaml": Fixtures.account(at: "negotiation"),
+        "commitments.yaml": Fixtures.commitments(["sso", "rostering"]),
+      ])
     try repo.writeAccount("zenith", replacing: ["account.yaml": Fixtures.account(at: "proposal")])
     try repo.commit("Two prospects")
-    try repo.writeAccount("acme", replacing: ["commitments.yaml": Fixtures.commitments(["sso", "rostering", "audit-log"])])
+    try repo.writeAccount(
+      "acme",
+      replacing: ["commitments.yaml": Fixtures.commitments(["sso", "rostering", "audit-log"])])
     try repo.commit("Acme closed")
     try repo.writeAccount("zenith")
     try repo.commit("Zenith closed", after: 3 * 86_400)
-    try repo.writeAccount("acme", replacing: [
-      "commitments.yaml": Fixtures.commitments(["sso", "audit-log"], withdrawn: ["audit-log"])
-    ])
+    try repo.writeAccount(
+      "acme",
+      replacing: [
+        "commitments.yaml": Fixtures.commitments(["sso", "audit-log"], withdrawn: ["audit-log"])
+      ])
     try repo.commit("Acme: rostering dropped, audit log withdrawn", after: 20 * 86_400)
-    try repo.writeAccount("open-deal", replacing: ["account.yaml": Fixtures.account(at: "discovery")])
+    try repo.writeAccount(
+      "open-deal", replacing: ["account.yaml": Fixtures.account(at: "discovery")])
     try repo.commit("A new prospect")
     return repo
   }
@@ -47,7 +54,8 @@ import Testing
     let repo = try Self.history()
     for (name, arguments) in Self.cases {
       for cache in [[], ["--no-cache"]] where cache.isEmpty || Self.takesNoCache(arguments[0]) {
-        let result = try Shell.run(ValidateCommandTests.binary, arguments + cache, directory: repo.path)
+        let result = try Shell.run(
+          ValidateCommandTests.binary, arguments + cache, directory: repo.path)
         #expect(result.status <= 1, "\(arguments): \(result.stderr)")
         #expect(result.stderr.isEmpty, "\(arguments): \(result.stderr)")
         try Self.assertSnapshot(result.stdout, named: name)
@@ -62,7 +70,8 @@ import Testing
   static func assertSnapshot(_ text: String, named name: String) throws {
     let url = ProjectPaths.root.appendingPathComponent("Tests/Fixtures/Snapshots/cli/\(name)")
     if ProcessInfo.processInfo.environment["HANDOFF_RECORD_SNAPSHOTS"] != nil {
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try text.write(to: url, atomically: true, encoding: .utf8)
     }
     let expected = try String(contentsOf: url, encoding: .utf8)

@@ -17,7 +17,9 @@ import Testing
     let repo = try TestRepository()
     let installed = try handoff(["hooks", "install"], in: repo)
     #expect(installed.status == 0, "\(installed.stderr)")
-    try repo.writeAccount("acme", replacing: ["account.yaml": "name: A\nstage: won\nsegment: smb\nowners: {sales: a}\n"])
+    try repo.writeAccount(
+      "acme", replacing: ["account.yaml": "name: A\nstage: won\nsegment: smb\nowners: {sales: a}\n"]
+    )
     try repo.add()
     let refused = try commit(repo, "bad")
     #expect(refused.status != 0)
@@ -29,7 +31,9 @@ import Testing
     let accepted = try commit(repo, "good")
     #expect(accepted.status == 0, "\(accepted.stdout)\(accepted.stderr)")
 
-    let skipped = try Shell.run("/usr/bin/env", ["git", "-C", repo.path, "commit", "-q", "--allow-empty", "--no-verify", "-m", "skip"])
+    let skipped = try Shell.run(
+      "/usr/bin/env",
+      ["git", "-C", repo.path, "commit", "-q", "--allow-empty", "--no-verify", "-m", "skip"])
     #expect(skipped.status == 0)
   }
 
@@ -38,16 +42,20 @@ import Testing
     try repo.writeAccount("acme")
     try repo.commit("first")
     _ = try handoff(["hooks", "install"], in: repo)
-    try repo.write("accounts/acme/account.yaml", "name: A\nstage: won\nsegment: smb\nowners: {sales: a}\n")
-    let refused = try Shell.run("/usr/bin/env", ["git", "-C", repo.path, "commit", "-q", "-a", "-m", "bad"])
+    try repo.write(
+      "accounts/acme/account.yaml", "name: A\nstage: won\nsegment: smb\nowners: {sales: a}\n")
+    let refused = try Shell.run(
+      "/usr/bin/env", ["git", "-C", repo.path, "commit", "-q", "-a", "-m", "bad"])
     #expect(refused.status != 0)
   }
 
   @Test func keepsRunsAndRestoresAnExistingHook() throws {
     let repo = try TestRepository()
-    let original = "#!/bin/sh\necho ran >> \"$(git rev-parse --git-dir)/original-ran\"\nexit ${ORIGINAL_EXIT:-0}\n"
+    let original =
+      "#!/bin/sh\necho ran >> \"$(git rev-parse --git-dir)/original-ran\"\nexit ${ORIGINAL_EXIT:-0}\n"
     try repo.write(".git/hooks/pre-commit", original)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: repo.path + "/.git/hooks/pre-commit")
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0o755], ofItemAtPath: repo.path + "/.git/hooks/pre-commit")
     let installed = try handoff(["hooks", "install"], in: repo)
     #expect(installed.stdout.contains("kept"))
     let status = try handoff(["hooks", "status"], in: repo)
@@ -69,8 +77,10 @@ import Testing
     #expect(try handoff(["hooks", "install"], in: repo).status == 0)
     let removed = try handoff(["hooks", "uninstall"], in: repo)
     #expect(removed.stdout.contains("back in place"))
-    #expect(try String(contentsOfFile: repo.path + "/.git/hooks/pre-commit", encoding: .utf8) == original)
-    #expect(!FileManager.default.fileExists(atPath: repo.path + "/.git/hooks/pre-commit.handoff-chained"))
+    #expect(
+      try String(contentsOfFile: repo.path + "/.git/hooks/pre-commit", encoding: .utf8) == original)
+    #expect(
+      !FileManager.default.fileExists(atPath: repo.path + "/.git/hooks/pre-commit.handoff-chained"))
   }
 
   @Test func neverTouchesAForeignHookOnUninstall() throws {
@@ -92,23 +102,27 @@ import Testing
     let plain = try TestRepository()
     try plain.writeAccount("acme")
     try plain.commit("one")
-    let linked = plain.root.deletingLastPathComponent().appendingPathComponent("wt-\(UUID().uuidString)")
+    let linked = plain.root.deletingLastPathComponent().appendingPathComponent(
+      "wt-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: linked) }
     try plain.git(["worktree", "add", "-q", linked.path])
-    let fromWorktree = try Shell.run(ValidateCommandTests.binary, ["hooks", "install"], directory: linked.path)
+    let fromWorktree = try Shell.run(
+      ValidateCommandTests.binary, ["hooks", "install"], directory: linked.path)
     #expect(fromWorktree.status == 0)
     #expect(FileManager.default.fileExists(atPath: plain.path + "/.git/hooks/pre-commit"))
   }
 
   @Test func aBareRepositoryGetsAClearError() throws {
     let bare = try TestRepository(bare: true)
-    let result = try Shell.run(ValidateCommandTests.binary, ["hooks", "install", "--repo", bare.path])
+    let result = try Shell.run(
+      ValidateCommandTests.binary, ["hooks", "install", "--repo", bare.path])
     #expect(result.status == 2)
     #expect(result.stderr.contains("bare"))
   }
 
   @Test func theHookScriptInHooksFolderIsTheOneInstalled() throws {
-    let file = try String(contentsOf: ProjectPaths.root.appendingPathComponent("hooks/pre-commit"), encoding: .utf8)
+    let file = try String(
+      contentsOf: ProjectPaths.root.appendingPathComponent("hooks/pre-commit"), encoding: .utf8)
     #expect(HookInstaller.script(binary: "@HANDOFF_BINARY@") == file)
   }
 

@@ -54,18 +54,22 @@ import Testing
     try repo.git(["checkout", "-q", "main"])
     try repo.write("accounts/acme/commitments.yaml", ours(Self.commitments))
     try repo.commit("ours")
-    let run = try Shell.run("/usr/bin/git", ["merge", "-q", "--no-edit", "theirs"], directory: repo.path)
+    let run = try Shell.run(
+      "/usr/bin/git", ["merge", "-q", "--no-edit", "theirs"], directory: repo.path)
     return (run.status, try String(contentsOfFile: file, encoding: .utf8))
   }
 
   @Test func initRegistersTheDriverOnce() throws {
     let repo = try repository()
     #expect(try repo.git(["config", "merge.handoff.driver"]).contains("merge-driver %O %A %B %P"))
-    #expect(try repo.git(["check-attr", "merge", "accounts/acme/commitments.yaml"]).contains("merge: handoff"))
+    #expect(
+      try repo.git(["check-attr", "merge", "accounts/acme/commitments.yaml"]).contains(
+        "merge: handoff"))
     let attributes = try String(contentsOfFile: repo.path + "/.gitattributes", encoding: .utf8)
     let config = try String(contentsOfFile: repo.path + "/.git/config", encoding: .utf8)
     _ = try handoff(["init"], in: repo)
-    #expect(try String(contentsOfFile: repo.path + "/.gitattributes", encoding: .utf8) == attributes)
+    #expect(
+      try String(contentsOfFile: repo.path + "/.gitattributes", encoding: .utf8) == attributes)
     #expect(try String(contentsOfFile: repo.path + "/.git/config", encoding: .utf8) == config)
   }
 
@@ -73,9 +77,14 @@ import Testing
     let repo = try repository()
     let (status, text) = try merge(
       repo,
-      ours: { $0.replacingOccurrences(of: "due: 2026-09-25   # the district's first day", with: "due: 2026-09-30   # moved a week") },
+      ours: {
+        $0.replacingOccurrences(
+          of: "due: 2026-09-25   # the district's first day",
+          with: "due: 2026-09-30   # moved a week")
+      },
       theirs: {
-        $0.replacingOccurrences(of: "Two on-site training sessions", with: "Three on-site training sessions")
+        $0.replacingOccurrences(
+          of: "Two on-site training sessions", with: "Three on-site training sessions")
           + "  # Added after the kickoff\n  - id: rostering\n    promise: Nightly rostering sync\n    kind: integration\n"
           + "    source: email\n    in_contract: false\n    made_by: jane.doe\n    owner: success\n    status: open\n"
       })
@@ -83,7 +92,8 @@ import Testing
     #expect(text.contains("due: 2026-09-30   # moved a week"))
     #expect(text.contains("Three on-site training sessions"))
     #expect(text.contains("  # Added after the kickoff\n  - id: rostering\n"))
-    #expect(text.hasPrefix("# Promises made to Lincoln\ncommitments:\n  # Asked for in the first call\n"))
+    #expect(
+      text.hasPrefix("# Promises made to Lincoln\ncommitments:\n  # Asked for in the first call\n"))
     #expect(try handoff(["validate", "acme"], in: repo).status == 0)
   }
 
@@ -91,21 +101,36 @@ import Testing
     let repo = try repository()
     let (status, text) = try merge(
       repo,
-      ours: { $0.replacingOccurrences(of: "    owner: success\n", with: "    owner: implementation\n") },
+      ours: {
+        $0.replacingOccurrences(of: "    owner: success\n", with: "    owner: implementation\n")
+      },
       theirs: { $0.replacingOccurrences(of: "due: 2026-09-25", with: "due: 2026-10-01") })
     #expect(status == 0)
-    #expect(text == Self.commitments.replacingOccurrences(of: "    owner: success\n", with: "    owner: implementation\n")
-      .replacingOccurrences(of: "due: 2026-09-25", with: "due: 2026-10-01"))
+    #expect(
+      text
+        == Self.commitments.replacingOccurrences(
+          of: "    owner: success\n", with: "    owner: implementation\n"
+        )
+        .replacingOccurrences(of: "due: 2026-09-25", with: "due: 2026-10-01"))
   }
 
   @Test func theSameFieldConflictsWithMarkers() throws {
     let repo = try repository()
     let (status, text) = try merge(
       repo,
-      ours: { $0.replacingOccurrences(of: "status: open\n  - id: training", with: "status: at-risk\n  - id: training") },
-      theirs: { $0.replacingOccurrences(of: "status: open\n  - id: training", with: "status: delivered\n  - id: training") })
+      ours: {
+        $0.replacingOccurrences(
+          of: "status: open\n  - id: training", with: "status: at-risk\n  - id: training")
+      },
+      theirs: {
+        $0.replacingOccurrences(
+          of: "status: open\n  - id: training", with: "status: delivered\n  - id: training")
+      })
     #expect(status == 1)
-    #expect(text.contains("    due: 2026-09-25   # the district's first day\n<<<<<<< ours\n    status: at-risk\n=======\n    status: delivered\n>>>>>>> theirs\n  - id: training\n"))
+    #expect(
+      text.contains(
+        "    due: 2026-09-25   # the district's first day\n<<<<<<< ours\n    status: at-risk\n=======\n    status: delivered\n>>>>>>> theirs\n  - id: training\n"
+      ))
     let unmerged = try repo.git(["diff", "--name-only", "--diff-filter=U"])
     #expect(unmerged.contains("accounts/acme/commitments.yaml"))
   }

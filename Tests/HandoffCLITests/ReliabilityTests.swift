@@ -26,7 +26,9 @@ import Testing
       #expect(run.status != 124, "\(command) hung on a FIFO")
       if command == ["validate"] {
         #expect(run.status == 1)
-        #expect(run.stdout.contains("accounts/acme/goals.yaml: error[not-a-regular-file]: `goals.yaml` is a FIFO"))
+        #expect(
+          run.stdout.contains(
+            "accounts/acme/goals.yaml: error[not-a-regular-file]: `goals.yaml` is a FIFO"))
         #expect(!run.stdout.contains("error[missing-file]"), "a FIFO is there, only not read")
       }
     }
@@ -42,8 +44,13 @@ import Testing
     for source in [[], ["--staged", "--all"], ["--rev", "HEAD"]] {
       let run = try handoff(["validate"] + source, in: repo)
       #expect(run.status == 1, "\(source)")
-      #expect(run.stdout.contains("accounts/bad/account.yaml: error[not-a-regular-file]: `account.yaml` is a symbolic link"), "\(source): \(run.stdout)")
-      #expect(run.stdout.contains("accounts/etclink: error[not-a-regular-file]: `etclink` is a symbolic link"), "\(source)")
+      #expect(
+        run.stdout.contains(
+          "accounts/bad/account.yaml: error[not-a-regular-file]: `account.yaml` is a symbolic link"),
+        "\(source): \(run.stdout)")
+      #expect(
+        run.stdout.contains(
+          "accounts/etclink: error[not-a-regular-file]: `etclink` is a symbolic link"), "\(source)")
       #expect(!run.stdout.contains("root:"), "\(source) echoed a file outside the repository")
       #expect(!run.stdout.contains("accounts/etclink/"), "\(source) listed the link's target")
       #expect(!run.stdout.contains("account.yaml is missing"), "\(source)")
@@ -65,13 +72,21 @@ import Testing
     try repo.commit("submodules", stageAll: false)
     for source in [["--staged", "--all"], ["--rev", "HEAD"]] {
       let run = try handoff(["validate"] + source, in: repo)
-      #expect(run.stdout.contains("accounts/vendored: warning[stray-file]: `vendored` is a submodule"), "\(source): \(run.stdout)")
-      #expect(run.stdout.contains("accounts/acme/plugin: warning[stray-file]: `plugin` is a submodule"), "\(source)")
+      #expect(
+        run.stdout.contains("accounts/vendored: warning[stray-file]: `vendored` is a submodule"),
+        "\(source): \(run.stdout)")
+      #expect(
+        run.stdout.contains("accounts/acme/plugin: warning[stray-file]: `plugin` is a submodule"),
+        "\(source)")
     }
     // In the work tree an unpopulated submodule is an empty folder, which git does not record.
-    try FileManager.default.createDirectory(atPath: repo.path + "/accounts/vendored", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: repo.path + "/accounts/vendored", withIntermediateDirectories: true)
     #expect(!(try handoff(["validate"], in: repo).stdout.contains("accounts/vendored")))
-    for command in [["at-close"], ["drift"], ["report"], ["log", "acme"], ["show", "acme", "--at", "close"], ["diff", "HEAD~1", "HEAD"]] {
+    for command in [
+      ["at-close"], ["drift"], ["report"], ["log", "acme"], ["show", "acme", "--at", "close"],
+      ["diff", "HEAD~1", "HEAD"],
+    ] {
       let run = try handoff(command, in: repo)
       #expect(run.status == 0, "\(command): \(run.stderr)")
     }
@@ -85,7 +100,10 @@ import Testing
     #expect(!run.stdout.contains("\u{1B}"))
     #expect(run.stdout.contains("accounts/evil\\u{1b}[31m\\nname"))
     // Every finding is still one line.
-    #expect(run.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("accounts/") || $0.contains(" in ") })
+    #expect(
+      run.stdout.split(separator: "\n").allSatisfy {
+        $0.hasPrefix("accounts/") || $0.contains(" in ")
+      })
     let github = try handoff(["validate", "--format", "github"], in: repo)
     #expect(!github.stdout.contains("\u{1B}"))
   }
@@ -96,9 +114,13 @@ import Testing
     #expect(mkfifo(repo.path + "/.handoff.yaml", 0o644) == 0)
     var run = try handoff(["validate"], in: repo)
     #expect(run.status == 2)
-    #expect(run.stderr == ".handoff.yaml: error[config]: `.handoff.yaml` is a FIFO, socket or device, not a regular file; the settings must be a plain file, so nothing was judged\n")
+    #expect(
+      run.stderr
+        == ".handoff.yaml: error[config]: `.handoff.yaml` is a FIFO, socket or device, not a regular file; the settings must be a plain file, so nothing was judged\n"
+    )
     try repo.remove(".handoff.yaml")
-    try FileManager.default.createDirectory(atPath: repo.path + "/.handoff.yaml", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: repo.path + "/.handoff.yaml", withIntermediateDirectories: true)
     try repo.write(".handoff.yaml/x", "")
     run = try handoff(["validate"], in: repo)
     #expect(run.status == 2)
@@ -106,8 +128,14 @@ import Testing
     try repo.remove(".handoff.yaml")
 
     let cases: [(String, String)] = [
-      ("accounts_dir: acounts\n", ".handoff.yaml:1:15: error[config]: `accounts_dir` names `acounts`, which does not exist"),
-      ("accounts_dir: .git\n", ".handoff.yaml:1:15: error[config]: `accounts_dir` cannot be inside `.git`"),
+      (
+        "accounts_dir: acounts\n",
+        ".handoff.yaml:1:15: error[config]: `accounts_dir` names `acounts`, which does not exist"
+      ),
+      (
+        "accounts_dir: .git\n",
+        ".handoff.yaml:1:15: error[config]: `accounts_dir` cannot be inside `.git`"
+      ),
       ("accounts_dir: ./.git/x\n", "`accounts_dir` cannot be inside `.git`"),
       ("accounts_dir: /etc\n", "`accounts_dir` must be a relative path"),
       ("accounts_dir: ../elsewhere\n", "`accounts_dir` must be a relative path"),
@@ -129,10 +157,15 @@ import Testing
 
   @Test func emptyRepositoriesAndOrphanBranchesSayWhy() throws {
     let repo = try TestRepository()
-    for command in [["drift"], ["report"], ["at-close"], ["log", "acme"], ["validate", "--rev", "HEAD"]] {
+    for command in [
+      ["drift"], ["report"], ["at-close"], ["log", "acme"], ["validate", "--rev", "HEAD"],
+    ] {
       let run = try handoff(command, in: repo)
       #expect(run.status == 2, "\(command)")
-      #expect(run.stderr == "error: the branch `main` has no commits yet, so there is no history to read; commit first\n", "\(command): \(run.stderr)")
+      #expect(
+        run.stderr
+          == "error: the branch `main` has no commits yet, so there is no history to read; commit first\n",
+        "\(command): \(run.stderr)")
     }
     try repo.writeAccount("acme")
     try repo.commit("first")
@@ -140,7 +173,9 @@ import Testing
     for command in [["drift"], ["report"]] {
       let run = try handoff(command, in: repo)
       #expect(run.status == 2)
-      #expect(run.stderr.contains("the current branch `fresh` has no commits yet (an orphan branch)"), "\(run.stderr)")
+      #expect(
+        run.stderr.contains("the current branch `fresh` has no commits yet (an orphan branch)"),
+        "\(run.stderr)")
       #expect(run.stderr.contains("git switch main"))
     }
   }
@@ -153,14 +188,17 @@ import Testing
     let repo = try TestRepository()
     defer { _ = try? Shell.run("/usr/bin/env", ["chown", "-R", "0:0", repo.path]) }
     _ = try Shell.run("/usr/bin/env", ["chown", "-R", "65534:65534", repo.path]).checked()
-    let home = FileManager.default.temporaryDirectory.appendingPathComponent("handoff-home-\(UUID().uuidString)")
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "handoff-home-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: home) }
     let run = try handoff(["validate"], in: repo, environment: ["HOME": home.path])
     #expect(run.status == 2)
     let real = URL(fileURLWithPath: repo.path).resolvingSymlinksInPath().path
     #expect(run.stderr.contains("detected dubious ownership in repository at '"), "\(run.stderr)")
-    #expect(run.stderr.contains("git config --global --add safe.directory '\(real)'") || run.stderr.contains("safe.directory '\(repo.path)'"))
+    #expect(
+      run.stderr.contains("git config --global --add safe.directory '\(real)'")
+        || run.stderr.contains("safe.directory '\(repo.path)'"))
   }
 
   @Test func reportOutOnAFullDiskKeepsTheEarlierFileAndBackup() throws {
@@ -172,13 +210,21 @@ import Testing
     // A file size limit stands in for a full disk: every write past 4 KiB fails with EFBIG.
     let run = try Shell.run(
       "/bin/bash",
-      ["-c", "trap '' XFSZ; ulimit -f 4; exec \"$0\" report --format html --out report.html", ValidateCommandTests.binary],
+      [
+        "-c", "trap '' XFSZ; ulimit -f 4; exec \"$0\" report --format html --out report.html",
+        ValidateCommandTests.binary,
+      ],
       directory: repo.path)
     #expect(run.status == 2)
     #expect(run.stderr.hasPrefix("error: could not write report.html"), "\(run.stderr)")
-    #expect(try String(contentsOfFile: repo.path + "/report.html", encoding: .utf8) == "earlier report\n")
-    #expect(try String(contentsOfFile: repo.path + "/report.html.bak", encoding: .utf8) == "earlier backup\n")
-    let left = try FileManager.default.contentsOfDirectory(atPath: repo.path).filter { $0.hasSuffix(".tmp") }
+    #expect(
+      try String(contentsOfFile: repo.path + "/report.html", encoding: .utf8) == "earlier report\n")
+    #expect(
+      try String(contentsOfFile: repo.path + "/report.html.bak", encoding: .utf8)
+        == "earlier backup\n")
+    let left = try FileManager.default.contentsOfDirectory(atPath: repo.path).filter {
+      $0.hasSuffix(".tmp")
+    }
     #expect(left.isEmpty, "temporary files left: \(left)")
   }
 }
@@ -211,7 +257,9 @@ import Testing
     #expect(symlink("/nonexistent/hook", hook) == 0)
     let installed = try handoff(["hooks", "install"], in: repo)
     #expect(installed.status == 0, "\(installed.stderr)")
-    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: hook + ".handoff-chained") == "/nonexistent/hook")
+    #expect(
+      try FileManager.default.destinationOfSymbolicLink(atPath: hook + ".handoff-chained")
+        == "/nonexistent/hook")
     #expect(try handoff(["hooks", "uninstall"], in: repo).status == 0)
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: hook) == "/nonexistent/hook")
   }

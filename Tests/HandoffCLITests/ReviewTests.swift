@@ -23,10 +23,17 @@ import Testing
   static func repository() throws -> TestRepository {
     let repo = try TestRepository()
     try repo.write(".handoff.yaml", settings)
-    try repo.writeAccount("acme", replacing: [
-      "account.yaml": Fixtures.account.replacingOccurrences(of: "  sales: jane.doe", with: "  sales: jane.doe\n  success: raj.patel")
-    ])
-    try repo.writeAccount("beta", replacing: ["account.yaml": Fixtures.account.replacingOccurrences(of: "jane.doe", with: "ken.ito")])
+    try repo.writeAccount(
+      "acme",
+      replacing: [
+        "account.yaml": Fixtures.account.replacingOccurrences(
+          of: "  sales: jane.doe", with: "  sales: jane.doe\n  success: raj.patel")
+      ])
+    try repo.writeAccount(
+      "beta",
+      replacing: [
+        "account.yaml": Fixtures.account.replacingOccurrences(of: "jane.doe", with: "ken.ito")
+      ])
     try repo.commit("two accounts")
     return repo
   }
@@ -54,21 +61,30 @@ import Testing
     let run = try handoff(["reviewers", "main..topic"], in: repo)
     #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
     #expect(run.stdout.hasPrefix("@jdoe @rpatel @acme/cs-leadership\n"))
-    #expect(run.stdout.contains("acme: @jdoe (sales: jane.doe), @rpatel (success: raj.patel), @acme/cs-leadership (escalation: 2 red flags)"))
+    #expect(
+      run.stdout.contains(
+        "acme: @jdoe (sales: jane.doe), @rpatel (success: raj.patel), @acme/cs-leadership (escalation: 2 red flags)"
+      ))
     #expect(!run.stdout.contains("beta"))
-    let json = try JSONReader.parse(try handoff(["reviewers", "main..topic", "--format", "json"], in: repo).stdout)
-    #expect(json["reviewers"]?.items?.compactMap(\.string) == ["@jdoe", "@rpatel", "@acme/cs-leadership"])
+    let json = try JSONReader.parse(
+      try handoff(["reviewers", "main..topic", "--format", "json"], in: repo).stdout)
+    #expect(
+      json["reviewers"]?.items?.compactMap(\.string) == ["@jdoe", "@rpatel", "@acme/cs-leadership"])
     // A name without a handle is reported, not guessed.
     try repo.write("accounts/beta/goals.yaml", Fixtures.goals + "evaluated: [Competitor A]\n")
     try repo.commit("beta: competitors")
     let missing = try handoff(["reviewers", "main..topic"], in: repo)
     #expect(missing.status == 1)
-    #expect(missing.stdout.contains("beta: no handle for `ken.ito` (owners.sales); add it under reviewers.people in .handoff.yaml"))
+    #expect(
+      missing.stdout.contains(
+        "beta: no handle for `ken.ito` (owners.sales); add it under reviewers.people in .handoff.yaml"
+      ))
   }
 
   @Test func codeownersKeepsForeignLinesByteForByte() throws {
     let repo = try Self.repository()
-    try repo.write("accounts/beta/account.yaml", Fixtures.account)  // jane.doe again: every name has a handle
+    // jane.doe again: every name has a handle
+    try repo.write("accounts/beta/account.yaml", Fixtures.account)
     let foreign = "# team rules\r\n* @acme/everyone\n/docs/ @acme/writers   # trailing comment\n"
     try repo.write(".github/CODEOWNERS", foreign)
     let stale = try handoff(["codeowners"], in: repo)

@@ -12,27 +12,39 @@ import Testing
   @Test func versionNamesTheLibrariesItRunsWith() throws {
     let run = try handoff(["--version"], in: FileManager.default.temporaryDirectory.path)
     #expect(run.status == 0)
-    #expect(run.stdout.hasPrefix("handoff \(HandoffVersion.current) (libgit2 \(LibGit2.version), libfyaml "), "\(run.stdout)")
+    #expect(
+      run.stdout.hasPrefix(
+        "handoff \(HandoffVersion.current) (libgit2 \(LibGit2.version), libfyaml "), "\(run.stdout)"
+    )
     #expect(LibGit2.version.split(separator: ".").count == 3)
     #expect(!LibFYAML.version.isEmpty && LibFYAML.version != "unknown")
   }
 
   @Test func theBashCompletionCompletesASubcommand() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("completion-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "completion-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let script = try handoff(["--generate-completion-script", "bash"], in: folder.path).checked()
-    try script.write(to: folder.appendingPathComponent("handoff.bash"), atomically: true, encoding: .utf8)
+    try script.write(
+      to: folder.appendingPathComponent("handoff.bash"), atomically: true, encoding: .utf8)
     for (typed, expected) in [("val", "validate"), ("doc", "doctor"), ("at-", "at-close")] {
       let run = try Shell.run(
         "/bin/bash",
-        ["-c", "source handoff.bash; COMP_WORDS=(handoff \(typed)); COMP_CWORD=1; COMP_LINE='handoff \(typed)'; "
-          + "COMP_POINT=${#COMP_LINE}; _handoff handoff \(typed) handoff; printf '%s\\n' \"${COMPREPLY[@]}\""],
+        [
+          "-c",
+          "source handoff.bash; COMP_WORDS=(handoff \(typed)); COMP_CWORD=1; COMP_LINE='handoff \(typed)'; "
+            + "COMP_POINT=${#COMP_LINE}; _handoff handoff \(typed) handoff; printf '%s\\n' \"${COMPREPLY[@]}\"",
+        ],
         directory: folder.path)
-      #expect(run.stdout.split(separator: "\n").contains(Substring(expected)), "\(typed): \(run.stdout) \(run.stderr)")
+      #expect(
+        run.stdout.split(separator: "\n").contains(Substring(expected)),
+        "\(typed): \(run.stdout) \(run.stderr)")
     }
     for shell in ["zsh", "fish"] {
-      #expect(try handoff(["--generate-completion-script", shell], in: folder.path).checked().contains("handoff"))
+      #expect(
+        try handoff(["--generate-completion-script", shell], in: folder.path).checked().contains(
+          "handoff"))
     }
   }
 
@@ -41,14 +53,19 @@ import Testing
   @Test func theManPageRendersAndNamesEveryCommand() throws {
     let page = ProjectPaths.root.appendingPathComponent(".build/share/man/man1/handoff.1").path
     guard FileManager.default.fileExists(atPath: page) else {
-      #expect(ProcessInfo.processInfo.environment["HANDOFF_REQUIRE_SHARE"] != "1", "make test must write \(page) first")
+      #expect(
+        ProcessInfo.processInfo.environment["HANDOFF_REQUIRE_SHARE"] != "1",
+        "make test must write \(page) first")
       print("skipped: no man page at \(page) (make test writes it with scripts/share.sh)")
       return
     }
-    let run = try Shell.run("/usr/bin/env", ["man", "-P", "cat", "-l", page], environment: ["MANWIDTH": "100"])
+    let run = try Shell.run(
+      "/usr/bin/env", ["man", "-P", "cat", "-l", page], environment: ["MANWIDTH": "100"])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("NAME") && run.stdout.contains("SYNOPSIS"))
-    for command in ["validate", "audit", "diff", "log", "show", "at-close", "drift", "report", "hooks", "doctor"] {
+    for command in [
+      "validate", "audit", "diff", "log", "show", "at-close", "drift", "report", "hooks", "doctor",
+    ] {
       #expect(run.stdout.contains(command), "\(command) is not in the man page")
     }
   }
@@ -61,7 +78,8 @@ import Testing
     #expect(run.status == 1)
     #expect(run.stdout.contains("problem: pre-commit hook: not installed"), "\(run.stdout)")
     #expect(run.stdout.contains("problem: git diff of records"))
-    #expect(run.stdout.contains("ok: libraries: handoff \(HandoffVersion.current) runs with libgit2"))
+    #expect(
+      run.stdout.contains("ok: libraries: handoff \(HandoffVersion.current) runs with libgit2"))
 
     #expect(try handoff(["init", "--install-hook"], in: repo.path).status == 0)
     try repo.commit("set up")
@@ -75,7 +93,9 @@ import Testing
     try repo.write(".gitattributes", "accounts/**/*.yaml diff=handoff\n")
     run = try handoff(["doctor"], in: repo.path)
     #expect(run.status == 1)
-    #expect(run.stdout.contains("problem: merge driver: no `merge=handoff` line in .gitattributes"), "\(run.stdout)")
+    #expect(
+      run.stdout.contains("problem: merge driver: no `merge=handoff` line in .gitattributes"),
+      "\(run.stdout)")
     try repo.git(["checkout", "--", ".gitattributes"])
 
     try repo.write(".handoff.yaml", "red_flag_threshold: many\n")
@@ -89,12 +109,17 @@ import Testing
     try source.writeAccount("acme")
     try source.commit("one")
     try source.commit("two")
-    let clone = FileManager.default.temporaryDirectory.appendingPathComponent("doctor-shallow-\(UUID().uuidString)")
+    let clone = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "doctor-shallow-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: clone) }
-    _ = try Shell.run("/usr/bin/env", ["git", "clone", "-q", "--depth", "1", "file://\(source.path)", clone.path]).checked()
+    _ = try Shell.run(
+      "/usr/bin/env", ["git", "clone", "-q", "--depth", "1", "file://\(source.path)", clone.path]
+    ).checked()
     let run = try handoff(["doctor"], in: clone.path)
     #expect(run.status == 1)
-    #expect(run.stdout.contains("problem: clone: shallow") && run.stdout.contains("git fetch --unshallow"))
+    #expect(
+      run.stdout.contains("problem: clone: shallow") && run.stdout.contains("git fetch --unshallow")
+    )
   }
 
   @Test func doctorOutsideARepositoryCannotRun() throws {

@@ -17,15 +17,18 @@ import Testing
     try repo.write("accounts/acme/commitments.yaml", Fixtures.commitments(["sso", "later"]))
     try repo.commit("added a promise")  // 2026-01-04
 
-    let atClose = try JSONReader.parse(try show(["acme", "--at", "close", "--format", "json"], in: repo).stdout)
+    let atClose = try JSONReader.parse(
+      try show(["acme", "--at", "close", "--format", "json"], in: repo).stdout)
     #expect(atClose["commit"]?.string == closing)
     #expect(atClose["commitments"]?.items?.compactMap { $0["id"]?.string } == ["clever-sso"])
     #expect(atClose["record"]?["account"]?["stage"]?.string == "closed-won")
 
-    let atRevision = try JSONReader.parse(try show(["acme", "--at", "HEAD", "--format", "json"], in: repo).stdout)
+    let atRevision = try JSONReader.parse(
+      try show(["acme", "--at", "HEAD", "--format", "json"], in: repo).stdout)
     #expect(atRevision["commitments"]?.items?.count == 2)
 
-    let atDay = try JSONReader.parse(try show(["acme", "--at", "2026-01-02", "--format", "json"], in: repo).stdout)
+    let atDay = try JSONReader.parse(
+      try show(["acme", "--at", "2026-01-02", "--format", "json"], in: repo).stdout)
     #expect(atDay["commit"]?.string == first)
 
     let text = try show(["acme"], in: repo)
@@ -43,7 +46,8 @@ import Testing
   func badRequestsExitTwo(arguments: [String], fragment: String) throws {
     let repo = try TestRepository()
     try repo.writeAccount("acme")
-    try repo.writeAccount("prospect-only", replacing: ["account.yaml": Fixtures.account(at: "negotiation")])
+    try repo.writeAccount(
+      "prospect-only", replacing: ["account.yaml": Fixtures.account(at: "negotiation")])
     try repo.commit("one")
     let result = try show(arguments, in: repo)
     #expect(result.status == 2)

@@ -6,7 +6,8 @@ public enum AuditRunner {
     let repository = workspace.repository
     let snapshot = try Snapshot.open(revision, in: repository)
     let settings = try snapshot.loadSettings().settings
-    return try snapshot.records(settings: settings, accounts: wanted, during: "audit").map { record in
+    return try snapshot.records(settings: settings, accounts: wanted, during: "audit").map {
+      record in
       Auditor.audit(record, settings: settings)
     }
   }

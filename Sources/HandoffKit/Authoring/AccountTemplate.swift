@@ -3,7 +3,9 @@
 enum AccountTemplate {
   /// The files of account `id` at `stage` in `folder` (its path in the repository), with the
   /// name, stage and editor schema path filled in.
-  static func files(id: String, stage: Stage, folder: String, settings: Settings, name: String? = nil)
+  static func files(
+    id: String, stage: Stage, folder: String, settings: Settings, name: String? = nil
+  )
     -> [(RecordFile, String)]
   {
     var files: [RecordFile] = [.account]
@@ -12,13 +14,20 @@ enum AccountTemplate {
     }
     let depth = folder.split(separator: "/").count
     let schema = String(repeating: "../", count: depth) + Authoring.editorSchemaDirectory
-    let title = name ?? id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+    let title =
+      name
+      ?? id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(
+        separator: " ")
     return files.compactMap { file in
-      guard let template = EmbeddedSchemas.accountTemplates.first(where: { $0.name == file.fileName })?.text else {
+      guard
+        let template = EmbeddedSchemas.accountTemplates.first(where: { $0.name == file.fileName })?
+          .text
+      else {
         return nil
       }
       let text = substitute(
-        template, ["@SCHEMA@": schema, "@NAME@": YAMLEditor.scalar(title), "@STAGE@": stage.rawValue])
+        template,
+        ["@SCHEMA@": schema, "@NAME@": YAMLEditor.scalar(title), "@STAGE@": stage.rawValue])
       return (file, text)
     }
   }
@@ -31,7 +40,8 @@ enum AccountTemplate {
     out.reserveCapacity(bytes.count + 64)
     var index = 0
     while index < bytes.count {
-      if bytes[index] == UInt8(ascii: "@"), let end = bytes[(index + 1)...].prefix(16).firstIndex(of: UInt8(ascii: "@")),
+      if bytes[index] == UInt8(ascii: "@"),
+        let end = bytes[(index + 1)...].prefix(16).firstIndex(of: UInt8(ascii: "@")),
         let value = values[String(decoding: bytes[index...end], as: UTF8.self)]
       {
         out += value.utf8

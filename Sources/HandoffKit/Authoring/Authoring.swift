@@ -32,9 +32,12 @@ public enum Authoring {
     for file in Draft7Edition.allFiles() {
       try write(file.text, to: root + editorSchemaDirectory + "/" + file.name)
     }
-    done.append("wrote the editor schemas to \(editorSchemaDirectory)/ (draft-07, for the VS Code YAML extension)")
+    done.append(
+      "wrote the editor schemas to \(editorSchemaDirectory)/ (draft-07, for the VS Code YAML extension)"
+    )
     done.append(try associateSchemas(root: root, accountsDirectory: settings.accountsDirectory))
-    done.append(try setUpGit(root: root, accountsDirectory: settings.accountsDirectory, repositoryPath: path))
+    done.append(
+      try setUpGit(root: root, accountsDirectory: settings.accountsDirectory, repositoryPath: path))
     return done
   }
 
@@ -46,8 +49,11 @@ public enum Authoring {
   {
     let pattern = "\(accountsDirectory)/**/*.yaml"
     let path = root + ".gitattributes"
-    var text = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
-    let lines = text.split(separator: "\n").map { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
+    var text =
+      FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    let lines = text.split(separator: "\n").map {
+      $0.split(whereSeparator: \.isWhitespace).map(String.init)
+    }
     var added = false
     for attribute in ["diff=handoff", "merge=handoff"]
     where !lines.contains(where: { $0.first == pattern && $0.dropFirst().contains(attribute) }) {
@@ -61,18 +67,23 @@ public enum Authoring {
       let repository = try Repository.discover(from: repositoryPath)
       try repository.setLocalConfig("diff.handoff.textconv", to: "\(binary) textconv")
       try repository.setLocalConfig("merge.handoff.name", to: "handoff records, merged by key")
-      try repository.setLocalConfig("merge.handoff.driver", to: "\(binary) merge-driver %O %A %B %P --marker-size %L")
+      try repository.setLocalConfig(
+        "merge.handoff.driver", to: "\(binary) merge-driver %O %A %B %P --marker-size %L")
     } catch {
-      throw Failure(message: "could not set the diff and merge drivers in the repository's config: \(error)")
+      throw Failure(
+        message: "could not set the diff and merge drivers in the repository's config: \(error)")
     }
     return "set up `git diff` to compare records by meaning and `git merge` to merge them by key "
       + "(.gitattributes, diff.handoff.textconv, merge.handoff.driver)"
   }
 
   /// Writes a new account folder from the templates; refuses when it exists.
-  public static func newAccount(_ id: String, stage: Stage, at path: String) throws(Failure) -> [String] {
+  public static func newAccount(_ id: String, stage: Stage, at path: String) throws(Failure)
+    -> [String]
+  {
     guard AccountID.isValid(id) else {
-      throw Failure(message: "`\(id)` is not a valid account id; use lower-case letters, digits and dashes")
+      throw Failure(
+        message: "`\(id)` is not a valid account id; use lower-case letters, digits and dashes")
     }
     let root = try workTree(path)
     let settings = try workTreeSettings(path, requireAccountsFolder: false).settings
@@ -81,7 +92,9 @@ public enum Authoring {
       throw Failure(message: "\(folder) already exists; edit its files instead")
     }
     var done: [String] = []
-    for (file, text) in AccountTemplate.files(id: id, stage: stage, folder: folder, settings: settings) {
+    for (file, text) in AccountTemplate.files(
+      id: id, stage: stage, folder: folder, settings: settings)
+    {
       try write(text, to: root + folder + "/" + file.fileName)
       done.append("wrote \(folder)/\(file.fileName)")
     }
@@ -99,27 +112,39 @@ public enum Authoring {
     """
 
   /// Merges `yaml.schemas` into `.vscode/settings.json`, keeping every other key.
-  private static func associateSchemas(root: String, accountsDirectory: String) throws(Failure) -> String {
+  private static func associateSchemas(root: String, accountsDirectory: String) throws(Failure)
+    -> String
+  {
     let path = root + ".vscode/settings.json"
     var members: [(String, JSONValue)] = []
     if let bytes = FileManager.default.contents(atPath: path) {
-      guard let parsed = try? JSONReader.parse(Array(bytes)), case .object(let existing) = JSONValue(parsed) else {
+      guard let parsed = try? JSONReader.parse(Array(bytes)),
+        case .object(let existing) = JSONValue(parsed)
+      else {
         return "left .vscode/settings.json alone (it is not plain JSON); add \"yaml.schemas\" for "
           + "\(editorSchemaDirectory)/*.schema.json by hand"
       }
       members = existing
     }
     var schemas: [(String, JSONValue)] = []
-    if let index = members.firstIndex(where: { $0.0 == "yaml.schemas" }), case .object(let current) = members[index].1 {
+    if let index = members.firstIndex(where: { $0.0 == "yaml.schemas" }),
+      case .object(let current) = members[index].1
+    {
       schemas = current
     }
     for file in RecordFile.allCases {
       let key = "\(editorSchemaDirectory)/\(file.rawValue).schema.json"
       let value = JSONValue.string("\(accountsDirectory)/*/\(file.fileName)")
-      if let index = schemas.firstIndex(where: { $0.0 == key }) { schemas[index].1 = value } else { schemas.append((key, value)) }
+      if let index = schemas.firstIndex(where: { $0.0 == key }) {
+        schemas[index].1 = value
+      } else {
+        schemas.append((key, value))
+      }
     }
     let settingsKey = "\(editorSchemaDirectory)/handoff-config.schema.json"
-    if !schemas.contains(where: { $0.0 == settingsKey }) { schemas.append((settingsKey, .string(Settings.fileName))) }
+    if !schemas.contains(where: { $0.0 == settingsKey }) {
+      schemas.append((settingsKey, .string(Settings.fileName)))
+    }
     if let index = members.firstIndex(where: { $0.0 == "yaml.schemas" }) {
       members[index].1 = .object(schemas)
     } else {
@@ -150,7 +175,9 @@ public enum Authoring {
         .loadSettings(requireAccountsFolder: requireAccountsFolder)
       return (loaded.settings, loaded.bytes != nil)
     } catch let failure as ValidationFailure {
-      throw Failure(message: failure.description.hasPrefix("error: ") ? String(failure.description.dropFirst(7)) : failure.description)
+      throw Failure(
+        message: failure.description.hasPrefix("error: ")
+          ? String(failure.description.dropFirst(7)) : failure.description)
     } catch {
       throw Failure(message: "\(error)")
     }

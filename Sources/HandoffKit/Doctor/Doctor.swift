@@ -22,7 +22,9 @@ public enum Doctor {
     var checks: [Check] = [
       Check(
         status: .ok, subject: "libraries",
-        detail: "handoff \(HandoffVersion.current) runs with libgit2 \(LibGit2.version) and libfyaml \(LibFYAML.version)")
+        detail:
+          "handoff \(HandoffVersion.current) runs with libgit2 \(LibGit2.version) and libfyaml \(LibFYAML.version)"
+      )
     ]
     let repository = workspace.repository
     checks.append(hook(repository))
@@ -34,16 +36,24 @@ public enum Doctor {
       (try? repository.isShallow) ?? false
         ? Check(
           status: .problem, subject: "clone",
-          detail: "shallow: at-close, drift, report, log and show need the whole history; run `git fetch --unshallow` "
+          detail:
+            "shallow: at-close, drift, report, log and show need the whole history; run `git fetch --unshallow` "
             + "(in CI: `fetch-depth: 0`)")
         : Check(status: .ok, subject: "clone", detail: "the whole history is here"))
     return checks
   }
 
   private static func hook(_ repository: Repository) -> Check {
-    guard !repository.isBare else { return Check(status: .note, subject: "pre-commit hook", detail: "a bare repository needs none") }
-    guard let location = try? HookInstaller.location(for: repository.workingDirectory ?? repository.commonDirectory) else {
-      return Check(status: .problem, subject: "pre-commit hook", detail: "the hooks folder cannot be found")
+    guard !repository.isBare else {
+      return Check(
+        status: .note, subject: "pre-commit hook", detail: "a bare repository needs none")
+    }
+    guard
+      let location = try? HookInstaller.location(
+        for: repository.workingDirectory ?? repository.commonDirectory)
+    else {
+      return Check(
+        status: .problem, subject: "pre-commit hook", detail: "the hooks folder cannot be found")
     }
     switch HookInstaller.state(at: location) {
     case .absent:
@@ -53,10 +63,13 @@ public enum Doctor {
     case .foreign:
       return Check(
         status: .note, subject: "pre-commit hook",
-        detail: "\(location.hook) is not handoff's (fine when it runs `handoff validate --staged`, as the pre-commit framework does)")
+        detail:
+          "\(location.hook) is not handoff's (fine when it runs `handoff validate --staged`, as the pre-commit framework does)"
+      )
     case .edited(let binary):
       return Check(
-        status: FileManager.default.isExecutableFile(atPath: binary) ? .note : .problem, subject: "pre-commit hook",
+        status: FileManager.default.isExecutableFile(atPath: binary) ? .note : .problem,
+        subject: "pre-commit hook",
         detail: "handoff's hook, changed by hand since it was installed; it calls \(binary)")
     case .installed(let binary, _):
       if FileManager.default.isExecutableFile(atPath: binary) {
@@ -64,7 +77,9 @@ public enum Doctor {
       }
       return Check(
         status: .problem, subject: "pre-commit hook",
-        detail: "installed, but \(binary) is gone (it falls back to handoff on PATH); run `handoff hooks install` again")
+        detail:
+          "installed, but \(binary) is gone (it falls back to handoff on PATH); run `handoff hooks install` again"
+      )
     }
   }
 
@@ -72,9 +87,12 @@ public enum Doctor {
     guard let command = repository.configValue("diff.handoff.textconv") else {
       return Check(
         status: .problem, subject: "git diff of records",
-        detail: "diff.handoff.textconv is not set, so `git diff` compares YAML text; run `handoff init`")
+        detail:
+          "diff.handoff.textconv is not set, so `git diff` compares YAML text; run `handoff init`")
     }
-    if let binary = firstWord(command), binary.hasPrefix("/"), !FileManager.default.isExecutableFile(atPath: binary) {
+    if let binary = firstWord(command), binary.hasPrefix("/"),
+      !FileManager.default.isExecutableFile(atPath: binary)
+    {
       return Check(
         status: .problem, subject: "git diff of records",
         detail: "diff.handoff.textconv calls \(binary), which is gone; run `handoff init` again")
@@ -82,9 +100,12 @@ public enum Doctor {
     guard attributes(of: repository).contains("diff=handoff") else {
       return Check(
         status: .problem, subject: "git diff of records",
-        detail: "no `diff=handoff` line in .gitattributes, so the textconv is never used; run `handoff init`")
+        detail:
+          "no `diff=handoff` line in .gitattributes, so the textconv is never used; run `handoff init`"
+      )
     }
-    return Check(status: .ok, subject: "git diff of records", detail: "textconv configured (\(command))")
+    return Check(
+      status: .ok, subject: "git diff of records", detail: "textconv configured (\(command))")
   }
 
   /// The work tree's `.gitattributes` (empty when there is none).
@@ -97,9 +118,13 @@ public enum Doctor {
     guard let driver = repository.configValue("merge.handoff.driver") else {
       return Check(
         status: .note, subject: "merge driver",
-        detail: "merge.handoff.driver is not set; git merges records line by line (`handoff init` sets it)")
+        detail:
+          "merge.handoff.driver is not set; git merges records line by line (`handoff init` sets it)"
+      )
     }
-    if let binary = firstWord(driver), binary.hasPrefix("/"), !FileManager.default.isExecutableFile(atPath: binary) {
+    if let binary = firstWord(driver), binary.hasPrefix("/"),
+      !FileManager.default.isExecutableFile(atPath: binary)
+    {
       return Check(
         status: .problem, subject: "merge driver",
         detail: "merge.handoff.driver calls \(binary), which is gone; run `handoff init` again")
@@ -107,7 +132,9 @@ public enum Doctor {
     guard attributes(of: repository).contains("merge=handoff") else {
       return Check(
         status: .problem, subject: "merge driver",
-        detail: "no `merge=handoff` line in .gitattributes, so the driver is never used; run `handoff init`")
+        detail:
+          "no `merge=handoff` line in .gitattributes, so the driver is never used; run `handoff init`"
+      )
     }
     return Check(status: .ok, subject: "merge driver", detail: "configured (\(driver))")
   }
@@ -148,16 +175,22 @@ public enum Doctor {
     else {
       return Check(
         status: .note, subject: "history index",
-        detail: "\(file.lastPathComponent) is from another version or settings; the next history command rebuilds it")
+        detail:
+          "\(file.lastPathComponent) is from another version or settings; the next history command rebuilds it"
+      )
     }
     return walk.tip == head
       ? Check(status: .ok, subject: "history index", detail: "up to date with HEAD")
-      : Check(status: .note, subject: "history index", detail: "behind HEAD; the next history command catches up")
+      : Check(
+        status: .note, subject: "history index",
+        detail: "behind HEAD; the next history command catches up")
   }
 
   private static func firstWord(_ command: String) -> String? {
     let trimmed = command.trimmingCharacters(in: .whitespaces)
-    if trimmed.hasPrefix("'") { return trimmed.dropFirst().split(separator: "'").first.map(String.init) }
+    if trimmed.hasPrefix("'") {
+      return trimmed.dropFirst().split(separator: "'").first.map(String.init)
+    }
     return trimmed.split(separator: " ").first.map(String.init)
   }
 }

@@ -40,10 +40,12 @@ enum DueCache {
   }
 
   private static func decode(_ reader: inout ByteReader) -> DueCandidate? {
-    guard let showingByte = reader.byte(), let showing = DueCandidate.Showing(rawValue: showingByte),
+    guard let showingByte = reader.byte(),
+      let showing = DueCandidate.Showing(rawValue: showingByte),
       let fileCode = reader.byte(), let file = RecordFile(code: fileCode),
       let kind = reader.string().flatMap(DueItem.Kind.init(rawValue:)), let day = reader.integer(),
-      let owner = reader.optionalString(), let subject = reader.optionalString(), let title = reader.string(),
+      let owner = reader.optionalString(), let subject = reader.optionalString(),
+      let title = reader.string(),
       let line = reader.integer(), let column = reader.integer(), let occurrence = reader.integer()
     else { return nil }
     var days: [CalendarDate?] = []
@@ -52,7 +54,8 @@ enum DueCache {
       days.append(flag == 1 ? CalendarDate(dayNumber: Int(Int32(bitPattern: number))) : nil)
     }
     var item = DueItem(
-      account: "", owner: owner, kind: kind, due: CalendarDate(dayNumber: Int(Int32(bitPattern: day))),
+      account: "", owner: owner, kind: kind,
+      due: CalendarDate(dayNumber: Int(Int32(bitPattern: day))),
       subject: subject, title: title, file: file,
       location: line == 0 ? nil : SourceLocation(line: Int(line), column: Int(column)))
     item.occurrence = Int(occurrence)

@@ -38,21 +38,26 @@ struct DueCandidate: Sendable, Equatable {
     }
     guard shows else { return nil }
     var shown = item
-    if shown.kind == .commitment { shown.title = (due < today ? "commitment overdue: " : "commitment due: ") + shown.title }
+    if shown.kind == .commitment {
+      shown.title = (due < today ? "commitment overdue: " : "commitment due: ") + shown.title
+    }
     return shown
   }
 
   /// Every obligation of a closed account that is still a customer (not churned, not lost).
   static func candidates(of record: AccountRecord, levels: ServiceLevels) -> [DueCandidate] {
     guard record.stage?.isCustomer == true else { return [] }
-    let csm = record.accountValue("owners.success")?.string ?? record.accountValue("owners.sales")?.string
+    let csm =
+      record.accountValue("owners.success")?.string ?? record.accountValue("owners.sales")?.string
     var candidates: [DueCandidate] = []
     func add(
-      _ kind: DueItem.Kind, _ showing: Showing, due: CalendarDate, subject: String? = nil, owner: String? = nil,
+      _ kind: DueItem.Kind, _ showing: Showing, due: CalendarDate, subject: String? = nil,
+      owner: String? = nil,
       _ title: String, in file: RecordFile = .account, at node: YAMLNode? = nil
     ) {
       let item = DueItem(
-        account: record.id, owner: owner ?? csm, kind: kind, due: due, subject: subject, title: title, file: file,
+        account: record.id, owner: owner ?? csm, kind: kind, due: due, subject: subject,
+        title: title, file: file,
         location: node?.location)
       candidates.append(DueCandidate(item: item, showing: showing))
     }
@@ -65,7 +70,8 @@ struct DueCandidate: Sendable, Equatable {
       // `intro_within_days` of the close.
       let serviceLevel = CalendarDate(dayNumber: closed.date.dayNumber + levels.introWithinDays)
       for (kind, key, name) in [
-        (DueItem.Kind.introMeeting, "intro_meeting", "joint intro meeting"), (.kickoff, "kickoff", "kickoff"),
+        (DueItem.Kind.introMeeting, "intro_meeting", "joint intro meeting"),
+        (.kickoff, "kickoff", "kickoff"),
       ] {
         let set = record.accountDate("handoff.\(key)")
         // Held (or set) within the service level: nothing to do.
@@ -90,43 +96,57 @@ struct DueCandidate: Sendable, Equatable {
       } else if let value = score?.number, value < 3 {
         add(
           .lowEffortScore, .always, due: surveyDay,
-          "effort score \(FigureText.decimal(value)) of 5: below 3 calls for an intervention", at: score)
+          "effort score \(FigureText.decimal(value)) of 5: below 3 calls for an intervention",
+          at: score)
       }
     }
-    if let kickoff = record.accountDate("handoff.kickoff"), record.accountValue("handoff.reconciled_on") == nil {
+    if let kickoff = record.accountDate("handoff.kickoff"),
+      record.accountValue("handoff.reconciled_on") == nil
+    {
       add(
-        .reconciliation, .dueOrOverdue, due: CalendarDate(dayNumber: kickoff.date.dayNumber + levels.reconcileWithinDays),
+        .reconciliation, .dueOrOverdue,
+        due: CalendarDate(dayNumber: kickoff.date.dayNumber + levels.reconcileWithinDays),
         "walk every commitment through with the customer: due \(levels.reconcileWithinDays) days after the kickoff",
         at: kickoff.node)
     }
     if let until = record.accountDate("handoff.warm_transition_until") {
-      add(.warmTransitionEnds, .withinWindow, due: until.date, "the warm transition ends: the sales rep steps out", at: until.node)
-    }
-    if let renewal = record.accountDate("contract.renewal"), record.accountValue("handoff.first_value_on") == nil {
       add(
-        .renewalBeforeFirstValue, .withinWindow, due: renewal.date, "renewal comes before any first value is recorded",
+        .warmTransitionEnds, .withinWindow, due: until.date,
+        "the warm transition ends: the sales rep steps out", at: until.node)
+    }
+    if let renewal = record.accountDate("contract.renewal"),
+      record.accountValue("handoff.first_value_on") == nil
+    {
+      add(
+        .renewalBeforeFirstValue, .withinWindow, due: renewal.date,
+        "renewal comes before any first value is recorded",
         at: renewal.node)
     }
     for commitment in record.commitments where commitment.isLiveCommitment {
       guard let due = commitment["due"]?.string.flatMap(CalendarDate.init) else { continue }
       let id = commitment["id"]?.string
       // A promise the sales side owns goes to the sales owner; every other to the CSM.
-      let person = commitment["owner"]?.string == "sales" ? record.accountValue("owners.sales")?.string : nil
+      let person =
+        commitment["owner"]?.string == "sales" ? record.accountValue("owners.sales")?.string : nil
       let promise = commitment["promise"]?.string.map { Excerpt.of($0) } ?? id ?? "a commitment"
-      add(.commitment, .dueOrOverdue, due: due, subject: id, owner: person, promise, in: .commitments, at: commitment["due"])
+      add(
+        .commitment, .dueOrOverdue, due: due, subject: id, owner: person, promise, in: .commitments,
+        at: commitment["due"])
     }
     for thread in record.list("open_threads", in: .threads) {
       guard let due = thread["due"]?.string.flatMap(CalendarDate.init) else { continue }
       let question = thread["question"]?.string
       add(
         .openThread, .afterDue, due: due, subject: question, owner: thread["owner"]?.string,
-        "open thread past due: \(question.map { Excerpt.of($0) } ?? "a question")", in: .threads, at: thread["due"])
+        "open thread past due: \(question.map { Excerpt.of($0) } ?? "a question")", in: .threads,
+        at: thread["due"])
     }
     if let plan = record.roots[.risks]?["mitigation_plan"],
       let review = plan["review_on"]?.string.flatMap(CalendarDate.init)
     {
       add(
-        .mitigationReview, .fromDue, due: review, owner: plan["owner"]?.string, "review the mitigation plan", in: .risks,
+        .mitigationReview, .fromDue, due: review, owner: plan["owner"]?.string,
+        "review the mitigation plan", in: .risks,
         at: plan["review_on"])
     }
     for person in record.stakeholders where person["roles"]?.strings.contains("champion") == true {
@@ -140,7 +160,8 @@ struct DueCandidate: Sendable, Equatable {
     // Same kind and subject twice (a reused commitment id): numbered in file order.
     var seen: [String: Int] = [:]
     for index in candidates.indices {
-      let key = candidates[index].item.kind.rawValue + "\u{0}" + (candidates[index].item.subject ?? "")
+      let key =
+        candidates[index].item.kind.rawValue + "\u{0}" + (candidates[index].item.subject ?? "")
       seen[key, default: 0] += 1
       candidates[index].item.occurrence = seen[key]!
       candidates[index].endedOn = endedOn

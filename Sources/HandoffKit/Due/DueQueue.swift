@@ -38,6 +38,8 @@ public struct DueQueue: Sendable {
   public static func items(
     of record: AccountRecord, levels: ServiceLevels, asOf: CalendarDate, withinDays: Int
   ) -> [DueItem] {
-    DueCandidate.candidates(of: record, levels: levels).compactMap { $0.item(asOf: asOf, withinDays: withinDays) }
+    DueCandidate.candidates(of: record, levels: levels).compactMap {
+      $0.item(asOf: asOf, withinDays: withinDays)
+    }
   }
 }

@@ -1,7 +1,8 @@
 /// Builds the queue of what is due from the work tree or a commit.
 public enum DueRunner {
   public static func run(
-    in workspace: Workspace, revision: String?, asOf: CalendarDate, withinDays: Int = DueQueue.defaultWindow,
+    in workspace: Workspace, revision: String?, asOf: CalendarDate,
+    withinDays: Int = DueQueue.defaultWindow,
     owner: String? = nil, useCache: Bool = true
   ) throws(ValidationFailure) -> DueQueue {
     let repository = workspace.repository
@@ -11,15 +12,19 @@ public enum DueRunner {
     let layout: AccountLayout
     do {
       layout = AccountLayout.scan(
-        try snapshot.items(under: settings.accountsDirectory), accountsDirectory: settings.accountsDirectory)
+        try snapshot.items(under: settings.accountsDirectory),
+        accountsDirectory: settings.accountsDirectory)
     } catch {
       throw ValidationFailure(error, during: "due")
     }
     let cache = useCache ? DueCache.open(repository: repository) : nil
     let levels = settings.serviceLevels
-    let candidates = Parallel.map(layout.accounts, makeContext: { try? snapshot.makeReader(for: $0) }) { reader, folder in
+    let candidates = Parallel.map(
+      layout.accounts, makeContext: { try? snapshot.makeReader(for: $0) }
+    ) { reader, folder in
       guard let reader else { return [DueCandidate]() }
-      return Self.candidates(of: folder, reader: reader, levels: levels, settingsID: settingsID, cache: cache)
+      return Self.candidates(
+        of: folder, reader: reader, levels: levels, settingsID: settingsID, cache: cache)
     }
     cache?.save()
     let items = candidates.joined().compactMap { $0.item(asOf: asOf, withinDays: withinDays) }
@@ -32,7 +37,8 @@ public enum DueRunner {
     of folder: AccountFolder, reader: SnapshotReader, levels: ServiceLevels, settingsID: OID,
     cache: KeyedCache<[DueCandidate]>?
   ) -> [DueCandidate] {
-    let (key, contents, failures) = AccountChecker.state(of: folder, reader: reader, settingsID: settingsID)
+    let (key, contents, failures) = AccountChecker.state(
+      of: folder, reader: reader, settingsID: settingsID)
     let readAll = failures.isEmpty
     if readAll, let known = cache?.value(for: key) {
       return known.map { candidate in

@@ -26,30 +26,41 @@ struct CommitmentEvents {
   var lastBlob: [String: OID] = [:]
   var events: [Event] = []
 
-  static func load(repository: Repository, accountsDirectory: String, head: OID, useCache: Bool) throws(GitError)
+  static func load(repository: Repository, accountsDirectory: String, head: OID, useCache: Bool)
+    throws(GitError)
     -> [Event]
   {
-    let file = URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent("handoff/events-v1.bin")
+    let file = URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent(
+      "handoff/events-v1.bin")
     var walk = CommitmentEvents()
     var commits: [OID]?
-    if useCache, let saved = Self.read(file, accountsDirectory: accountsDirectory), let tip = saved.tip,
+    if useCache, let saved = Self.read(file, accountsDirectory: accountsDirectory),
+      let tip = saved.tip,
       let newer = try CloseWalk.commits(after: tip, to: head, repository: repository)
     {
       walk = saved
       commits = newer
     }
     let pending: [OID]
-    if let commits { pending = commits } else { pending = try repository.firstParentHistory(to: head) }
+    if let commits {
+      pending = commits
+    } else {
+      pending = try repository.firstParentHistory(to: head)
+    }
     try walk.advance(through: pending, repository: repository, accountsDirectory: accountsDirectory)
     if useCache, !pending.isEmpty { walk.write(file, accountsDirectory: accountsDirectory) }
     return walk.events
   }
 
-  mutating func advance(through commits: [OID], repository: Repository, accountsDirectory: String) throws(GitError) {
+  mutating func advance(through commits: [OID], repository: Repository, accountsDirectory: String)
+    throws(GitError)
+  {
     guard !commits.isEmpty else { return }
     let store = RecordHistoryStore(repository: repository, accountsDirectory: accountsDirectory)
     var trees: [OID?] = []
-    for commit in commits { trees.append(try store.accountsTree(ofCommitTree: repository.commitInfo(commit).tree)) }
+    for commit in commits {
+      trees.append(try store.accountsTree(ofCommitTree: repository.commitInfo(commit).tree))
+    }
     let changes = try CloseWalk.changes(between: [accountsTree] + trees, repository: repository)
     var versions: [String: [(commit: Int, folder: OID?)]] = [:]
     for (index, list) in changes.enumerated() {
@@ -57,28 +68,45 @@ struct CommitmentEvents {
     }
     let names = versions.keys.sorted()
     let previous = lastBlob
-    let followed = try CloseWalk.mapOnEveryCore(names, repository: repository, accountsDirectory: accountsDirectory) {
-      (store, name) throws(GitError) -> (String, OID?, [(Int, String, String, [String], String?)]) in
+    let followed = try CloseWalk.mapOnEveryCore(
+      names, repository: repository, accountsDirectory: accountsDirectory
+    ) {
+      (store, name) throws(GitError) -> (String, OID?, [(Int, String, String, [String], String?)])
+      in
       var blob = previous[name]
       var found: [(Int, String, String, [String], String?)] = []
       for version in versions[name]! {
-        let next = try version.folder.flatMap { (tree) throws(GitError) in try store.files(ofFolder: tree).commitments }
+        let next = try version.folder.flatMap { (tree) throws(GitError) in
+          try store.files(ofFolder: tree).commitments
+        }
         guard next != blob else { continue }
         let before = try Self.commitments(blob, store)
         let after = try Self.commitments(next, store)
         let diff = RecordDiff.items(before, after, key: "id")
         func id(_ value: JSONValue) -> String? {
-          guard case .object(let members) = value, case .string(let id)? = members.first(where: { $0.0 == "id" })?.1
+          guard case .object(let members) = value,
+            case .string(let id)? = members.first(where: { $0.0 == "id" })?.1
           else { return nil }
           return id
         }
-        let statusByID = Dictionary(after.compactMap { node in node["id"]?.string.map { ($0, node["status"]?.string) } },
+        let statusByID = Dictionary(
+          after.compactMap { node in node["id"]?.string.map { ($0, node["status"]?.string) } },
           uniquingKeysWith: { first, _ in first })
-        for item in diff.added { if let id = id(item) { found.append((version.commit, id, "added", [], statusByID[id] ?? nil)) } }
-        for change in diff.changed {
-          found.append((version.commit, change.key, "changed", change.fields.map(\.field), statusByID[change.key] ?? nil))
+        for item in diff.added {
+          if let id = id(item) {
+            found.append((version.commit, id, "added", [], statusByID[id] ?? nil))
+          }
         }
-        for item in diff.removed { if let id = id(item) { found.append((version.commit, id, "removed", [], nil)) } }
+        for change in diff.changed {
+          found.append(
+            (
+              version.commit, change.key, "changed", change.fields.map(\.field),
+              statusByID[change.key] ?? nil
+            ))
+        }
+        for item in diff.removed {
+          if let id = id(item) { found.append((version.commit, id, "removed", [], nil)) }
+        }
         blob = next
       }
       return (name, blob, found)
@@ -92,23 +120,29 @@ struct CommitmentEvents {
         let commit = details[index]!
         fresh.append(
           Event(
-            account: name, commitment: id, commit: commit.id, time: commit.time, author: commit.author, change: change,
+            account: name, commitment: id, commit: commit.id, time: commit.time,
+            author: commit.author, change: change,
             fields: fields, status: status))
       }
     }
     // Commit order, then account, then the order found within the account.
     let order = Dictionary(uniqueKeysWithValues: commits.enumerated().map { ($1, $0) })
     events += fresh.enumerated().sorted { left, right in
-      let a = order[left.element.commit]!, b = order[right.element.commit]!
+      let a = order[left.element.commit]!
+      let b = order[right.element.commit]!
       if a != b { return a < b }
-      if left.element.account != right.element.account { return left.element.account < right.element.account }
+      if left.element.account != right.element.account {
+        return left.element.account < right.element.account
+      }
       return left.offset < right.offset
     }.map(\.element)
     accountsTree = trees.last ?? accountsTree
     tip = commits.last
   }
 
-  private static func commitments(_ blob: OID?, _ store: RecordHistoryStore) throws(GitError) -> [YAMLNode] {
+  private static func commitments(_ blob: OID?, _ store: RecordHistoryStore) throws(GitError)
+    -> [YAMLNode]
+  {
     guard let blob else { return [] }
     let root = YAMLLoader.load(try store.repository.blob(blob)).root
     return (root?["commitments"]?.items ?? []).filter { $0.entries != nil }
@@ -122,7 +156,8 @@ struct CommitmentEvents {
     guard let data = try? Data(contentsOf: file) else { return nil }
     return data.withUnsafeBytes { bytes -> CommitmentEvents? in
       var reader = ByteReader(bytes)
-      guard reader.matches(magic), reader.oid() == ResultCache.fingerprint, reader.string() == accountsDirectory,
+      guard reader.matches(magic), reader.oid() == ResultCache.fingerprint,
+        reader.string() == accountsDirectory,
         let tip = reader.oid(), let hasTree = reader.byte()
       else { return nil }
       var walk = CommitmentEvents()
@@ -136,13 +171,16 @@ struct CommitmentEvents {
       guard let count = reader.integer() else { return nil }
       walk.events.reserveCapacity(Int(count))
       for _ in 0..<count {
-        guard let account = reader.string(), let commitment = reader.string(), let commit = reader.oid(),
+        guard let account = reader.string(), let commitment = reader.string(),
+          let commit = reader.oid(),
           let high = reader.integer(), let low = reader.integer(), let author = reader.string(),
-          let change = reader.string(), let fields = reader.strings(), let status = reader.optionalString()
+          let change = reader.string(), let fields = reader.strings(),
+          let status = reader.optionalString()
         else { return nil }
         walk.events.append(
           Event(
-            account: account, commitment: commitment, commit: commit, time: Int64(high) << 32 | Int64(low),
+            account: account, commitment: commitment, commit: commit,
+            time: Int64(high) << 32 | Int64(low),
             author: author, change: change, fields: fields, status: status))
       }
       return reader.isAtEnd ? walk : nil

@@ -4,7 +4,8 @@
 /// `export-jsonl-v1.bin`), keeping the entries of the latest run only.
 enum ExportCache {
   static func open(repository: Repository, format: Exporter.Format) -> KeyedCache<[[UInt8]]> {
-    KeyedCache.open("export-\(format.rawValue)-v1.bin", repository: repository, codec: codec, keepOnlyUsed: true)
+    KeyedCache.open(
+      "export-\(format.rawValue)-v1.bin", repository: repository, codec: codec, keepOnlyUsed: true)
   }
 
   /// The key of one account's rows: its state's key and its folder name.

@@ -15,41 +15,56 @@ struct ExportTable: Sendable {
 
 enum ExportTables {
   static let accountColumns = [
-    "account", "name", "stage", "segment", "region", "products", "sales_owner", "success_owner", "closed_on", "arr",
-    "currency", "discount_pct", "contract_start", "contract_renewal", "contract_ended_on", "intro_meeting", "kickoff",
-    "reconciled_on", "warm_transition_until", "first_value_on", "effort_score", "csm_confidence", "errors",
+    "account", "name", "stage", "segment", "region", "products", "sales_owner", "success_owner",
+    "closed_on", "arr",
+    "currency", "discount_pct", "contract_start", "contract_renewal", "contract_ended_on",
+    "intro_meeting", "kickoff",
+    "reconciled_on", "warm_transition_until", "first_value_on", "effort_score", "csm_confidence",
+    "errors",
     "completeness", "red_flags", "mitigation_plan", "crm_system", "crm_opportunity",
   ]
   static let commitmentColumns = [
-    "account", "id", "promise", "kind", "source", "in_contract", "made_by", "owner", "due", "status", "roadmap",
+    "account", "id", "promise", "kind", "source", "in_contract", "made_by", "owner", "due",
+    "status", "roadmap",
   ]
   static let stakeholderColumns = [
-    "account", "name", "title", "roles", "stance", "contact", "leaving_on", "involved_in_evaluation",
+    "account", "name", "title", "roles", "stance", "contact", "leaving_on",
+    "involved_in_evaluation",
     "attended_kickoff",
   ]
   static let redFlagColumns = ["account", "id", "category", "derived", "flag"]
   static let checklistColumns = ["account", "item", "title", "coverage"]
-  static let eventColumns = ["account", "commitment", "commit", "date", "author", "change", "fields", "status"]
+  static let eventColumns = [
+    "account", "commitment", "commit", "date", "author", "change", "fields", "status",
+  ]
 
   /// The record tables for accounts in id order, with each account's error count.
   /// The five record tables, empty: their names and columns.
   static let recordTables = [
-    ExportTable(name: "accounts", columns: accountColumns), ExportTable(name: "commitments", columns: commitmentColumns),
-    ExportTable(name: "stakeholders", columns: stakeholderColumns), ExportTable(name: "red_flags", columns: redFlagColumns),
+    ExportTable(name: "accounts", columns: accountColumns),
+    ExportTable(name: "commitments", columns: commitmentColumns),
+    ExportTable(name: "stakeholders", columns: stakeholderColumns),
+    ExportTable(name: "red_flags", columns: redFlagColumns),
     ExportTable(name: "checklist", columns: checklistColumns),
   ]
 
   /// One account's rows of the five record tables.
-  static func rows(of record: AccountRecord, errors: [String: Int], settings: Settings) -> [[[JSONValue]]] {
+  static func rows(of record: AccountRecord, errors: [String: Int], settings: Settings)
+    -> [[[JSONValue]]]
+  {
     let audit = Auditor.audit(record, settings: settings)
     let id = JSONValue.string(record.id)
-    func value(_ path: String) -> JSONValue { record.accountValue(path).map(JSONValue.init) ?? .null }
+    func value(_ path: String) -> JSONValue {
+      record.accountValue(path).map(JSONValue.init) ?? .null
+    }
     let account: [JSONValue] = [
       id, value("name"), value("stage"), value("segment"), value("region"), value("products"),
       value("owners.sales"), value("owners.success"), value("deal.closed_on"), value("deal.arr"),
-      value("deal.currency"), value("deal.discount_pct"), value("contract.start"), value("contract.renewal"),
+      value("deal.currency"), value("deal.discount_pct"), value("contract.start"),
+      value("contract.renewal"),
       value("contract.ended_on"), value("handoff.intro_meeting"), value("handoff.kickoff"),
-      value("handoff.reconciled_on"), value("handoff.warm_transition_until"), value("handoff.first_value_on"),
+      value("handoff.reconciled_on"), value("handoff.warm_transition_until"),
+      value("handoff.first_value_on"),
       value("handoff.effort_score"), value("handoff.csm_confidence"), .int(errors[record.id] ?? 0),
       .double(PortfolioJSONRenderer.rounded(audit.completeness, 1)), .int(audit.redFlags.count),
       .bool(audit.mitigationPresent), value("x-crm.system"), value("x-crm.opportunity"),
@@ -64,7 +79,8 @@ enum ExportTables {
       record.redFlags.compactMap { flag in flag["id"]?.string.map { ($0, flag["flag"]?.string) } },
       uniquingKeysWith: { first, _ in first })
     let flags = audit.redFlags.map { flag -> [JSONValue] in
-      let text = flag.derived ? RuleCatalog.info(RuleID(flag.id))?.summary : declared[flag.id] ?? nil
+      let text =
+        flag.derived ? RuleCatalog.info(RuleID(flag.id))?.summary : declared[flag.id] ?? nil
       return [id, .string(flag.id), .string(flag.category), .bool(flag.derived), .optional(text)]
     }
     let checklist = audit.items.map { item -> [JSONValue] in
@@ -117,7 +133,9 @@ enum ExportTables {
   }
 
   /// One JSON object per line, keys in the column order.
-  static func jsonl(_ table: ExportTable) -> [UInt8] { jsonlRows(table.rows, columns: table.columns) }
+  static func jsonl(_ table: ExportTable) -> [UInt8] {
+    jsonlRows(table.rows, columns: table.columns)
+  }
 
   static func jsonlRows(_ rows: [[JSONValue]], columns: [String]) -> [UInt8] {
     var out: [UInt8] = []

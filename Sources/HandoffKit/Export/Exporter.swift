@@ -13,7 +13,8 @@ public enum Exporter {
   }
 
   public static func run(
-    in workspace: Workspace, revision: String = "HEAD", format: Format, out directory: String, useCache: Bool = true
+    in workspace: Workspace, revision: String = "HEAD", format: Format, out directory: String,
+    useCache: Bool = true
   ) throws(ValidationFailure) -> Summary {
     var timer = PhaseTimer()
     let repository = workspace.repository
@@ -26,34 +27,45 @@ public enum Exporter {
     let events: [CommitmentEvents.Event]
     do {
       let layout = AccountLayout.scan(
-        try snapshot.items(under: settings.accountsDirectory), accountsDirectory: settings.accountsDirectory)
+        try snapshot.items(under: settings.accountsDirectory),
+        accountsDirectory: settings.accountsDirectory)
       let cache = useCache ? ExportCache.open(repository: repository, format: format) : nil
       let keys = layout.accounts.map { folder in
-        AccountChecker.key(of: folder, settingsID: settingsID).map { ExportCache.key(state: $0, account: folder.id) }
+        AccountChecker.key(of: folder, settingsID: settingsID).map {
+          ExportCache.key(state: $0, account: folder.id)
+        }
       }
-      parts = zip(layout.accounts, keys).map { _, key in key.flatMap { cache?.value(for: $0) } ?? [] }
+      parts = zip(layout.accounts, keys).map { _, key in key.flatMap { cache?.value(for: $0) } ?? []
+      }
       let missing = parts.indices.filter { parts[$0].isEmpty }
       timer.mark("export: \(layout.accounts.count - missing.count) accounts from the cache")
       if !missing.isEmpty {
         let folders = missing.map { layout.accounts[$0] }
         // Error counts as `validate --rev` has them (history rules aside), from its cache.
         let results = useCache ? ResultCache.open(repository: repository) : nil
-        let context = AccountChecker.Context(settings: settings, settingsID: settingsID, cache: results)
+        let context = AccountChecker.Context(
+          settings: settings, settingsID: settingsID, cache: results)
         var errors: [String: Int] = [:]
         for finding in settings.applySeverities(layout.findings) where finding.severity == .error {
           if let account = finding.account { errors[account, default: 0] += 1 }
         }
         for checked in try AccountChecker.checkEach(folders, in: snapshot, context: context) {
-          errors[checked.account, default: 0] += settings.applySeverities(checked.diagnostics).count { $0.severity == .error }
+          errors[checked.account, default: 0] += settings.applySeverities(checked.diagnostics).count
+          { $0.severity == .error }
         }
         results?.save()
-        let written = Parallel.map(folders, makeContext: { try? snapshot.makeReader(for: $0) }) { reader, folder in
+        let written = Parallel.map(folders, makeContext: { try? snapshot.makeReader(for: $0) }) {
+          reader, folder in
           let record =
             reader.map { AccountRecord(folder, reader: $0) }
             ?? AccountRecord(id: folder.id, present: folder.presentKinds, roots: [:])
-          return zip(ExportTables.recordTables, ExportTables.rows(of: record, errors: errors, settings: settings)).map {
+          return zip(
+            ExportTables.recordTables,
+            ExportTables.rows(of: record, errors: errors, settings: settings)
+          ).map {
             table, rows in
-            format == .csv ? ExportTables.csvRows(rows) : ExportTables.jsonlRows(rows, columns: table.columns)
+            format == .csv
+              ? ExportTables.csvRows(rows) : ExportTables.jsonlRows(rows, columns: table.columns)
           }
         }
         for (index, bytes) in zip(missing, written) {
@@ -64,7 +76,8 @@ public enum Exporter {
       }
       cache?.save()
       events = try CommitmentEvents.load(
-        repository: repository, accountsDirectory: settings.accountsDirectory, head: tip, useCache: useCache)
+        repository: repository, accountsDirectory: settings.accountsDirectory, head: tip,
+        useCache: useCache)
       timer.mark("export: \(events.count) commitment events")
     } catch {
       throw ValidationFailure(error, during: "export")

@@ -51,7 +51,8 @@ public struct GitError: Error, Sendable, Equatable, CustomStringConvertible {
   static func last(_ function: String, _ result: Int32) -> GitError {
     defer { git_error_clear() }
     guard let last = git_error_last() else {
-      return GitError(code: Code(rawValue: result), message: "unknown libgit2 error", function: function)
+      return GitError(
+        code: Code(rawValue: result), message: "unknown libgit2 error", function: function)
     }
     // `String(cString:)` repairs invalid UTF-8, so a message is always decodable.
     let message = last.pointee.message.map { String(cString: $0) } ?? "unknown libgit2 error"

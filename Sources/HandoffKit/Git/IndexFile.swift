@@ -48,7 +48,9 @@ struct IndexFile {
     case mapped(Data)
     case bytes([UInt8])
 
-    func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows
+      -> Result
+    {
       switch self {
       case .mapped(let data): try data.withUnsafeBytes(body)
       case .bytes(let bytes): try bytes.withUnsafeBytes(body)
@@ -80,7 +82,9 @@ struct IndexFile {
     guard WorkTreeListing.kind(atPath: path) == .file,
       let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
     else { throw Unsupported(reason: "cannot read \(path)") }
-    let parsed = data.withUnsafeBytes { buffer in Result { () throws(Unsupported) in try parse(buffer) } }
+    let parsed = data.withUnsafeBytes { buffer in
+      Result { () throws(Unsupported) in try parse(buffer) }
+    }
     var index = try parsed.get()
     if index.version != 4 { index.names = .mapped(data) }
     return index
@@ -96,7 +100,8 @@ struct IndexFile {
 
   /// One early read, taken by the first `read(path:)` of its file.
   private enum Prefetch {
-    nonisolated(unsafe) private static var pending: (path: String, group: DispatchGroup, result: Box)?
+    nonisolated(unsafe) private static var pending:
+      (path: String, group: DispatchGroup, result: Box)?
     private static let lock = NSLock()
 
     final class Box: @unchecked Sendable {
@@ -139,11 +144,15 @@ struct IndexFile {
         switch WorkTreeListing.kind(atPath: dotGit.path) {
         case .directory: return dotGit.appendingPathComponent("index").path
         case .file:
-          guard let text = WorkTreeListing.read(dotGit.path).map({ String(decoding: $0, as: UTF8.self) }),
+          guard
+            let text = WorkTreeListing.read(dotGit.path).map({ String(decoding: $0, as: UTF8.self) }
+            ),
             text.hasPrefix("gitdir: ")
           else { return nil }
-          let target = text.dropFirst("gitdir: ".count).trimmingCharacters(in: .whitespacesAndNewlines)
-          return URL(fileURLWithPath: target, relativeTo: current).standardizedFileURL.appendingPathComponent("index").path
+          let target = text.dropFirst("gitdir: ".count).trimmingCharacters(
+            in: .whitespacesAndNewlines)
+          return URL(fileURLWithPath: target, relativeTo: current).standardizedFileURL
+            .appendingPathComponent("index").path
         default:
           guard current.path != "/" else { return nil }
           current.deleteLastPathComponent()
@@ -155,7 +164,9 @@ struct IndexFile {
 
   /// Parses a whole index file.
   static func parse(_ bytes: [UInt8]) throws(Unsupported) -> IndexFile {
-    let parsed = bytes.withUnsafeBytes { buffer in Result { () throws(Unsupported) in try parse(buffer) } }
+    let parsed = bytes.withUnsafeBytes { buffer in
+      Result { () throws(Unsupported) in try parse(buffer) }
+    }
     var index = try parsed.get()
     if index.version != 4 { index.names = .bytes(bytes) }
     return index
@@ -174,7 +185,9 @@ struct IndexFile {
     // Version 4's paths, rebuilt; versions 2 and 3 point into the file (the caller attaches it).
     var rebuilt: [UInt8] = []
     // Each entry takes at least 62 bytes (v4: 63), so a damaged count cannot ask for more.
-    guard count <= data.count / 62 else { throw Unsupported(reason: "more entries than the file can hold") }
+    guard count <= data.count / 62 else {
+      throw Unsupported(reason: "more entries than the file can hold")
+    }
     index.entries.reserveCapacity(count)
     if version == 4 { rebuilt.reserveCapacity(min(data.count * 4, count * 64)) }
     var previous: (start: Int, count: Int) = (0, 0)
@@ -196,9 +209,12 @@ struct IndexFile {
       let nameCount: Int
       if version == 4 {
         let removed = try reader.varint()
-        guard removed >= 0, removed <= previous.count else { throw Unsupported(reason: "damaged path compression") }
+        guard removed >= 0, removed <= previous.count else {
+          throw Unsupported(reason: "damaged path compression")
+        }
         nameStart = rebuilt.count
-        rebuilt.append(contentsOf: rebuilt[previous.start..<(previous.start + previous.count - removed)])
+        rebuilt.append(
+          contentsOf: rebuilt[previous.start..<(previous.start + previous.count - removed)])
         let suffix = try reader.string(before: end)
         rebuilt.append(contentsOf: UnsafeRawBufferPointer(rebasing: suffix))
         nameCount = rebuilt.count - nameStart
@@ -208,14 +224,18 @@ struct IndexFile {
         }
       } else {
         let name = try reader.string(before: end)
-        guard name.count <= 65_535 else { throw Unsupported(reason: "a path longer than git allows") }
+        guard name.count <= 65_535 else {
+          throw Unsupported(reason: "a path longer than git allows")
+        }
         nameStart = name.startIndex
         nameCount = name.count
         // Padded with 1 to 8 NULs to a multiple of 8 bytes from the entry's start.
         let length = reader.offset - start
         try reader.skip((8 - length % 8) % 8)
       }
-      guard nameStart + nameCount < Int(UInt32.max) else { throw Unsupported(reason: "an index too large to read here") }
+      guard nameStart + nameCount < Int(UInt32.max) else {
+        throw Unsupported(reason: "an index too large to read here")
+      }
       previous = (nameStart, nameCount)
       guard (flags >> 12) & 0x3 == 0 else { continue }
       index.entries.append(Entry(nameStart: nameStart, nameCount: nameCount, mode: mode, id: id))
@@ -232,9 +252,12 @@ struct IndexFile {
           var nodes: [TreeNode] = []
           return (try? Self.treeNode(&inner, into: &nodes)) != nil ? nodes : []
         }
-      } else if let first = signature.first, !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) {
+      } else if let first = signature.first,
+        !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first)
+      {
         // Lower-case extensions must be understood: `link` (split index), `sdir` (sparse).
-        throw Unsupported(reason: "mandatory extension \(String(decoding: signature, as: UTF8.self))")
+        throw Unsupported(
+          reason: "mandatory extension \(String(decoding: signature, as: UTF8.self))")
       }
       try reader.skip(size)
     }
@@ -244,16 +267,21 @@ struct IndexFile {
   /// One cache-tree node and those below it (`name NUL count SP subtrees LF [id]`), in
   /// pre-order; returns how many nodes it appended.
   @discardableResult
-  private static func treeNode(_ reader: inout Reader, into nodes: inout [TreeNode]) throws(Unsupported) -> Int {
+  private static func treeNode(_ reader: inout Reader, into nodes: inout [TreeNode])
+    throws(Unsupported) -> Int
+  {
     let nameStart = reader.offset
     let nameCount = try reader.string(before: reader.data.count).count
     let count = try reader.number(until: UInt8(ascii: " "))
     let subtrees = try reader.number(until: UInt8(ascii: "\n"))
-    guard subtrees >= 0, nodes.count < 10_000_000 else { throw Unsupported(reason: "damaged cache-tree") }
+    guard subtrees >= 0, nodes.count < 10_000_000 else {
+      throw Unsupported(reason: "damaged cache-tree")
+    }
     let position = nodes.count
     nodes.append(
       TreeNode(
-        nameStart: nameStart, nameCount: nameCount, id: count >= 0 ? try reader.oid() : nil, entryCount: max(count, 0),
+        nameStart: nameStart, nameCount: nameCount, id: count >= 0 ? try reader.oid() : nil,
+        entryCount: max(count, 0),
         descendants: 0))
     var below = 0
     for _ in 0..<subtrees { below += try treeNode(&reader, into: &nodes) }
@@ -302,7 +330,9 @@ struct IndexFile {
   /// The path of entry `index`, as bytes.
   func name(_ index: Int) -> [UInt8] {
     let entry = entries[index]
-    return names.withUnsafeBytes { Array($0[entry.nameStart..<(entry.nameStart + entry.nameCount)]) }
+    return names.withUnsafeBytes {
+      Array($0[entry.nameStart..<(entry.nameStart + entry.nameCount)])
+    }
   }
 
   /// The first entry whose path is not below `prefix` in path order, from `start`.
@@ -373,7 +403,9 @@ struct IndexFile {
     }
 
     /// The bytes up to the next NUL (before `limit`), which is consumed.
-    mutating func string(before limit: Int) throws(Unsupported) -> UnsafeRawBufferPointer.SubSequence {
+    mutating func string(before limit: Int) throws(Unsupported)
+      -> UnsafeRawBufferPointer.SubSequence
+    {
       guard offset < limit, let base = data.baseAddress,
         let nul = memchr(base + offset, 0, limit - offset)
       else { throw Unsupported(reason: "unterminated path") }
@@ -414,7 +446,9 @@ struct IndexFile {
       while byte & 0x80 != 0 {
         // A path is at most 64 KiB, so four continuation bytes (35 bits) are more than enough;
         // more would let the value overflow.
-        guard offset < data.count, steps < 4 else { throw Unsupported(reason: "damaged path compression") }
+        guard offset < data.count, steps < 4 else {
+          throw Unsupported(reason: "damaged path compression")
+        }
         byte = data[offset]
         offset += 1
         value = ((value + 1) << 7) | Int(byte & 0x7F)

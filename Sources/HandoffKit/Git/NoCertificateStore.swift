@@ -7,12 +7,16 @@
 /// nothing calls them.
 #if os(Linux)
   @_cdecl("mbedtls_x509_crt_parse_file")
-  public func handoffSkipsCertificateFile(_ chain: UnsafeMutableRawPointer?, _ path: UnsafePointer<CChar>?) -> Int32 {
+  public func handoffSkipsCertificateFile(
+    _ chain: UnsafeMutableRawPointer?, _ path: UnsafePointer<CChar>?
+  ) -> Int32 {
     0
   }
 
   @_cdecl("mbedtls_x509_crt_parse_path")
-  public func handoffSkipsCertificateFolder(_ chain: UnsafeMutableRawPointer?, _ path: UnsafePointer<CChar>?) -> Int32 {
+  public func handoffSkipsCertificateFolder(
+    _ chain: UnsafeMutableRawPointer?, _ path: UnsafePointer<CChar>?
+  ) -> Int32 {
     0
   }
 #endif

@@ -31,7 +31,9 @@ public struct OID: Hashable, Sendable, CustomStringConvertible {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(20)
     for pair in stride(from: 0, to: 40, by: 2) {
-      guard let high = Self.nibble(digits[pair]), let low = Self.nibble(digits[pair + 1]) else { return nil }
+      guard let high = Self.nibble(digits[pair]), let low = Self.nibble(digits[pair + 1]) else {
+        return nil
+      }
       bytes.append(high << 4 | low)
     }
     self.init(bytes: bytes)
@@ -99,7 +101,8 @@ public struct OID: Hashable, Sendable, CustomStringConvertible {
     header.withUnsafeBufferPointer { header in
       digest.withUnsafeMutableBufferPointer { digest in
         handoff_object_sha1(
-          header.baseAddress, header.count, contents.baseAddress, contents.count, digest.baseAddress)
+          header.baseAddress, header.count, contents.baseAddress, contents.count, digest.baseAddress
+        )
       }
     }
     return OID(bytes: digest)

@@ -60,9 +60,12 @@ struct RawTree {
     while offset < end {
       // The mode is at most six octal digits, then a space.
       var space = offset
-      while space < count, space - offset < 7, base.load(fromByteOffset: space, as: UInt8.self) != 0x20 { space += 1 }
+      while space < count, space - offset < 7,
+        base.load(fromByteOffset: space, as: UInt8.self) != 0x20
+      { space += 1 }
       guard space < count, space - offset < 7,
-        let nul = memchr(base + space + 1, 0, count - space - 1).map({ UnsafeRawPointer($0) - base }),
+        let nul = memchr(base + space + 1, 0, count - space - 1).map({ UnsafeRawPointer($0) - base }
+        ),
         nul + 21 <= count
       else { break }
       offset = nul + 21
@@ -78,7 +81,8 @@ struct RawTree {
     var space = start
     while base.load(fromByteOffset: space, as: UInt8.self) != 0x20 { space += 1 }
     // Folders have mode 40000: five digits, starting with 4.
-    let isTree = space - start == 5 && base.load(fromByteOffset: start, as: UInt8.self) == UInt8(ascii: "4")
+    let isTree =
+      space - start == 5 && base.load(fromByteOffset: start, as: UInt8.self) == UInt8(ascii: "4")
     return Entry(
       name: UnsafeRawBufferPointer(start: base + space + 1, count: end - 21 - space - 1),
       id: base + end - 20, isTree: isTree, modeStart: base + start)
@@ -87,7 +91,7 @@ struct RawTree {
   /// Git's tree order: byte order of names, a folder's name followed by `/`.
   static func order(_ a: Entry, _ b: Entry) -> Int {
     if a.name.count == b.name.count, a.isTree == b.isTree,
-      (a.name.count == 0 || memcmp(a.name.baseAddress!, b.name.baseAddress!, a.name.count) == 0)
+      a.name.count == 0 || memcmp(a.name.baseAddress!, b.name.baseAddress!, a.name.count) == 0
     {
       return 0
     }
@@ -105,21 +109,28 @@ struct RawTree {
   static func changes(from left: RawTree, to right: RawTree) -> [Change] {
     let leftLayout = left.layout()
     let rightLayout = right.layout()
-    return lockstep(left, leftLayout, 0..<(leftLayout.count - 1), right, rightLayout, 0..<(rightLayout.count - 1))
+    return lockstep(
+      left, leftLayout, 0..<(leftLayout.count - 1), right, rightLayout, 0..<(rightLayout.count - 1))
   }
 
   /// `other`'s layout and the entries that differ from `known` to `other`, reusing `known`'s
   /// layout wherever the bytes agree. Consecutive versions of a large tree share all but a few
   /// entries, so only the bytes between the common prefix and the common suffix are parsed
   /// and compared.
-  static func changes(from known: RawTree, layout knownLayout: Layout, to other: RawTree) -> (layout: Layout, changes: [Change]) {
+  static func changes(from known: RawTree, layout knownLayout: Layout, to other: RawTree) -> (
+    layout: Layout, changes: [Change]
+  ) {
     let knownCount = known.bytes.count
     guard knownLayout.count > 1, Int(knownLayout[knownLayout.count - 1]) == knownCount,
       let knownBase = known.bytes.baseAddress,
       let otherBase = other.bytes.baseAddress
     else {
       let layout = other.layout()
-      return (layout, lockstep(known, knownLayout, 0..<(knownLayout.count - 1), other, layout, 0..<(layout.count - 1)))
+      return (
+        layout,
+        lockstep(
+          known, knownLayout, 0..<(knownLayout.count - 1), other, layout, 0..<(layout.count - 1))
+      )
     }
     let otherCount = other.bytes.count
     let shortest = min(knownCount, otherCount)
@@ -129,7 +140,8 @@ struct RawTree {
     // Entries that end within the common prefix, and those that start within the common suffix,
     // are the same bytes at the same (shifted) place in both.
     let first = firstIndex(in: knownLayout, 1...entries) { Int($0) > prefix } - 1
-    let last = max(first, firstIndex(in: knownLayout, first...entries) { Int($0) >= knownCount - suffix })
+    let last = max(
+      first, firstIndex(in: knownLayout, first...entries) { Int($0) >= knownCount - suffix })
     let shift = otherCount - knownCount
     var layout = Layout(knownLayout[0...first])
     let target = Int(knownLayout[last]) + shift
@@ -174,20 +186,32 @@ struct RawTree {
 
   /// How many leading bytes two buffers share (at most `limit`): whole blocks by `memcmp`,
   /// then byte by byte in the first block that differs.
-  private static func commonPrefix(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ limit: Int) -> Int {
+  private static func commonPrefix(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ limit: Int)
+    -> Int
+  {
     var offset = 0
     while offset + 256 <= limit, memcmp(a + offset, b + offset, 256) == 0 { offset += 256 }
-    while offset < limit, a.load(fromByteOffset: offset, as: UInt8.self) == b.load(fromByteOffset: offset, as: UInt8.self) {
+    while offset < limit,
+      a.load(fromByteOffset: offset, as: UInt8.self)
+        == b.load(fromByteOffset: offset, as: UInt8.self)
+    {
       offset += 1
     }
     return offset
   }
 
   /// How many trailing bytes two buffers ending at `a` and `b` share (at most `limit`).
-  private static func commonSuffix(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ limit: Int) -> Int {
+  private static func commonSuffix(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ limit: Int)
+    -> Int
+  {
     var length = 0
-    while length + 256 <= limit, memcmp(a - length - 256, b - length - 256, 256) == 0 { length += 256 }
-    while length < limit, a.load(fromByteOffset: -length - 1, as: UInt8.self) == b.load(fromByteOffset: -length - 1, as: UInt8.self) {
+    while length + 256 <= limit, memcmp(a - length - 256, b - length - 256, 256) == 0 {
+      length += 256
+    }
+    while length < limit,
+      a.load(fromByteOffset: -length - 1, as: UInt8.self)
+        == b.load(fromByteOffset: -length - 1, as: UInt8.self)
+    {
       length += 1
     }
     return length
@@ -195,7 +219,9 @@ struct RawTree {
 
   /// The first index in `range` whose layout value satisfies `predicate` (which is false, then
   /// true, along the layout), or `range.upperBound + 1` when none does.
-  private static func firstIndex(in layout: Layout, _ range: ClosedRange<Int>, _ predicate: (Int32) -> Bool) -> Int {
+  private static func firstIndex(
+    in layout: Layout, _ range: ClosedRange<Int>, _ predicate: (Int32) -> Bool
+  ) -> Int {
     var low = range.lowerBound
     var high = range.upperBound + 1
     while low < high {

@@ -47,7 +47,8 @@ public final class Repository {
       throw GitError(code: .generic, message: "no repository", function: "git_repository_open_ext")
     }
     let repository = Repository(handle, origin: path)
-    let workTree = environment.workTree
+    let workTree =
+      environment.workTree
       ?? (environment.directory != nil && !repository.isBare && repository.configuredWorkTree == nil
         ? FileManager.default.currentDirectoryPath : nil)
     if let workTree {
@@ -106,7 +107,9 @@ public final class Repository {
 
   /// The local branches that have commits, by short name, sorted.
   public func branchNames() throws(GitError) -> [String] {
-    try commits(ofReferencesMatching: "refs/heads/*").keys.map { String($0.dropFirst("refs/heads/".count)) }.sorted()
+    try commits(ofReferencesMatching: "refs/heads/*").keys.map {
+      String($0.dropFirst("refs/heads/".count))
+    }.sorted()
   }
 
   // MARK: - Revisions
@@ -148,14 +151,18 @@ public final class Repository {
   /// The corresponding C functions are `git_tree_entry_bypath` and `git_tree_entry_byindex`.
   public func items(ofCommit commit: OID, under directory: String) throws(GitError) -> [TreeItem] {
     try withTree(ofCommit: commit) { (root) throws(GitError) -> [TreeItem] in
-      guard let folder = try entry(at: directory, below: root), folder.kind == .directory else { return [] }
+      guard let folder = try entry(at: directory, below: root), folder.kind == .directory else {
+        return []
+      }
       var items: [TreeItem] = []
       try listTree(folder.id, directory: directory, account: nil, into: &items)
       return items
     }
   }
 
-  private func listTree(_ id: OID, directory: String, account: String?, into items: inout [TreeItem])
+  private func listTree(
+    _ id: OID, directory: String, account: String?, into items: inout [TreeItem]
+  )
     throws(GitError)
   {
     var raw = id.raw
@@ -168,7 +175,9 @@ public final class Repository {
       let oid = OID(git_tree_entry_id(entry).pointee)
       let mode = git_tree_entry_filemode_raw(entry).rawValue
       let kind = TreeItem.Kind(gitMode: mode)
-      items.append(TreeItem(directory: directory, account: account, name: name, kind: kind, oid: oid, mode: mode))
+      items.append(
+        TreeItem(
+          directory: directory, account: account, name: name, kind: kind, oid: oid, mode: mode))
       if kind == .directory, account == nil {
         try listTree(oid, directory: directory + "/" + name, account: name, into: &items)
       }
@@ -183,7 +192,9 @@ public final class Repository {
       case .file: return found.id
       case .directory: return nil
       default:
-        throw GitError(code: .notAFile, message: "`\(path)` is not a regular file", function: "git_tree_entry_bypath")
+        throw GitError(
+          code: .notAFile, message: "`\(path)` is not a regular file",
+          function: "git_tree_entry_bypath")
       }
     }
   }
@@ -220,7 +231,8 @@ public final class Repository {
       guard error.message.contains("'link'") else { throw error }
       throw GitError(
         code: error.code, errorClass: error.errorClass,
-        message: "the index is split (core.splitIndex), which libgit2 1.5 cannot read; to commit with the handoff hook, "
+        message:
+          "the index is split (core.splitIndex), which libgit2 1.5 cannot read; to commit with the handoff hook, "
           + "run `git config core.splitIndex false && git update-index --no-split-index`",
         function: "reading the index")
     }
@@ -261,7 +273,10 @@ public final class Repository {
         let names = names.assumingMemoryBound(to: UInt8.self)
         for position in own.entries(under: prefix) {
           let entry = own.entries[position]
-          body(UnsafeBufferPointer(rebasing: names[entry.nameStart..<(entry.nameStart + entry.nameCount)]), entry.mode, entry.id)
+          body(
+            UnsafeBufferPointer(
+              rebasing: names[entry.nameStart..<(entry.nameStart + entry.nameCount)]), entry.mode,
+            entry.id)
         }
       }
       return
@@ -274,7 +289,8 @@ public final class Repository {
       let path = UnsafeRawPointer(entry.pointee.path!).assumingMemoryBound(to: UInt8.self)
       let length = strlen(entry.pointee.path)
       guard length >= prefix.count, memcmp(path, prefix, prefix.count) == 0 else { continue }
-      body(UnsafeBufferPointer(start: path, count: length), entry.pointee.mode, OID(entry.pointee.id))
+      body(
+        UnsafeBufferPointer(start: path, count: length), entry.pointee.mode, OID(entry.pointee.id))
     }
   }
 
@@ -284,8 +300,11 @@ public final class Repository {
     let index = try self.index()
     var entries: [(path: String, mode: UInt32, id: OID)] = []
     for position in 0..<git_index_entrycount(index) {
-      guard let entry = git_index_get_byindex(index, position), (entry.pointee.flags >> 12) & 0x3 == 0 else { continue }
-      entries.append((String(cString: entry.pointee.path), entry.pointee.mode, OID(entry.pointee.id)))
+      guard let entry = git_index_get_byindex(index, position),
+        (entry.pointee.flags >> 12) & 0x3 == 0
+      else { continue }
+      entries.append(
+        (String(cString: entry.pointee.path), entry.pointee.mode, OID(entry.pointee.id)))
     }
     return entries
   }
@@ -314,15 +333,19 @@ public final class Repository {
       if account == nil || !account!.bytes.elementsEqual(folderBytes) {
         let name = String(decoding: folderBytes, as: UTF8.self)
         account = (name, Array(folderBytes), directory + "/" + name)
-        items.append(TreeItem(directory: directory, account: nil, name: name, kind: .directory, oid: nil))
+        items.append(
+          TreeItem(directory: directory, account: nil, name: name, kind: .directory, oid: nil))
       }
       let inner = UnsafeBufferPointer(rebasing: rest[(slash + 1)...])
       if let nestedSlash = inner.firstIndex(of: UInt8(ascii: "/")) {
-        let nested = String(decoding: UnsafeBufferPointer(rebasing: inner[..<nestedSlash]), as: UTF8.self)
+        let nested = String(
+          decoding: UnsafeBufferPointer(rebasing: inner[..<nestedSlash]), as: UTF8.self)
         if lastNested != account!.folder + "/" + nested {
           lastNested = account!.folder + "/" + nested
           items.append(
-            TreeItem(directory: account!.folder, account: account!.name, name: nested, kind: .directory, oid: nil))
+            TreeItem(
+              directory: account!.folder, account: account!.name, name: nested, kind: .directory,
+              oid: nil))
         }
         return
       }
@@ -342,10 +365,13 @@ public final class Repository {
       if let entry = own.entry(at: path) { return TreeItem.Kind(gitMode: entry.mode) }
       let prefix = Array((path + "/").utf8)
       let position = own.firstEntry(atOrAfter: prefix)
-      return position < own.entries.count && own.name(position).starts(with: prefix) ? .directory : nil
+      return position < own.entries.count && own.name(position).starts(with: prefix)
+        ? .directory : nil
     }
     let index = try self.index()
-    if let entry = git_index_get_bypath(index, path, 0) { return TreeItem.Kind(gitMode: entry.pointee.mode) }
+    if let entry = git_index_get_bypath(index, path, 0) {
+      return TreeItem.Kind(gitMode: entry.pointee.mode)
+    }
     var position = 0
     let found = git_index_find_prefix(&position, index, path + "/")
     if found == GIT_ENOTFOUND.rawValue {
@@ -362,11 +388,15 @@ public final class Repository {
     if let own = stagedIndex() {
       staged = own.entry(at: path).map { ($0.mode, $0.id) }
     } else {
-      staged = git_index_get_bypath(try self.index(), path, 0).map { ($0.pointee.mode, OID($0.pointee.id)) }
+      staged = git_index_get_bypath(try self.index(), path, 0).map {
+        ($0.pointee.mode, OID($0.pointee.id))
+      }
     }
     guard let staged else { return nil }
     guard TreeItem.Kind(gitMode: staged.mode) == .file else {
-      throw GitError(code: .notAFile, message: "`\(path)` is not a regular file in the index", function: "git_index_get_bypath")
+      throw GitError(
+        code: .notAFile, message: "`\(path)` is not a regular file in the index",
+        function: "git_index_get_bypath")
     }
     return staged.id
   }
@@ -397,7 +427,9 @@ extension Repository {
     var walk: OpaquePointer?
     try check("git_revwalk_new", git_revwalk_new(&walk, pointer))
     defer { git_revwalk_free(walk) }
-    try check("git_revwalk_sorting", git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue))
+    try check(
+      "git_revwalk_sorting",
+      git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue))
     var tip = to.raw
     try check("git_revwalk_push", git_revwalk_push(walk, &tip))
     if let from {
@@ -406,7 +438,7 @@ extension Repository {
     }
     do {
       return try Self.drain(walk!)
-    } catch where (try? isShallow) == true && error.code == .notFound {
+    } catch  where (try? isShallow) == true && error.code == .notFound {
       // libgit2 1.5 walks past a shallow clone's boundary into parents that were never fetched.
       return try commitsWithinShallowClone(from: from, to: to)
     }
@@ -429,7 +461,9 @@ extension Repository {
       guard seen.insert(commit).inserted else { continue }
       stack.append((commit, true))
       guard !boundary.contains(commit) else { continue }
-      for parent in try parents(of: commit) where !seen.contains(parent) { stack.append((parent, false)) }
+      for parent in try parents(of: commit) where !seen.contains(parent) {
+        stack.append((parent, false))
+      }
     }
     return order
   }
@@ -442,7 +476,9 @@ extension Repository {
     var handle: OpaquePointer?
     try check("git_commit_lookup", git_commit_lookup(&handle, pointer, &id))
     defer { git_commit_free(handle) }
-    return (0..<git_commit_parentcount(handle)).compactMap { git_commit_parent_id(handle, $0).map { OID($0.pointee) } }
+    return (0..<git_commit_parentcount(handle)).compactMap {
+      git_commit_parent_id(handle, $0).map { OID($0.pointee) }
+    }
   }
 
   /// The best common ancestor of two commits, or nil when they share no history.
@@ -474,7 +510,9 @@ extension Repository {
 
   /// The commits whose parents a shallow clone cut off (`.git/shallow`); empty otherwise.
   public func shallowBoundary() throws(GitError) -> Set<OID> {
-    guard try isShallow, let text = try? String(contentsOfFile: commonDirectory + "shallow", encoding: .utf8) else {
+    guard try isShallow,
+      let text = try? String(contentsOfFile: commonDirectory + "shallow", encoding: .utf8)
+    else {
       return []
     }
     return Set(text.split(separator: "\n").compactMap { OID(hex: String($0)) })
@@ -502,14 +540,18 @@ extension Repository {
     try check("git_commit_lookup", git_commit_lookup(&handle, pointer, &id))
     defer { git_commit_free(handle) }
     let tree = OID(git_commit_tree_id(handle).pointee)
-    let parent = git_commit_parentcount(handle) > 0 ? git_commit_parent_id(handle, 0).map { OID($0.pointee) } : nil
+    let parent =
+      git_commit_parentcount(handle) > 0
+      ? git_commit_parent_id(handle, 0).map { OID($0.pointee) } : nil
     return (tree, parent)
   }
 
   /// The entries of a tree: name, id and whether each is a tree, in Git's order.
   ///
   /// The corresponding C functions are `git_tree_lookup` and `git_tree_entry_byindex`.
-  public func treeEntries(_ tree: OID) throws(GitError) -> [(name: String, id: OID, kind: TreeItem.Kind)] {
+  public func treeEntries(_ tree: OID) throws(GitError) -> [(
+    name: String, id: OID, kind: TreeItem.Kind
+  )] {
     var raw = tree.raw
     var handle: OpaquePointer?
     try check("git_tree_lookup", git_tree_lookup(&handle, pointer, &raw))
@@ -520,8 +562,10 @@ extension Repository {
     for index in 0..<count {
       guard let entry = git_tree_entry_byindex(handle, index) else { continue }
       entries.append(
-        (String(cString: git_tree_entry_name(entry)), OID(git_tree_entry_id(entry).pointee),
-         TreeItem.Kind(gitMode: git_tree_entry_filemode_raw(entry).rawValue)))
+        (
+          String(cString: git_tree_entry_name(entry)), OID(git_tree_entry_id(entry).pointee),
+          TreeItem.Kind(gitMode: git_tree_entry_filemode_raw(entry).rawValue)
+        ))
     }
     return entries
   }
@@ -536,7 +580,9 @@ extension Repository {
   }
 
   /// The id and kind of the entry at `path` below `tree`, or nil when there is none.
-  public func entry(inTree tree: OID, at path: String) throws(GitError) -> (id: OID, kind: TreeItem.Kind)? {
+  public func entry(inTree tree: OID, at path: String) throws(GitError) -> (
+    id: OID, kind: TreeItem.Kind
+  )? {
     var raw = tree.raw
     var handle: OpaquePointer?
     try check("git_tree_lookup", git_tree_lookup(&handle, pointer, &raw))
@@ -545,7 +591,9 @@ extension Repository {
   }
 
   /// One `git_tree_entry_bypath` lookup: the entry's id and kind, nil when there is none.
-  func entry(at path: String, below root: OpaquePointer) throws(GitError) -> (id: OID, kind: TreeItem.Kind)? {
+  func entry(at path: String, below root: OpaquePointer) throws(GitError) -> (
+    id: OID, kind: TreeItem.Kind
+  )? {
     var entry: OpaquePointer?
     let found = git_tree_entry_bypath(&entry, root, path)
     if found == GIT_ENOTFOUND.rawValue {
@@ -554,7 +602,10 @@ extension Repository {
     }
     try check("git_tree_entry_bypath", found)
     defer { git_tree_entry_free(entry) }
-    return (OID(git_tree_entry_id(entry).pointee), TreeItem.Kind(gitMode: git_tree_entry_filemode_raw(entry).rawValue))
+    return (
+      OID(git_tree_entry_id(entry).pointee),
+      TreeItem.Kind(gitMode: git_tree_entry_filemode_raw(entry).rawValue)
+    )
   }
 }
 
@@ -576,7 +627,9 @@ extension Repository {
     }
     var item = git_buf()
     defer { git_buf_dispose(&item) }
-    try check("git_repository_item_path", git_repository_item_path(&item, pointer, GIT_REPOSITORY_ITEM_HOOKS))
+    try check(
+      "git_repository_item_path",
+      git_repository_item_path(&item, pointer, GIT_REPOSITORY_ITEM_HOOKS))
     return String(cString: item.ptr)
   }
 }
@@ -618,7 +671,9 @@ extension Repository {
     var walk: OpaquePointer?
     try check("git_revwalk_new", git_revwalk_new(&walk, pointer))
     defer { git_revwalk_free(walk) }
-    try check("git_revwalk_sorting", git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue))
+    try check(
+      "git_revwalk_sorting",
+      git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue))
     try check("git_revwalk_simplify_first_parent", git_revwalk_simplify_first_parent(walk))
     var raw = tip.raw
     try check("git_revwalk_push", git_revwalk_push(walk, &raw))
@@ -633,7 +688,8 @@ extension Repository {
     var handle: OpaquePointer?
     try check("git_commit_lookup", git_commit_lookup(&handle, pointer, &id))
     defer { git_commit_free(handle) }
-    let author = git_commit_author(handle).flatMap { $0.pointee.name.map { String(cString: $0) } } ?? ""
+    let author =
+      git_commit_author(handle).flatMap { $0.pointee.name.map { String(cString: $0) } } ?? ""
     return CommitDetails(
       id: commit, time: Int64(git_commit_time(handle)), author: author,
       summary: git_commit_summary(handle).map { String(cString: $0) } ?? "")
@@ -672,7 +728,9 @@ extension Repository {
     defer { git_config_free(config) }
     var buffer = git_buf()
     defer { git_buf_dispose(&buffer) }
-    let found = isPath ? git_config_get_path(&buffer, config, key) : git_config_get_string_buf(&buffer, config, key)
+    let found =
+      isPath
+      ? git_config_get_path(&buffer, config, key) : git_config_get_string_buf(&buffer, config, key)
     // Absent is nil; a value that cannot be read as asked (not a path, an include that fails)
     // is nil too, as git itself ignores such a key for the purpose these keys serve.
     guard found == 0, let value = buffer.ptr else {
@@ -690,7 +748,8 @@ extension Repository {
     try check("git_repository_config", git_repository_config(&config, pointer))
     defer { git_config_free(config) }
     var local: OpaquePointer?
-    try check("git_config_open_level", git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL))
+    try check(
+      "git_config_open_level", git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL))
     defer { git_config_free(local) }
     try check("git_config_set_string", git_config_set_string(local, key, value))
   }
@@ -703,7 +762,8 @@ extension Repository {
   /// The corresponding C functions are `git_reference_iterator_glob_new` and `git_reference_peel`.
   public func commits(ofReferencesMatching glob: String) throws(GitError) -> [String: OID] {
     var iterator: OpaquePointer?
-    try check("git_reference_iterator_glob_new", git_reference_iterator_glob_new(&iterator, pointer, glob))
+    try check(
+      "git_reference_iterator_glob_new", git_reference_iterator_glob_new(&iterator, pointer, glob))
     defer { git_reference_iterator_free(iterator) }
     var result: [String: OID] = [:]
     var reference: OpaquePointer?
@@ -715,7 +775,9 @@ extension Repository {
       var commit: OpaquePointer?
       // A reference to something that is not a commit (a tag of a blob) names no close.
       let peeled = git_reference_peel(&commit, reference, GIT_OBJECT_COMMIT)
-      if peeled == GIT_EPEEL.rawValue || peeled == GIT_ENOTFOUND.rawValue || peeled == GIT_EINVALIDSPEC.rawValue {
+      if peeled == GIT_EPEEL.rawValue || peeled == GIT_ENOTFOUND.rawValue
+        || peeled == GIT_EINVALIDSPEC.rawValue
+      {
         git_error_clear()
         continue
       }
@@ -744,7 +806,9 @@ final class RawObject {
   func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
     guard let object else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
     return try withExtendedLifetime(self) {
-      try body(UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object)))
+      try body(
+        UnsafeRawBufferPointer(
+          start: git_odb_object_data(object), count: git_odb_object_size(object)))
     }
   }
 }

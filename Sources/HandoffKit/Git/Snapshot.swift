@@ -70,12 +70,16 @@ public final class Snapshot {
       case .absent: return nil
       case .notARegularFile(let kind):
         throw GitError(
-          code: .notAFile, message: "`\(path)` is \(kind.article), not a regular file", function: "lstat")
+          code: .notAFile, message: "`\(path)` is \(kind.article), not a regular file",
+          function: "lstat")
       case .failed(let reason):
-        throw GitError(code: .generic, message: "could not read `\(path)`: \(reason)", function: "read")
+        throw GitError(
+          code: .generic, message: "could not read `\(path)`: \(reason)", function: "read")
       }
     case .index:
-      return try repository.indexFileID(at: path).map { (id) throws(GitError) in try repository.blob(id) }
+      return try repository.indexFileID(at: path).map { (id) throws(GitError) in
+        try repository.blob(id)
+      }
     case .revision:
       return try repository.fileID(ofCommit: commit!, at: path).map { (id) throws(GitError) in
         try repository.blob(id)
@@ -105,7 +109,8 @@ public final class Snapshot {
     case .worktree:
       return SnapshotReader(workTree: repository.workingDirectory ?? "", repository: nil)
     case .index, .revision:
-      return SnapshotReader(workTree: nil, repository: worker == .callingThread ? repository : try repository.reopen())
+      return SnapshotReader(
+        workTree: nil, repository: worker == .callingThread ? repository : try repository.reopen())
     }
   }
 }

@@ -9,7 +9,8 @@ enum TreeID {
     var entries: [(name: [UInt8], mode: UInt32, id: OID)] = []
     for item in items {
       // Files, links and submodules sort by plain name; a nested folder would not.
-      guard item.kind != .directory, item.kind != .special, let mode = item.mode, let id = item.oid else {
+      guard item.kind != .directory, item.kind != .special, let mode = item.mode, let id = item.oid
+      else {
         return nil
       }
       entries.append((Array(item.name.utf8), mode, id))

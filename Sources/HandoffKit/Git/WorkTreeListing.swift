@@ -21,7 +21,8 @@ enum WorkTreeListing {
         if innerKind == .directory, isEmptyFolder(root + folder + "/" + inner) { continue }
         items.append(
           TreeItem(
-            directory: folder, account: name, name: RecordFile.canonicalName(inner), kind: innerKind,
+            directory: folder, account: name, name: RecordFile.canonicalName(inner),
+            kind: innerKind,
             oid: nil))
       }
     }

@@ -26,29 +26,39 @@ public struct AccountBlame: Sendable {
   public var commitments: [Item]
   public var stakeholders: [Item]
 
-  public static func run(account: String, commitment: String?, in workspace: Workspace, useIndex: Bool = true)
+  public static func run(
+    account: String, commitment: String?, in workspace: Workspace, useIndex: Bool = true
+  )
     throws(ValidationFailure)
     -> AccountBlame
   {
-    let walked = try AccountVersions.walk(account: account, in: workspace, useIndex: useIndex, during: "blame")
-    let (repository, head, store, versions) = (walked.repository, walked.head, walked.store, walked.versions)
+    let walked = try AccountVersions.walk(
+      account: account, in: workspace, useIndex: useIndex, during: "blame")
+    let (repository, head, store, versions) = (
+      walked.repository, walked.head, walked.store, walked.versions
+    )
     do {
       guard versions.last?.folder != nil else {
-        throw ValidationFailure.unknownAccount(account, accountsDirectory: walked.settings.accountsDirectory)
+        throw ValidationFailure.unknownAccount(
+          account, accountsDirectory: walked.settings.accountsDirectory)
       }
       var setAt: [String: OID] = [:]
       var previous = Flattened()
       var current = Flattened()
       for (commit, folder) in versions {
-        current = try folder.map { (tree) throws(GitError) in
-          Flattened(try store.record(ofFolder: tree, account: account))
-        } ?? Flattened()
-        for (key, value) in current.values where previous.values[key] != value { setAt[key] = commit }
+        current =
+          try folder.map { (tree) throws(GitError) in
+            Flattened(try store.record(ofFolder: tree, account: account))
+          } ?? Flattened()
+        for (key, value) in current.values where previous.values[key] != value {
+          setAt[key] = commit
+        }
         for key in current.items where !previous.items.contains(key) { setAt[key] = commit }
         previous = current
       }
       if let commitment, current.commitments.first(where: { $0.key == commitment }) == nil {
-        throw ValidationFailure.usage("account `\(account)` has no commitment `\(commitment)` at HEAD")
+        throw ValidationFailure.usage(
+          "account `\(account)` has no commitment `\(commitment)` at HEAD")
       }
       var details: [OID: CommitDetails] = [:]
       func who(_ key: String) throws(GitError) -> CommitDetails {
@@ -58,24 +68,37 @@ public struct AccountBlame: Sendable {
         details[commit] = found
         return found
       }
-      func values(_ paths: [(path: String, key: String, node: YAMLNode)]) throws(GitError) -> [Value] {
+      func values(_ paths: [(path: String, key: String, node: YAMLNode)]) throws(GitError)
+        -> [Value]
+      {
         var result: [Value] = []
-        for entry in paths { result.append(Value(path: entry.path, value: JSONValue(entry.node), setBy: try who(entry.key))) }
+        for entry in paths {
+          result.append(
+            Value(path: entry.path, value: JSONValue(entry.node), setBy: try who(entry.key)))
+        }
         return result
       }
-      func items(_ list: [(key: String, itemKey: String, fields: [(path: String, key: String, node: YAMLNode)])])
+      func items(
+        _ list: [(
+          key: String, itemKey: String, fields: [(path: String, key: String, node: YAMLNode)]
+        )]
+      )
         throws(GitError) -> [Item]
       {
         var result: [Item] = []
         for item in list {
-          result.append(Item(key: item.key, introducedBy: try who(item.itemKey), fields: try values(item.fields)))
+          result.append(
+            Item(
+              key: item.key, introducedBy: try who(item.itemKey), fields: try values(item.fields)))
         }
         return result
       }
       let commitments = current.commitments.filter { commitment == nil || $0.key == commitment }
       return AccountBlame(
-        account: account, head: head, fields: commitment == nil ? try values(current.accountFields) : [],
-        commitments: try items(commitments), stakeholders: commitment == nil ? try items(current.stakeholders) : [])
+        account: account, head: head,
+        fields: commitment == nil ? try values(current.accountFields) : [],
+        commitments: try items(commitments),
+        stakeholders: commitment == nil ? try items(current.stakeholders) : [])
     } catch {
       throw ValidationFailure(error, during: "blame")
     }
@@ -111,7 +134,9 @@ private struct Flattened {
       accountFields.append((prefix, key, node))
       return
     }
-    for entry in entries { leaves(of: entry.value, prefix: prefix.isEmpty ? entry.key : prefix + "." + entry.key) }
+    for entry in entries {
+      leaves(of: entry.value, prefix: prefix.isEmpty ? entry.key : prefix + "." + entry.key)
+    }
   }
 
   private mutating func list(_ nodes: [YAMLNode], by name: String, kind: String)

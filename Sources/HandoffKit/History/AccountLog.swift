@@ -7,31 +7,47 @@ public struct AccountLogEntry: Sendable {
 /// `handoff log`: every commit on the first-parent history that changed an account, newest
 /// first. A change made on a merged branch shows in the merge commit that brought it in.
 public enum AccountLog {
-  public static func entries(account: String, commitment: String?, in workspace: Workspace, useIndex: Bool = true)
+  public static func entries(
+    account: String, commitment: String?, in workspace: Workspace, useIndex: Bool = true
+  )
     throws(ValidationFailure)
     -> [AccountLogEntry]
   {
-    let walked = try AccountVersions.walk(account: account, in: workspace, useIndex: useIndex, during: "log")
-    let (repository, settings, store, versions) = (walked.repository, walked.settings, walked.store, walked.versions)
+    let walked = try AccountVersions.walk(
+      account: account, in: workspace, useIndex: useIndex, during: "log")
+    let (repository, settings, store, versions) = (
+      walked.repository, walked.settings, walked.store, walked.versions
+    )
     do {
       var entries: [AccountLogEntry] = []
       var previousFolder: OID?
       for (commit, folder) in versions {
         defer { previousFolder = folder }
-        let before = try previousFolder.map { (tree) throws(GitError) in try store.record(ofFolder: tree, account: account) }
-        let after = try folder.map { (tree) throws(GitError) in try store.record(ofFolder: tree, account: account) }
+        let before = try previousFolder.map { (tree) throws(GitError) in
+          try store.record(ofFolder: tree, account: account)
+        }
+        let after = try folder.map { (tree) throws(GitError) in
+          try store.record(ofFolder: tree, account: account)
+        }
         let changes = RecordDiff.compare(account, before, after, settings: settings)
         if let commitment {
-          let touched = changes.commitments.changed.contains { $0.key == commitment }
+          let touched =
+            changes.commitments.changed.contains { $0.key == commitment }
             || (changes.commitments.added + changes.commitments.removed).contains { item in
-              if case .object(let members) = item { return members.contains { $0.0 == "id" && $0.1 == .string(commitment) } }
+              if case .object(let members) = item {
+                return members.contains { $0.0 == "id" && $0.1 == .string(commitment) }
+              }
               return false
             }
           guard touched else { continue }
         }
-        entries.append(AccountLogEntry(commit: try repository.details(of: commit), changes: changes))
+        entries.append(
+          AccountLogEntry(commit: try repository.details(of: commit), changes: changes))
       }
-      guard !versions.isEmpty else { throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory) }
+      guard !versions.isEmpty else {
+        throw ValidationFailure.unknownAccount(
+          account, accountsDirectory: settings.accountsDirectory)
+      }
       return entries.reversed()
     } catch {
       throw ValidationFailure(error, during: "log")
@@ -54,7 +70,8 @@ public enum AccountLog {
   public static func text(_ entries: [AccountLogEntry]) -> String {
     var output = ""
     for entry in entries {
-      output += "\(entry.commit.id.description.prefix(12)) \(AtCloseReport.date(entry.commit.time)) \(entry.commit.author): \(entry.commit.summary)\n"
+      output +=
+        "\(entry.commit.id.description.prefix(12)) \(AtCloseReport.date(entry.commit.time)) \(entry.commit.author): \(entry.commit.summary)\n"
       for line in RecordDiff.lines(entry.changes) { output += "  \(line)\n" }
     }
     return output.isEmpty ? "no changes\n" : output

@@ -23,26 +23,35 @@ enum AccountVersions {
     let head = try workspace.headCommit()
     let settings = try workspace.committedSettings().settings
     do {
-      let store = RecordHistoryStore(repository: repository, accountsDirectory: settings.accountsDirectory)
-      let versions = try read(account: account, to: head, repository: repository, store: store, useIndex: useIndex)
-      return Walked(repository: repository, head: head, settings: settings, store: store, versions: versions)
+      let store = RecordHistoryStore(
+        repository: repository, accountsDirectory: settings.accountsDirectory)
+      let versions = try read(
+        account: account, to: head, repository: repository, store: store, useIndex: useIndex)
+      return Walked(
+        repository: repository, head: head, settings: settings, store: store, versions: versions)
     } catch {
       throw ValidationFailure(error, during: action)
     }
   }
 
-  static func read(account: String, to head: OID, repository: Repository, store: RecordHistoryStore, useIndex: Bool = true)
+  static func read(
+    account: String, to head: OID, repository: Repository, store: RecordHistoryStore,
+    useIndex: Bool = true
+  )
     throws(GitError) -> [(commit: OID, folder: OID?)]
   {
     if useIndex {
-      let walk = try CloseWalk.upToDate(head: head, repository: repository, store: store, useIndex: true)
+      let walk = try CloseWalk.upToDate(
+        head: head, repository: repository, store: store, useIndex: true)
       if let versions = walk.folderVersions.versions(of: account) { return versions }
     }
     var versions: [(commit: OID, folder: OID?)] = []
     var previous: OID?
     for commit in try repository.firstParentHistory(to: head) {
       let accounts = try store.accountsTree(ofCommitTree: repository.commitInfo(commit).tree)
-      let folder = try accounts.flatMap { (tree) throws(GitError) in try repository.entryID(in: tree, at: account) }
+      let folder = try accounts.flatMap { (tree) throws(GitError) in
+        try repository.entryID(in: tree, at: account)
+      }
       if folder != previous { versions.append((commit, folder)) }
       previous = folder
     }

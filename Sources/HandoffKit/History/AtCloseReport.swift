@@ -23,8 +23,10 @@ public enum AtCloseReport {
         output += "\(close.account): never closed\n"
         continue
       }
-      let ids = close.commitments.isEmpty ? "no commitments" : close.commitments.joined(separator: ", ")
-      output += "\(close.account): closed in \(commit.id.description.prefix(12)) on \(date(commit.time)): \(ids)\n"
+      let ids =
+        close.commitments.isEmpty ? "no commitments" : close.commitments.joined(separator: ", ")
+      output +=
+        "\(close.account): closed in \(commit.id.description.prefix(12)) on \(date(commit.time)): \(ids)\n"
     }
     let closed = closes.count { $0.commit != nil }
     output += "\(closed) of \(closes.count) accounts closed\n"

@@ -21,7 +21,9 @@ public struct AccountClose: Sendable {
 public enum CloseFinder {
   /// Which of `accounts` closed at some commit of HEAD's first-parent history (however their
   /// stage stands now): a closed account keeps its promises. Uses the history index.
-  static func closedAccounts(_ accounts: [String], in workspace: Workspace) throws(ValidationFailure) -> Set<String> {
+  static func closedAccounts(_ accounts: [String], in workspace: Workspace)
+    throws(ValidationFailure) -> Set<String>
+  {
     guard !accounts.isEmpty else { return [] }
     let closes = try find(in: workspace, accounts: accounts)
     return Set(closes.filter { $0.commit != nil }.map(\.account))
@@ -41,21 +43,27 @@ public enum CloseFinder {
     throws(ValidationFailure)
     -> [AccountClose]
   {
-    try workspace.closes(of: wanted, useIndex: useIndex, judgeCompleteness: judgeCompleteness, progress: progress) {
+    try workspace.closes(
+      of: wanted, useIndex: useIndex, judgeCompleteness: judgeCompleteness, progress: progress
+    ) {
       () throws(ValidationFailure) in
-      try walk(in: workspace, accounts: wanted, useIndex: useIndex, judgeCompleteness: judgeCompleteness, progress: progress)
+      try walk(
+        in: workspace, accounts: wanted, useIndex: useIndex, judgeCompleteness: judgeCompleteness,
+        progress: progress)
     }
   }
 
   private static func walk(
-    in workspace: Workspace, accounts wanted: [String], useIndex: Bool, judgeCompleteness: Bool, progress: Progress?
+    in workspace: Workspace, accounts wanted: [String], useIndex: Bool, judgeCompleteness: Bool,
+    progress: Progress?
   ) throws(ValidationFailure) -> [AccountClose] {
     let repository = workspace.repository
     let head = try workspace.headCommit()
     let (settings, settingsID) = try workspace.committedSettings()
     do {
       let judge = CloseWalk.Judge(settings: settings, settingsID: settingsID)
-      let store = RecordHistoryStore(repository: repository, accountsDirectory: settings.accountsDirectory)
+      let store = RecordHistoryStore(
+        repository: repository, accountsDirectory: settings.accountsDirectory)
       let walk = try CloseWalk.upToDate(
         head: head, repository: repository, store: store, useIndex: useIndex,
         judge: judgeCompleteness ? judge : nil, progress: progress)
@@ -67,15 +75,19 @@ public enum CloseFinder {
         var close = walk.closes[account]
         // The ids at close lead the ids seen since close; the walk kept them, no blob to read.
         let seenSinceClose = walk.seenIDs[account] ?? []
-        var idsAtClose = Array(seenSinceClose.prefix(seenSinceClose.count - (walk.added[account]?.count ?? 0)))
+        var idsAtClose = Array(
+          seenSinceClose.prefix(seenSinceClose.count - (walk.added[account]?.count ?? 0)))
         if let tagged = closeTags["refs/tags/handoff/close/\(account)"] {
           let tree = try repository.commitInfo(tagged).tree
-          let folder = try store.accountsTree(ofCommitTree: tree).flatMap { (accounts) throws(GitError) in
+          let folder = try store.accountsTree(ofCommitTree: tree).flatMap {
+            (accounts) throws(GitError) in
             try repository.entryID(in: accounts, at: account)
           }
           close = CloseWalk.Close(
             commit: try repository.details(of: tagged),
-            commitments: try folder.flatMap { (tree) throws(GitError) in try store.files(ofFolder: tree).commitments },
+            commitments: try folder.flatMap { (tree) throws(GitError) in
+              try store.files(ofFolder: tree).commitments
+            },
             folder: folder)
           idsAtClose = close?.commitments.map(store.commitmentIDs(ofBlob:)) ?? []
         }
@@ -87,7 +99,8 @@ public enum CloseFinder {
             churnedOn: walk.churnedOn[account]))
       }
       for account in wanted where !known.contains(account) {
-        throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory)
+        throw ValidationFailure.unknownAccount(
+          account, accountsDirectory: settings.accountsDirectory)
       }
       return result
     } catch {

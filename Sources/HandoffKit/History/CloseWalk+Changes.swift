@@ -3,12 +3,14 @@
 extension CloseWalk {
   /// For each consecutive pair of accounts trees, the entries that differ (`versions[i]` to
   /// `versions[i + 1]`), each version read once.
-  static func changes(between versions: [OID?], repository: Repository, progress: Progress? = nil) throws(GitError)
+  static func changes(between versions: [OID?], repository: Repository, progress: Progress? = nil)
+    throws(GitError)
     -> [[(name: String, old: OID?, new: OID?)]]
   {
     guard versions.count > 1 else { return [] }
     return try changes(
-      pairs: (0..<(versions.count - 1)).map { (versions[$0], versions[$0 + 1]) }, repository: repository,
+      pairs: (0..<(versions.count - 1)).map { (versions[$0], versions[$0 + 1]) },
+      repository: repository,
       progress: progress)
   }
 
@@ -18,13 +20,17 @@ extension CloseWalk {
   /// keeping the version read last (consecutive pairs share one) and deriving the next one's
   /// layout from it. Oldest first measured best both on `git fast-import` packs (each version a
   /// delta of the one before: 2.8 s against 3.9 s) and after `git gc` (about even).
-  static func changes(pairs: [(old: OID?, new: OID?)], repository: Repository, progress: Progress? = nil) throws(GitError)
+  static func changes(
+    pairs: [(old: OID?, new: OID?)], repository: Repository, progress: Progress? = nil
+  ) throws(GitError)
     -> [[(name: String, old: OID?, new: OID?)]]
   {
     guard !pairs.isEmpty else { return [] }
     let chunk = max(256, (pairs.count + 31) / 32)
-    let runs = stride(from: 0, to: pairs.count, by: chunk).map { $0..<min(pairs.count, $0 + chunk) }.reversed()
-    let results = try onEveryCore(Array(runs), repository: repository) { (handle, range) throws(GitError) in
+    let runs = stride(from: 0, to: pairs.count, by: chunk).map { $0..<min(pairs.count, $0 + chunk) }
+      .reversed()
+    let results = try onEveryCore(Array(runs), repository: repository) {
+      (handle, range) throws(GitError) in
       var result = [[(name: String, old: OID?, new: OID?)]](repeating: [], count: range.count)
       var known: (id: OID?, object: RawObject, layout: RawTree.Layout)?
       for index in range where pairs[index].old != pairs[index].new {
@@ -38,7 +44,8 @@ extension CloseWalk {
         let newer = try handle.rawObject(new)
         let (layout, changes) = older.object.withBytes { oldBytes in
           newer.withBytes { newBytes in
-            RawTree.changes(from: RawTree(bytes: oldBytes), layout: older.layout, to: RawTree(bytes: newBytes))
+            RawTree.changes(
+              from: RawTree(bytes: oldBytes), layout: older.layout, to: RawTree(bytes: newBytes))
           }
         }
         result[index - range.lowerBound] = changes
@@ -60,13 +67,19 @@ extension CloseWalk {
     _ chunks: [Chunk], repository: Repository,
     _ body: (Repository, Chunk) throws(GitError) -> [Output]
   ) throws(GitError) -> [Output] {
-    let runs = Parallel.map(chunks, minimumPerWorker: 1, makeContext: {
-      $0 == .callingThread ? repository : try? repository.reopen()
-    }) { (handle: inout Repository?, chunk: Chunk) -> Result<[Output], GitError> in
-      guard let handle else {
-        return .failure(GitError(code: .generic, message: "could not open the repository", function: "history"))
+    let runs = Parallel.map(
+      chunks, minimumPerWorker: 1,
+      makeContext: {
+        $0 == .callingThread ? repository : try? repository.reopen()
       }
-      do throws(GitError) { return .success(try body(handle, chunk)) } catch { return .failure(error) }
+    ) { (handle: inout Repository?, chunk: Chunk) -> Result<[Output], GitError> in
+      guard let handle else {
+        return .failure(
+          GitError(code: .generic, message: "could not open the repository", function: "history"))
+      }
+      do throws(GitError) { return .success(try body(handle, chunk)) } catch {
+        return .failure(error)
+      }
     }
     var all: [Output] = []
     for run in runs {
@@ -84,7 +97,9 @@ extension CloseWalk {
     _ items: [Item], chunk: Int = 256, repository: Repository, accountsDirectory: String,
     _ transform: (RecordHistoryStore, Item) throws(GitError) -> Output
   ) throws(GitError) -> [Output] {
-    let chunks = stride(from: 0, to: items.count, by: chunk).map { Array(items[$0..<min(items.count, $0 + chunk)]) }
+    let chunks = stride(from: 0, to: items.count, by: chunk).map {
+      Array(items[$0..<min(items.count, $0 + chunk)])
+    }
     return try onEveryCore(chunks, repository: repository) { (handle, part) throws(GitError) in
       let store = RecordHistoryStore(repository: handle, accountsDirectory: accountsDirectory)
       var results: [Output] = []
@@ -96,7 +111,9 @@ extension CloseWalk {
 
   /// The first-parent commits after `tip` up to `head`, oldest first; nil when `tip` is not on
   /// that chain (history was rewritten), which means walking from the start.
-  static func commits(after tip: OID, to head: OID, repository: Repository) throws(GitError) -> [OID]? {
+  static func commits(after tip: OID, to head: OID, repository: Repository) throws(GitError)
+    -> [OID]?
+  {
     var chain: [OID] = []
     var current: OID? = head
     while let commit = current, commit != tip {

@@ -56,7 +56,8 @@ extension CloseWalk {
           accountBlob = files.account
         }
         if closed {
-          for id in files.commitments.map(store.commitmentIDs(ofBlob:)) ?? [] where seen.insert(id).inserted {
+          for id in files.commitments.map(store.commitmentIDs(ofBlob:)) ?? []
+          where seen.insert(id).inserted {
             result.newIDs.append(id)
           }
         } else if let account = files.account, store.stageIsClosed(ofBlob: account) {

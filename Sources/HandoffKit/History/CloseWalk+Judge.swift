@@ -4,7 +4,9 @@ extension CloseWalk {
   /// Judges the versions waiting since close: the first of each account's whose record has no
   /// errors gives its completion time. Round `k` judges every account's `k`-th version at once
   /// (on every core), so an account complete at close costs one check however often it changed.
-  mutating func judge(with judge: Judge, repository: Repository, accountsDirectory: String) throws(GitError) {
+  mutating func judge(with judge: Judge, repository: Repository, accountsDirectory: String)
+    throws(GitError)
+  {
     judgedWith = judge.settingsID
     var round = 0
     let versions = unjudged
@@ -13,10 +15,14 @@ extension CloseWalk {
       let due = versions.filter { completeAt[$0.key] == nil && $0.value.count > round }
       if due.isEmpty { return }
       let folders = Array(Set(due.values.map { $0[round].folder }))
-      let clean = try Self.mapOnEveryCore(folders, repository: repository, accountsDirectory: accountsDirectory) {
+      let clean = try Self.mapOnEveryCore(
+        folders, repository: repository, accountsDirectory: accountsDirectory
+      ) {
         (store, folder) throws(GitError) in
         let files = try store.recordFiles(ofFolder: folder)
-        let findings = AccountChecker.check(account: "", files: files.map { ($0.0, $0.1) }, settings: judge.settings).findings
+        let findings = AccountChecker.check(
+          account: "", files: files.map { ($0.0, $0.1) }, settings: judge.settings
+        ).findings
         return (folder, !findings.contains { judge.settings.isError($0.ruleID) })
       }
       let verdicts = Dictionary(clean, uniquingKeysWith: { first, _ in first })

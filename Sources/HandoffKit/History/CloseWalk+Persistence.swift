@@ -6,7 +6,8 @@ extension CloseWalk {
   private static let magic = Array("handoff-history-5\n".utf8)
 
   static func file(for repository: Repository) -> URL {
-    URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent("handoff/history-v5.bin")
+    URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent(
+      "handoff/history-v5.bin")
   }
 
   /// The saved walk for `accountsDirectory`, or nil when there is none or it does not read.
@@ -14,7 +15,8 @@ extension CloseWalk {
     guard let data = try? Data(contentsOf: file) else { return nil }
     return data.withUnsafeBytes { bytes -> CloseWalk? in
       var reader = ByteReader(bytes)
-      guard reader.matches(magic), reader.string() == accountsDirectory, let hasTip = reader.byte() else { return nil }
+      guard reader.matches(magic), reader.string() == accountsDirectory, let hasTip = reader.byte()
+      else { return nil }
       var walk = CloseWalk()
       if hasTip == 1 {
         guard let tip = reader.oid() else { return nil }
@@ -39,7 +41,8 @@ extension CloseWalk {
             let author = reader.string(), let summary = reader.string(), let flags = reader.byte()
           else { return nil }
           var close = Close(
-            commit: CommitDetails(id: commit, time: Int64(high) << 32 | Int64(low), author: author, summary: summary),
+            commit: CommitDetails(
+              id: commit, time: Int64(high) << 32 | Int64(low), author: author, summary: summary),
             commitments: nil, folder: nil)
           if flags & 1 != 0 { close.commitments = reader.oid() }
           if flags & 2 != 0 { close.folder = reader.oid() }
@@ -52,7 +55,9 @@ extension CloseWalk {
             walk.churnedOn[name] = CalendarDate(dayNumber: Int(Int32(bitPattern: day)))
           }
           walk.closes[name] = close
-          guard let seen = reader.strings(), let added = reader.strings(), let pending = reader.integer() else { return nil }
+          guard let seen = reader.strings(), let added = reader.strings(),
+            let pending = reader.integer()
+          else { return nil }
           walk.seenIDs[name] = seen
           if !added.isEmpty { walk.added[name] = added }
           for _ in 0..<pending {
@@ -61,7 +66,9 @@ extension CloseWalk {
           }
         }
       }
-      guard let length = reader.integer(), let versions = reader.slice(Int(length)) else { return nil }
+      guard let length = reader.integer(), let versions = reader.slice(Int(length)) else {
+        return nil
+      }
       walk.folderVersions = FolderVersions(encoded: Array(versions))
       return reader.isAtEnd ? walk : nil
     }
@@ -91,7 +98,8 @@ extension CloseWalk {
       let complete = completeAt[name]
       let churned = churnedOn[name]
       writer.bytes([
-        (close.commitments == nil ? 0 : 1) | (close.folder == nil ? 0 : 2) | (complete == nil ? 0 : 4)
+        (close.commitments == nil ? 0 : 1) | (close.folder == nil ? 0 : 2)
+          | (complete == nil ? 0 : 4)
           | (churned == nil ? 0 : 8)
       ])
       if let commitments = close.commitments { writer.bytes(commitments.bytes) }
@@ -100,7 +108,9 @@ extension CloseWalk {
         writer.integer(UInt32(truncatingIfNeeded: complete >> 32))
         writer.integer(UInt32(truncatingIfNeeded: complete))
       }
-      if let churned { writer.integer(UInt32(bitPattern: Int32(truncatingIfNeeded: churned.dayNumber))) }
+      if let churned {
+        writer.integer(UInt32(bitPattern: Int32(truncatingIfNeeded: churned.dayNumber)))
+      }
       writer.strings(seenIDs[name] ?? [])
       writer.strings(added[name] ?? [])
       let pending = unjudged[name] ?? []
@@ -115,11 +125,14 @@ extension CloseWalk {
     writer.bytes(versions)
     let folder = file.deletingLastPathComponent()
     let temporary = folder.appendingPathComponent(
-      ".history-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp")
+      ".history-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp"
+    )
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       try Data(writer.output).write(to: temporary)
-      if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+      if rename(temporary.path, file.path) != 0 {
+        try? FileManager.default.removeItem(at: temporary)
+      }
     } catch {
       try? FileManager.default.removeItem(at: temporary)
     }

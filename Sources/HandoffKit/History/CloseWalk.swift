@@ -48,30 +48,39 @@ struct CloseWalk {
   /// is off (nothing is written then). With `judge`, completeness is judged too; completeness
   /// judged under other settings cannot be reused, so the walk then starts afresh.
   static func upToDate(
-    head: OID, repository: Repository, store: RecordHistoryStore, useIndex: Bool, judge: Judge? = nil,
+    head: OID, repository: Repository, store: RecordHistoryStore, useIndex: Bool,
+    judge: Judge? = nil,
     progress: Progress? = nil
   ) throws(GitError) -> CloseWalk {
     let indexFile = file(for: repository)
     var walk = CloseWalk()
     var pending: [OID]?
     if useIndex, let saved = load(from: indexFile, accountsDirectory: store.accountsDirectory),
-      judge == nil || saved.judgedWith == nil || saved.judgedWith == judge?.settingsID, let tip = saved.tip,
+      judge == nil || saved.judgedWith == nil || saved.judgedWith == judge?.settingsID,
+      let tip = saved.tip,
       let newer = try commits(after: tip, to: head, repository: repository)
     {
       walk = saved
       pending = newer
     }
     let commits: [OID]
-    if let pending { commits = pending } else { commits = try repository.firstParentHistory(to: head) }
+    if let pending {
+      commits = pending
+    } else {
+      commits = try repository.firstParentHistory(to: head)
+    }
     try walk.advance(through: commits, repository: repository, store: store, progress: progress)
     let judging = judge != nil && !walk.unjudged.isEmpty
     if let judge, judging {
       progress?.begin("history: judging completeness after close")
       var timer = PhaseTimer()
-      try walk.judge(with: judge, repository: repository, accountsDirectory: store.accountsDirectory)
+      try walk.judge(
+        with: judge, repository: repository, accountsDirectory: store.accountsDirectory)
       timer.mark("history: judge completeness after close")
     }
-    if useIndex, !commits.isEmpty || judging { walk.save(to: indexFile, accountsDirectory: store.accountsDirectory) }
+    if useIndex, !commits.isEmpty || judging {
+      walk.save(to: indexFile, accountsDirectory: store.accountsDirectory)
+    }
     return walk
   }
 
@@ -81,7 +90,8 @@ struct CloseWalk {
   /// changed), then each account's versions are followed oldest first, as the definition of
   /// "close" requires, accounts in parallel.
   mutating func advance(
-    through commits: [OID], repository: Repository, store: RecordHistoryStore, progress: Progress? = nil
+    through commits: [OID], repository: Repository, store: RecordHistoryStore,
+    progress: Progress? = nil
   ) throws(GitError) {
     guard !commits.isEmpty else { return }
     var timer = PhaseTimer()
@@ -94,7 +104,8 @@ struct CloseWalk {
     }
     timer.mark("history: \(commits.count) commits' accounts trees")
     progress?.begin("history: comparing versions", total: commits.count)
-    let changes = try Self.changes(between: [accountsTree] + trees, repository: repository, progress: progress)
+    let changes = try Self.changes(
+      between: [accountsTree] + trees, repository: repository, progress: progress)
     timer.mark("history: compare versions")
 
     var versions: [String: [AccountVersion]] = [:]
@@ -110,27 +121,36 @@ struct CloseWalk {
     let paths = versions.keys.map { name in
       AccountPath(
         name: name, closed: closes[name] != nil, seen: Set(seenIDs[name] ?? []),
-        needsJudging: completeAt[name] == nil, churned: churnedOn[name] != nil, versions: versions[name]!)
+        needsJudging: completeAt[name] == nil, churned: churnedOn[name] != nil,
+        versions: versions[name]!)
     }
     progress?.begin("history: following \(paths.count) accounts", total: paths.count)
-    let followed = try Self.follow(paths, repository: repository, accountsDirectory: store.accountsDirectory, progress: progress)
+    let followed = try Self.follow(
+      paths, repository: repository, accountsDirectory: store.accountsDirectory, progress: progress)
     timer.mark("history: follow \(paths.count) accounts through their versions")
 
     let known = Set(order)
-    order += firstSeen.keys.filter { !known.contains($0) }.sorted { firstSeen[$0]! < firstSeen[$1]! }
+    order += firstSeen.keys.filter { !known.contains($0) }.sorted {
+      firstSeen[$0]! < firstSeen[$1]!
+    }
     for result in followed {
       if let close = result.close {
         closes[result.name] = Close(
-          commit: try repository.details(of: commits[close.commit]), commitments: close.commitments, folder: close.folder)
+          commit: try repository.details(of: commits[close.commit]), commitments: close.commitments,
+          folder: close.folder)
         seenIDs[result.name] = close.ids
       }
       if !result.newIDs.isEmpty {
         seenIDs[result.name, default: []] += result.newIDs
         added[result.name, default: []] += result.newIDs
       }
-      if let churn = result.churn { churnedOn[result.name] = try repository.authorDay(of: commits[churn]) }
+      if let churn = result.churn {
+        churnedOn[result.name] = try repository.authorDay(of: commits[churn])
+      }
       if !result.unjudged.isEmpty {
-        unjudged[result.name, default: []] += result.unjudged.map { ($0.folder, commits[$0.commit]) }
+        unjudged[result.name, default: []] += result.unjudged.map {
+          ($0.folder, commits[$0.commit])
+        }
       }
     }
     timer.mark("history: merge")

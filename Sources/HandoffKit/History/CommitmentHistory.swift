@@ -49,7 +49,8 @@ final class CommitmentHistory {
         candidates.append((name, lost, before.account.map(store.stageIsClosed(ofBlob:)) ?? false))
       }
       let moveBack = try closedInHistory(candidates.filter { !$0.closedAtHead }.map(\.name))
-      return candidates.filter { $0.closedAtHead || moveBack.contains($0.name) }.flatMap { candidate in
+      return candidates.filter { $0.closedAtHead || moveBack.contains($0.name) }.flatMap {
+        candidate in
         candidate.ids.map { Removal(account: candidate.name, id: $0, commit: nil) }
       }
     } catch let failure as ValidationFailure {
@@ -72,10 +73,11 @@ final class CommitmentHistory {
       let info = try repository.commitInfo(commit)
       guard let parent = info.firstParent else { continue }
       commits.append(commit)
-      pairs.append((
-        try store.accountsTree(ofCommitTree: repository.commitInfo(parent).tree),
-        try store.accountsTree(ofCommitTree: info.tree)
-      ))
+      pairs.append(
+        (
+          try store.accountsTree(ofCommitTree: repository.commitInfo(parent).tree),
+          try store.accountsTree(ofCommitTree: info.tree)
+        ))
     }
     let changes = try CloseWalk.changes(pairs: pairs, repository: repository)
     var folders = Set<OID>()
@@ -121,30 +123,40 @@ final class CommitmentHistory {
 
   /// Reads account folders on every core: their commitments blob, its ids, and whether the
   /// stage is closed.
-  static func summaries(of folders: [OID], repository: Repository, accountsDirectory: String) throws(GitError)
+  static func summaries(of folders: [OID], repository: Repository, accountsDirectory: String)
+    throws(GitError)
     -> [OID: FolderSummary]
   {
     let summaries = try CloseWalk.mapOnEveryCore(
       folders, chunk: 512, repository: repository, accountsDirectory: accountsDirectory
     ) { (store, folder) throws(GitError) in
       let files = try store.files(ofFolder: folder)
-      return (folder, FolderSummary(
-        commitments: files.commitments, ids: files.commitments.map(store.commitmentIDs(ofBlob:)) ?? [],
-        closed: files.account.map(store.stageIsClosed(ofBlob:)) ?? false))
+      return (
+        folder,
+        FolderSummary(
+          commitments: files.commitments,
+          ids: files.commitments.map(store.commitmentIDs(ofBlob:)) ?? [],
+          closed: files.account.map(store.stageIsClosed(ofBlob:)) ?? false)
+      )
     }
     return Dictionary(summaries, uniquingKeysWith: { first, _ in first })
   }
 
   /// The account folders of `commit` by name (only those named in `only`, when given: one
   /// lookup each instead of listing a large accounts tree).
-  private func accountFolders(ofCommit commit: OID, only names: Set<String>? = nil) throws(GitError) -> [String: OID] {
-    guard let accounts = try store.accountsTree(ofCommitTree: repository.commitInfo(commit).tree) else {
+  private func accountFolders(ofCommit commit: OID, only names: Set<String>? = nil) throws(GitError)
+    -> [String: OID]
+  {
+    guard let accounts = try store.accountsTree(ofCommitTree: repository.commitInfo(commit).tree)
+    else {
       return [:]
     }
     if let names {
       var folders: [String: OID] = [:]
       for name in names {
-        guard let folder = try repository.entry(inTree: accounts, at: name), folder.kind == .directory else { continue }
+        guard let folder = try repository.entry(inTree: accounts, at: name),
+          folder.kind == .directory
+        else { continue }
         folders[name] = folder.id
       }
       return folders

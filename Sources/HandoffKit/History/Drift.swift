@@ -20,7 +20,8 @@ public struct AccountDrift: Sendable {
 public enum Drift {
   /// Drift of every closed account (or the ones named), from its close to HEAD.
   public static func compute(
-    in workspace: Workspace, accounts wanted: [String] = [], useIndex: Bool = true, progress: Progress? = nil
+    in workspace: Workspace, accounts wanted: [String] = [], useIndex: Bool = true,
+    progress: Progress? = nil
   ) throws(ValidationFailure) -> [AccountDrift] {
     let closes = try CloseFinder.find(
       in: workspace, accounts: wanted, useIndex: useIndex, progress: progress)
@@ -28,16 +29,22 @@ public enum Drift {
     let head = try workspace.headCommit()
     let settings = try workspace.committedSettings().settings
     do {
-      let store = RecordHistoryStore(repository: repository, accountsDirectory: settings.accountsDirectory)
+      let store = RecordHistoryStore(
+        repository: repository, accountsDirectory: settings.accountsDirectory)
       var folders: [String: OID] = [:]
       if let accounts = try store.accountsTree(ofCommitTree: repository.commitInfo(head).tree) {
-        for entry in try repository.treeEntries(accounts) where entry.kind == .directory { folders[entry.name] = entry.id }
+        for entry in try repository.treeEntries(accounts) where entry.kind == .directory {
+          folders[entry.name] = entry.id
+        }
       }
       var result: [AccountDrift] = []
       for close in closes {
         guard close.commit != nil, let closeFolder = close.folder else { continue }
         let before = try store.commitments(ofFolder: closeFolder)
-        let after = try folders[close.account].map { (tree) throws(GitError) in try store.commitments(ofFolder: tree) } ?? []
+        let after =
+          try folders[close.account].map { (tree) throws(GitError) in
+            try store.commitments(ofFolder: tree)
+          } ?? []
         var drift = drift(close.account, before: before, after: after)
         // Scope creep comes from the walk: an id added after close and renamed later still counts.
         drift.added = close.addedAfterClose
@@ -51,7 +58,9 @@ public enum Drift {
 
   static func drift(_ account: String, before: [YAMLNode], after: [YAMLNode]) -> AccountDrift {
     var drift = AccountDrift(account: account)
-    let atClose = Dictionary(before.compactMap { node in node["id"]?.string.map { ($0, node) } }, uniquingKeysWith: { first, _ in first })
+    let atClose = Dictionary(
+      before.compactMap { node in node["id"]?.string.map { ($0, node) } },
+      uniquingKeysWith: { first, _ in first })
     for commitment in after {
       guard let id = commitment["id"]?.string else { continue }
       let status = commitment["status"]?.string
@@ -68,7 +77,8 @@ public enum Drift {
       if let old = previous?["due"]?.string, let new = commitment["due"]?.string, old != new,
         let from = CalendarDate(old), let to = CalendarDate(new)
       {
-        drift.redated.append(AccountDrift.Redate(id: id, from: old, to: new, days: to.dayNumber - from.dayNumber))
+        drift.redated.append(
+          AccountDrift.Redate(id: id, from: old, to: new, days: to.dayNumber - from.dayNumber))
       }
     }
     return drift
@@ -83,7 +93,16 @@ public enum Drift {
         ("added_after_close", .array(drift.added.map(JSONValue.string))),
         ("withdrawn", .array(drift.withdrawn.map(JSONValue.string))),
         ("missed", .array(drift.missed.map(JSONValue.string))),
-        ("redated", .array(drift.redated.map { .object([("id", .string($0.id)), ("from", .string($0.from)), ("to", .string($0.to)), ("days", .int($0.days))]) })),
+        (
+          "redated",
+          .array(
+            drift.redated.map {
+              .object([
+                ("id", .string($0.id)), ("from", .string($0.from)), ("to", .string($0.to)),
+                ("days", .int($0.days)),
+              ])
+            })
+        ),
         ("delivered", .array(drift.delivered.map(JSONValue.string))),
       ])
     }
@@ -95,22 +114,28 @@ public enum Drift {
       ("redated", .int(drifts.reduce(0) { $0 + $1.redated.count })),
       ("delivered", .int(drifts.reduce(0) { $0 + $1.delivered.count })),
     ])
-    return JSONValue.object([("accounts", .array(accounts)), ("totals", totals)]).serialized(indent: 2) + "\n"
+    return JSONValue.object([("accounts", .array(accounts)), ("totals", totals)]).serialized(
+      indent: 2) + "\n"
   }
 
   public static func text(_ drifts: [AccountDrift], markdown: Bool) -> String {
-    var output = markdown ? "## Drift since close\n\n| account | added | withdrawn | missed | re-dated | delivered |\n| --- | --- | --- | --- | --- | --- |\n" : ""
+    var output =
+      markdown
+      ? "## Drift since close\n\n| account | added | withdrawn | missed | re-dated | delivered |\n| --- | --- | --- | --- | --- | --- |\n"
+      : ""
     for drift in drifts {
       let redated = drift.redated.map { "\($0.id) (\($0.days >= 0 ? "+" : "")\($0.days) days)" }
       let cells = [drift.added, drift.withdrawn, drift.missed, redated, drift.delivered].map {
         $0.isEmpty ? "-" : $0.joined(separator: ", ")
       }
-      output += markdown
+      output +=
+        markdown
         ? "| \(drift.account) | " + cells.joined(separator: " | ") + " |\n"
         : "\(drift.account): added \(cells[0]); withdrawn \(cells[1]); missed \(cells[2]); re-dated \(cells[3]); delivered \(cells[4])\n"
     }
     let added = drifts.reduce(0) { $0 + $1.added.count }
-    let summary = "\(drifts.count) closed accounts: \(added) commitments added after close, "
+    let summary =
+      "\(drifts.count) closed accounts: \(added) commitments added after close, "
       + "\(drifts.reduce(0) { $0 + $1.withdrawn.count }) withdrawn, \(drifts.reduce(0) { $0 + $1.missed.count }) missed, "
       + "\(drifts.reduce(0) { $0 + $1.redated.count }) re-dated, \(drifts.reduce(0) { $0 + $1.delivered.count }) delivered\n"
     return output + (markdown ? "\n" : "") + summary

@@ -23,7 +23,9 @@ struct FolderVersions {
       var reader = ByteReader(raw)
       guard let count = reader.integer() else { return nil }
       for _ in 0..<count {
-        guard let name = reader.string(), let length = reader.integer(), let list = reader.slice(Int(length)) else { return nil }
+        guard let name = reader.string(), let length = reader.integer(),
+          let list = reader.slice(Int(length))
+        else { return nil }
         guard name == account else { continue }
         return Self.decode(list)
       }
@@ -59,7 +61,8 @@ struct FolderVersions {
       guard let count = reader.integer() else { return nil }
       var all: [String: [Version]] = [:]
       for _ in 0..<count {
-        guard let name = reader.string(), let length = reader.integer(), let list = reader.slice(Int(length)),
+        guard let name = reader.string(), let length = reader.integer(),
+          let list = reader.slice(Int(length)),
           let versions = Self.decode(list)
         else { return nil }
         all[name] = versions

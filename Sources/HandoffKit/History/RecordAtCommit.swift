@@ -23,7 +23,9 @@ public struct RecordAtCommit: Sendable {
     }
   }
 
-  public static func load(account: String, at moment: Moment, in workspace: Workspace, useIndex: Bool = true)
+  public static func load(
+    account: String, at moment: Moment, in workspace: Workspace, useIndex: Bool = true
+  )
     throws(ValidationFailure) -> RecordAtCommit
   {
     let repository = workspace.repository
@@ -34,7 +36,9 @@ public struct RecordAtCommit: Sendable {
       guard let close = closes.first?.commit else { throw .neverClosed(account) }
       commit = close.id
     case .revision(let revision):
-      do { commit = try repository.commit(for: revision) } catch { throw repository.unresolved(revision, error) }
+      do { commit = try repository.commit(for: revision) } catch {
+        throw repository.unresolved(revision, error)
+      }
     case .day(let day):
       try repository.requireHistory()
       do {
@@ -58,7 +62,10 @@ public struct RecordAtCommit: Sendable {
       let settings = try Settings.committed(in: repository, at: commit)
       let items = try repository.items(ofCommit: commit, under: settings.accountsDirectory)
         .filter { $0.account == account && $0.kind == .file }
-      guard !items.isEmpty else { throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory) }
+      guard !items.isEmpty else {
+        throw ValidationFailure.unknownAccount(
+          account, accountsDirectory: settings.accountsDirectory)
+      }
       var files: [(kind: RecordFile, root: YAMLNode?)] = []
       for item in items {
         guard let kind = RecordFile(fileName: item.name), let id = item.oid else { continue }
@@ -86,7 +93,8 @@ public struct RecordAtCommit: Sendable {
 
   /// A header, then each file normalised.
   public func text() -> String {
-    var output = "\(account) at \(commit.id.description.prefix(12)) (\(AtCloseReport.date(commit.time)), \(commit.author): \(commit.summary))\n"
+    var output =
+      "\(account) at \(commit.id.description.prefix(12)) (\(AtCloseReport.date(commit.time)), \(commit.author): \(commit.summary))\n"
     for (kind, root) in files {
       output += "\n# \(kind.fileName)\n"
       output += root.map(CanonicalYAML.render) ?? "(not readable as YAML)\n"

@@ -2,8 +2,10 @@ extension RecordDiff {
   /// `{"from","to","accounts":[{"account","stage":{"from","to"},"commitments":{"added","removed",
   /// "changed":[{"id","fields":{name:{"from","to"}}}]},"stakeholders":{…},"red_flags":{…}}]}`
   public func json() -> String {
-    JSONValue.object([("from", .string(from)), ("to", .string(to)), ("accounts", .array(accounts.map(Self.json)))])
-      .serialized(indent: 2) + "\n"
+    JSONValue.object([
+      ("from", .string(from)), ("to", .string(to)), ("accounts", .array(accounts.map(Self.json))),
+    ])
+    .serialized(indent: 2) + "\n"
   }
 
   /// One account's changes as JSON.
@@ -12,17 +14,29 @@ extension RecordDiff {
       .object([
         ("added", .array(changes.added)),
         ("removed", .array(changes.removed)),
-        ("changed", .array(changes.changed.map { change in
-          .object([
-            (key, .string(change.key)),
-            ("fields", .object(change.fields.map { ($0.field, .object([("from", $0.from), ("to", $0.to)])) })),
-          ])
-        })),
+        (
+          "changed",
+          .array(
+            changes.changed.map { change in
+              .object([
+                (key, .string(change.key)),
+                (
+                  "fields",
+                  .object(
+                    change.fields.map { ($0.field, .object([("from", $0.from), ("to", $0.to)])) })
+                ),
+              ])
+            })
+        ),
       ])
     }
     return .object([
       ("account", .string(account.account)),
-      ("stage", account.stage.map { .object([("from", .optional($0.from)), ("to", .optional($0.to))]) } ?? .null),
+      (
+        "stage",
+        account.stage.map { .object([("from", .optional($0.from)), ("to", .optional($0.to))]) }
+          ?? .null
+      ),
       ("commitments", items(account.commitments, key: "id")),
       ("stakeholders", items(account.stakeholders, key: "name")),
       ("red_flags", items(account.redFlags, key: "id")),
@@ -31,10 +45,13 @@ extension RecordDiff {
 
   /// Plain lines, or Markdown ready to paste into a pull request comment.
   public func text(markdown: Bool) -> String {
-    var output = markdown
+    var output =
+      markdown
       ? "## Handoff changes `\(from.prefix(12))` → `\(to.prefix(12))`\n\n"
       : "changes from \(from.prefix(12)) to \(to.prefix(12))\n"
-    if accounts.isEmpty { return output + (markdown ? "No changes to handoff records.\n" : "no changes\n") }
+    if accounts.isEmpty {
+      return output + (markdown ? "No changes to handoff records.\n" : "no changes\n")
+    }
     for account in accounts {
       output += markdown ? "\n### \(account.account)\n\n" : "\n\(account.account)\n"
       for line in Self.lines(account) { output += (markdown ? "- " : "  ") + line + "\n" }
@@ -49,7 +66,9 @@ extension RecordDiff {
       return json.serialized()
     }
     func label(_ item: JSONValue, key: String) -> String {
-      if case .object(let members) = item, let found = members.first(where: { $0.0 == key }) { return value(found.1) }
+      if case .object(let members) = item, let found = members.first(where: { $0.0 == key }) {
+        return value(found.1)
+      }
       return value(item)
     }
     var lines: [String] = []

@@ -34,7 +34,9 @@ public struct RecordDiff: Sendable {
   public var accounts: [AccountChanges]
 
   /// Compares two account records (either may be absent).
-  static func compare(_ account: String, _ old: AccountRecord?, _ new: AccountRecord?, settings: Settings)
+  static func compare(
+    _ account: String, _ old: AccountRecord?, _ new: AccountRecord?, settings: Settings
+  )
     -> AccountChanges
   {
     var changes = AccountChanges(account: account)
@@ -56,8 +58,10 @@ public struct RecordDiff: Sendable {
     guard let record else { return [] }
     let context = RuleContext(settings: settings)
     return Set(
-      DomainRules.derivedRedFlags.filter { !context.isOff($0.id) && !$0.check(record, context).isEmpty }
-        .map(\.id.rawValue))
+      DomainRules.derivedRedFlags.filter {
+        !context.isOff($0.id) && !$0.check(record, context).isEmpty
+      }
+      .map(\.id.rawValue))
   }
 
   static func items(_ old: [YAMLNode], _ new: [YAMLNode], key: String) -> ItemChanges {
@@ -69,8 +73,12 @@ public struct RecordDiff: Sendable {
     let beforeKeys = Dictionary(before, uniquingKeysWith: { first, _ in first })
     let afterKeys = Dictionary(after, uniquingKeysWith: { first, _ in first })
     var changes = ItemChanges()
-    for (name, node) in after where beforeKeys[name] == nil { changes.added.append(JSONValue(node)) }
-    for (name, node) in before where afterKeys[name] == nil { changes.removed.append(JSONValue(node)) }
+    for (name, node) in after where beforeKeys[name] == nil {
+      changes.added.append(JSONValue(node))
+    }
+    for (name, node) in before where afterKeys[name] == nil {
+      changes.removed.append(JSONValue(node))
+    }
     for (name, node) in after {
       guard let previous = beforeKeys[name], previous != node else { continue }
       var fields: [FieldChange] = []
@@ -80,7 +88,10 @@ public struct RecordDiff: Sendable {
         let a = previous[field]
         let b = node[field]
         if a != b {
-          fields.append(FieldChange(field: field, from: a.map(JSONValue.init) ?? .null, to: b.map(JSONValue.init) ?? .null))
+          fields.append(
+            FieldChange(
+              field: field, from: a.map(JSONValue.init) ?? .null, to: b.map(JSONValue.init) ?? .null
+            ))
         }
       }
       changes.changed.append((name, fields))

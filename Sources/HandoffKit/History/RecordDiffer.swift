@@ -6,11 +6,15 @@ public enum RecordDiffer {
   public static func arguments(_ words: [String], in workspace: Workspace) throws(ValidationFailure)
     -> (from: String, to: String?, accounts: [String])
   {
-    guard let from = words.first else { throw .usage("diff needs a revision to compare from, as in `handoff diff HEAD~1`") }
+    guard let from = words.first else {
+      throw .usage("diff needs a revision to compare from, as in `handoff diff HEAD~1`")
+    }
     let rest = Array(words.dropFirst())
     guard let second = rest.first else { return (from, nil, []) }
     let repository = workspace.repository
-    if (try? repository.commit(for: second)) != nil { return (from, second, Array(rest.dropFirst())) }
+    if (try? repository.commit(for: second)) != nil {
+      return (from, second, Array(rest.dropFirst()))
+    }
     return (from, nil, rest)
   }
 
@@ -26,7 +30,8 @@ public enum RecordDiffer {
       let newAccounts = try records(new, settings: settings)
       let names = Set(oldAccounts.keys).union(newAccounts.keys)
       for account in wanted where !names.contains(account) {
-        throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory)
+        throw ValidationFailure.unknownAccount(
+          account, accountsDirectory: settings.accountsDirectory)
       }
       var changes: [RecordDiff.AccountChanges] = []
       for name in names.sorted() where wanted.isEmpty || wanted.contains(name) {
@@ -51,7 +56,9 @@ public enum RecordDiffer {
   }
 
   private static func records(_ snapshot: Snapshot, settings: Settings) throws -> [String: Files] {
-    let layout = AccountLayout.scan(try snapshot.items(under: settings.accountsDirectory), accountsDirectory: settings.accountsDirectory)
+    let layout = AccountLayout.scan(
+      try snapshot.items(under: settings.accountsDirectory),
+      accountsDirectory: settings.accountsDirectory)
     let reader = try snapshot.makeReader()
     var result: [String: Files] = [:]
     for folder in layout.accounts {
@@ -66,7 +73,9 @@ public enum RecordDiffer {
           contents[kind] = read.bytes
         }
       }
-      result[folder.id] = Files(ids: ids) { AccountRecord(folder, reader: reader, preloaded: contents) }
+      result[folder.id] = Files(ids: ids) {
+        AccountRecord(folder, reader: reader, preloaded: contents)
+      }
     }
     return result
   }

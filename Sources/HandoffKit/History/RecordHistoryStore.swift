@@ -77,7 +77,9 @@ final class RecordHistoryStore {
     if let known = closedByBlob[blob] { return known }
     let closed: Bool
     if let bytes = try? repository.blob(blob), Self.mayNameClosedStage(bytes) {
-      closed = YAMLLoader.load(bytes).root?["stage"]?.string.flatMap(Stage.init(rawValue:))?.isClosed ?? false
+      closed =
+        YAMLLoader.load(bytes).root?["stage"]?.string.flatMap(Stage.init(rawValue:))?.isClosed
+        ?? false
     } else {
       closed = false
     }
@@ -101,7 +103,9 @@ final class RecordHistoryStore {
     return churned
   }
 
-  private static let closedStageNames = Stage.allCases.filter(\.isClosed).map { Array($0.rawValue.utf8) }
+  private static let closedStageNames = Stage.allCases.filter(\.isClosed).map {
+    Array($0.rawValue.utf8)
+  }
   private static let churnedName = Array(Stage.churned.rawValue.utf8)
 
   static func mayNameClosedStage(_ bytes: [UInt8]) -> Bool { mayName(closedStageNames, in: bytes) }

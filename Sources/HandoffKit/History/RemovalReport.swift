@@ -10,8 +10,12 @@ enum RemovalReport {
     var keyLocations: [String: SourceLocation?] = [:]
     func location(of account: String) -> SourceLocation? {
       if let known = keyLocations[account] { return known }
-      let item = layout.accounts.first { $0.id == account }?.files.first { $0.kind == .commitments }?.item
-      let root = item.flatMap { try? reader?.contents(of: $0).bytes }.flatMap { YAMLLoader.load($0).root }
+      let item = layout.accounts.first { $0.id == account }?.files.first {
+        $0.kind == .commitments
+      }?.item
+      let root = item.flatMap { try? reader?.contents(of: $0).bytes }.flatMap {
+        YAMLLoader.load($0).root
+      }
       let found = root.map { $0.entry("commitments")?.keyLocation ?? .start }
       keyLocations[account] = found
       return found

@@ -3,7 +3,9 @@ extension Settings {
   ///
   /// - Throws: `ValidationFailure.settings` when the file is there but has a problem, as for
   ///   `validate`: history is never read with settings the repository did not mean.
-  static func committed(in repository: Repository, at commit: OID) throws(ValidationFailure) -> Settings {
+  static func committed(in repository: Repository, at commit: OID) throws(ValidationFailure)
+    -> Settings
+  {
     try committedWithID(in: repository, at: commit).settings
   }
 
@@ -14,7 +16,8 @@ extension Settings {
   {
     let loaded: (settings: Settings, bytes: [UInt8]?)
     do {
-      loaded = try Snapshot(repository: repository, source: .revision(commit.description)).loadSettings()
+      loaded = try Snapshot(repository: repository, source: .revision(commit.description))
+        .loadSettings()
     } catch {
       throw ValidationFailure(error, during: "settings")
     }

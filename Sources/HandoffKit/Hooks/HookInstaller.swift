@@ -41,11 +41,13 @@ public enum HookInstaller {
       throw Failure(message: String(error.description.dropFirst("error: ".count)))
     }
     guard !repository.isBare else {
-      throw Failure(message: "this repository is bare; nobody commits in it, so it needs no pre-commit hook")
+      throw Failure(
+        message: "this repository is bare; nobody commits in it, so it needs no pre-commit hook")
     }
     do {
       let directory = try repository.hooksDirectory()
-      return Location(directory: directory.hasSuffix("/") ? String(directory.dropLast()) : directory)
+      return Location(
+        directory: directory.hasSuffix("/") ? String(directory.dropLast()) : directory)
     } catch {
       throw Failure(message: "could not find the hooks folder: \(error)")
     }
@@ -56,7 +58,8 @@ public enum HookInstaller {
     guard WorkTreeListing.kind(atPath: location.hook) == .file,
       let text = try? String(contentsOfFile: location.hook, encoding: .utf8), text.contains(marker)
     else { return .foreign }
-    let binary = text.split(separator: "\n").first { $0.hasPrefix("handoff='") }
+    let binary =
+      text.split(separator: "\n").first { $0.hasPrefix("handoff='") }
       .map { String($0.dropFirst("handoff='".count).dropLast()) } ?? "?"
     guard text == script(binary: binary) else { return .edited(binary: binary) }
     return .installed(binary: binary, chained: exists(location.chained))
@@ -70,7 +73,8 @@ public enum HookInstaller {
   private static func editedFailure(_ location: Location) -> Failure {
     Failure(
       message: "\(location.hook) was changed after handoff installed it; leaving it alone so the "
-        + "change is not lost: move it away (or into \(chainedName), which the hook runs first) and run this again")
+        + "change is not lost: move it away (or into \(chainedName), which the hook runs first) and run this again"
+    )
   }
 
   /// The hook script that calls `binary`.
@@ -93,7 +97,8 @@ public enum HookInstaller {
       }
       // rename(2) moves a link itself, dangling or not, and never what it points at.
       guard rename(location.hook, location.chained) == 0 else {
-        throw Failure(message: "could not move the existing hook aside: \(String(cString: strerror(errno)))")
+        throw Failure(
+          message: "could not move the existing hook aside: \(String(cString: strerror(errno)))")
       }
       kept = "; the existing hook was kept as \(chainedName) and runs first"
     case .installed(_, let chained):
@@ -125,7 +130,8 @@ public enum HookInstaller {
       // The earlier hook replaces ours in one rename; with none, ours (unchanged) is removed.
       if chained {
         guard rename(location.chained, location.hook) == 0 else {
-          throw Failure(message: "could not put the earlier hook back: \(String(cString: strerror(errno)))")
+          throw Failure(
+            message: "could not put the earlier hook back: \(String(cString: strerror(errno)))")
         }
       } else {
         do { try manager.removeItem(atPath: location.hook) } catch {

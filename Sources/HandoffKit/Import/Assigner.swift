@@ -12,21 +12,29 @@ public enum Assigner {
     public var diff: String { Importer.diff(changes) }
   }
 
-  public static func run(repositoryPath: String, accounts wanted: [String] = [], dryRun: Bool = false)
+  public static func run(
+    repositoryPath: String, accounts wanted: [String] = [], dryRun: Bool = false
+  )
     throws(Importer.Failure) -> Result
   {
     let tree = try WorkTreeAccounts.open(repositoryPath)
     for account in wanted where tree.records[account] == nil {
-      throw Importer.Failure(description: ValidationFailure.unknownAccount(account, accountsDirectory: tree.settings.accountsDirectory).description)
+      throw Importer.Failure(
+        description: ValidationFailure.unknownAccount(
+          account, accountsDirectory: tree.settings.accountsDirectory
+        ).description)
     }
-    var assignment = Assignment(rules: tree.settings.assignment, records: Array(tree.records.values))
+    var assignment = Assignment(
+      rules: tree.settings.assignment, records: Array(tree.records.values))
     var result = Result(assigned: [], unmatched: [], changes: [])
     for id in tree.records.keys.sorted() where wanted.isEmpty || wanted.contains(id) {
       let record = tree.records[id]!
       guard let stage = record.stage, stage.isCustomer, record.accountValue("owners.success") == nil
       else { continue }
       let keys = record.assignmentKeys
-      guard let person = assignment.assign(segment: keys.segment, region: keys.region, products: keys.products, stage: stage)
+      guard
+        let person = assignment.assign(
+          segment: keys.segment, region: keys.region, products: keys.products, stage: stage)
       else {
         result.unmatched.append(id)
         continue
@@ -36,12 +44,15 @@ public enum Assigner {
       do {
         try update.assign(person)
       } catch {
-        throw Importer.Failure(description: "error: accounts/\(id)/account.yaml could not be edited: \(error.message)")
+        throw Importer.Failure(
+          description: "error: accounts/\(id)/account.yaml could not be edited: \(error.message)")
       }
       let after = update.files[.account] ?? before
       let path = tree.settings.accountsDirectory + "/" + id + "/" + RecordFile.account.fileName
       result.assigned.append((id, person))
-      result.changes.append(Importer.Change(account: id, created: false, fields: ["owners.success"], files: [(path, before, after)]))
+      result.changes.append(
+        Importer.Change(
+          account: id, created: false, fields: ["owners.success"], files: [(path, before, after)]))
       if !dryRun {
         do {
           try SafeFile.write(after, to: tree.root + path, keepBackup: false, durable: false)

@@ -16,12 +16,19 @@ struct Assignment {
   }
 
   /// The CSM for an account (nil when no rule matches), counted from now on.
-  mutating func assign(segment: String?, region: String?, products: [String], stage: Stage?) -> String? {
-    guard let rule = rules.first(where: { $0.matches(segment: segment, region: region, products: products) }) else {
+  mutating func assign(segment: String?, region: String?, products: [String], stage: Stage?)
+    -> String?
+  {
+    guard
+      let rule = rules.first(where: {
+        $0.matches(segment: segment, region: region, products: products)
+      })
+    else {
       return nil
     }
     var best: String?
-    for person in rule.success where best == nil || load[person, default: 0] < load[best!, default: 0] {
+    for person in rule.success
+    where best == nil || load[person, default: 0] < load[best!, default: 0] {
       best = person
     }
     if let best, let stage, Self.countedStages.contains(stage) { load[best, default: 0] += 1 }
@@ -40,6 +47,9 @@ struct Assignment {
 extension AccountRecord {
   /// What the assignment rules match on.
   var assignmentKeys: (segment: String?, region: String?, products: [String]) {
-    (accountValue("segment")?.string, accountValue("region")?.string, accountValue("products")?.strings ?? [])
+    (
+      accountValue("segment")?.string, accountValue("region")?.string,
+      accountValue("products")?.strings ?? []
+    )
   }
 }

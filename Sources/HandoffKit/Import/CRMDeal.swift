@@ -42,7 +42,8 @@ extension AccountID {
   /// `Lincoln Unified (CA)` → `lincoln-unified-ca`: lower-case ASCII letters and digits, accents
   /// dropped, everything else a single dash; at most 63 characters, a valid account id or "".
   static func slug(_ text: String) -> String {
-    let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+    let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+      .lowercased()
     var slug = ""
     var dash = false
     for scalar in folded.unicodeScalars {

@@ -3,7 +3,10 @@
 public struct CRMPreset: Sendable {
   /// The kinds of table an export holds.
   enum Table: String, Sendable, CaseIterable {
-    case deals, accounts, contacts, contactRoles = "contact_roles", lineItems = "line_items", users
+    case deals, accounts, contacts
+    case contactRoles = "contact_roles"
+    case lineItems = "line_items"
+    case users
   }
 
   public enum System: String, Sendable, CaseIterable {
@@ -34,7 +37,8 @@ public struct CRMPreset: Sendable {
 
   /// The record roles a CRM role may be mapped to.
   static let recordRoles = [
-    "economic-buyer", "champion", "technical-decision-maker", "executive-sponsor", "admin", "end-user", "evaluator",
+    "economic-buyer", "champion", "technical-decision-maker", "executive-sponsor", "admin",
+    "end-user", "evaluator",
     "influencer",
   ]
 
@@ -54,7 +58,9 @@ public struct CRMPreset: Sendable {
       "deals.segment": [],
       "accounts.id": ["Id", "Account ID"],
       "accounts.name": ["Name", "Account Name"],
-      "accounts.region": ["BillingState", "Billing State/Province", "BillingCountry", "Billing Country"],
+      "accounts.region": [
+        "BillingState", "Billing State/Province", "BillingCountry", "Billing Country",
+      ],
       "accounts.segment": [],
       "contacts.id": ["Id", "Contact ID"],
       "contacts.first_name": ["FirstName", "First Name"],
@@ -67,15 +73,19 @@ public struct CRMPreset: Sendable {
       "contact_roles.role": ["Role", "Contact Role"],
       "contact_roles.primary": ["IsPrimary", "Primary"],
       "line_items.deal": ["OpportunityId", "Opportunity ID"],
-      "line_items.product": ["Product2.Name", "Product Name", "ProductName", "Name", "ProductCode", "Product Code"],
+      "line_items.product": [
+        "Product2.Name", "Product Name", "ProductName", "Name", "ProductCode", "Product Code",
+      ],
       "users.id": ["Id", "User ID"],
       "users.name": ["Name", "Full Name"],
       "users.email": ["Email"],
     ],
     stages: [
       "prospecting": .prospect, "qualification": .prospect, "needs analysis": .prospect,
-      "value proposition": .prospect, "id. decision makers": .prospect, "perception analysis": .prospect,
-      "proposal/price quote": .negotiation, "negotiation/review": .negotiation, "negotiation": .negotiation,
+      "value proposition": .prospect, "id. decision makers": .prospect,
+      "perception analysis": .prospect,
+      "proposal/price quote": .negotiation, "negotiation/review": .negotiation,
+      "negotiation": .negotiation,
       "closed won": .closedWon, "closed lost": .lost,
     ],
     roles: [
@@ -90,7 +100,9 @@ public struct CRMPreset: Sendable {
       "deals.id": ["hs_object_id", "Record ID", "Deal ID", "dealId"],
       "deals.name": ["dealname", "Deal Name"],
       "deals.account": ["associatedcompanyid", "Associated Company IDs", "Associated Company ID"],
-      "deals.account_name": ["Associated Company", "Associated Company (Primary)", "company", "Company name"],
+      "deals.account_name": [
+        "Associated Company", "Associated Company (Primary)", "company", "Company name",
+      ],
       "deals.stage": ["dealstage", "Deal Stage"],
       "deals.close_date": ["closedate", "Close Date"],
       "deals.amount": ["amount", "Amount"],
@@ -105,24 +117,32 @@ public struct CRMPreset: Sendable {
       "contacts.name": [],
       "contacts.email": ["email", "Email"],
       "contacts.title": ["jobtitle", "Job Title"],
-      "contacts.deal": ["Associated Deal", "Associated Deal IDs", "associated_deal", "associateddealid"],
+      "contacts.deal": [
+        "Associated Deal", "Associated Deal IDs", "associated_deal", "associateddealid",
+      ],
       "contacts.role": ["hs_buying_role", "Buying Role", "Contact Role", "role"],
       "users.id": ["Owner ID", "id", "ID"],
       "users.name": ["Name", "Full Name"],
       "users.email": ["Email", "email"],
     ],
     stages: [
-      "appointmentscheduled": .prospect, "appointment scheduled": .prospect, "qualifiedtobuy": .prospect,
-      "qualified to buy": .prospect, "presentationscheduled": .prospect, "presentation scheduled": .prospect,
+      "appointmentscheduled": .prospect, "appointment scheduled": .prospect,
+      "qualifiedtobuy": .prospect,
+      "qualified to buy": .prospect, "presentationscheduled": .prospect,
+      "presentation scheduled": .prospect,
       "decisionmakerboughtin": .negotiation, "decision maker bought-in": .negotiation,
-      "contractsent": .negotiation, "contract sent": .negotiation, "closedwon": .closedWon, "closed won": .closedWon,
+      "contractsent": .negotiation, "contract sent": .negotiation, "closedwon": .closedWon,
+      "closed won": .closedWon,
       "closedlost": .lost, "closed lost": .lost,
     ],
     roles: [
-      "budget_holder": "economic-buyer", "budget holder": "economic-buyer", "decision_maker": "economic-buyer",
-      "decision maker": "economic-buyer", "economic buyer": "economic-buyer", "champion": "champion",
+      "budget_holder": "economic-buyer", "budget holder": "economic-buyer",
+      "decision_maker": "economic-buyer",
+      "decision maker": "economic-buyer", "economic buyer": "economic-buyer",
+      "champion": "champion",
       "end_user": "end-user", "end user": "end-user", "executive_sponsor": "executive-sponsor",
-      "executive sponsor": "executive-sponsor", "influencer": "influencer", "evaluator": "evaluator",
+      "executive sponsor": "executive-sponsor", "influencer": "influencer",
+      "evaluator": "evaluator",
       "technical buyer": "technical-decision-maker",
     ])
 

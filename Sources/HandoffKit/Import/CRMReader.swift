@@ -32,10 +32,14 @@ struct CRMReader {
       if table.has("Name") { return .accounts }
       return nil
     case .hubspot:
-      if table.has("dealname") || table.has("Deal Name") || table.has("dealstage") || table.has("Deal Stage") {
+      if table.has("dealname") || table.has("Deal Name") || table.has("dealstage")
+        || table.has("Deal Stage")
+      {
         return .deals
       }
-      if table.has("firstname") || table.has("First Name") || table.has("email") { return .contacts }
+      if table.has("firstname") || table.has("First Name") || table.has("email") {
+        return .contacts
+      }
       if base.hasPrefix("owner") || base.hasPrefix("user") { return .users }
       return nil
     }
@@ -56,7 +60,8 @@ struct CRMReader {
       problems.append(
         ImportProblem(
           path: table.path, line: 1,
-          "missing column \(names.isEmpty ? "for `\(field)`" : names) (\(field)); map it under `columns` in a mapping file"))
+          "missing column \(names.isEmpty ? "for `\(field)`" : names) (\(field)); map it under `columns` in a mapping file"
+        ))
       return false
     }
     return true
@@ -67,7 +72,9 @@ struct CRMReader {
     for table in tables {
       guard let kind = kind(of: table) else {
         problems.append(
-          ImportProblem(path: table.path, line: 1, "cannot tell which \(preset.system.rawValue) export this is from its headers"))
+          ImportProblem(
+            path: table.path, line: 1,
+            "cannot tell which \(preset.system.rawValue) export this is from its headers"))
         continue
       }
       byKind[kind, default: []].append(table)
@@ -75,17 +82,21 @@ struct CRMReader {
     // A column the mapping file names must be there: a typo in it would otherwise import nothing.
     for (kind, list) in byKind {
       for table in list {
-        for field in preset.mapped.sorted() where field.hasPrefix(kind.rawValue + ".") && column(table, field) == nil {
+        for field in preset.mapped.sorted()
+        where field.hasPrefix(kind.rawValue + ".") && column(table, field) == nil {
           problems.append(
             ImportProblem(
               path: table.path, line: 1,
-              "missing column `\(preset.columns[field]?.first ?? field)`, which the mapping file names for `\(field)`"))
+              "missing column `\(preset.columns[field]?.first ?? field)`, which the mapping file names for `\(field)`"
+            ))
         }
       }
     }
     if byKind[.deals] == nil, !tables.isEmpty {
       problems.append(
-        ImportProblem(path: tables[0].path, line: 1, "no deals among the files: give the opportunity or deal export too"))
+        ImportProblem(
+          path: tables[0].path, line: 1,
+          "no deals among the files: give the opportunity or deal export too"))
     }
     let users = readUsers(byKind[.users] ?? [])
     let accounts = readAccounts(byKind[.accounts] ?? [])
@@ -98,14 +109,16 @@ struct CRMReader {
       var columns: [String: Int?] = [:]
       for field in Self.dealFields { columns[field] = column(table, field) }
       for row in table.rows {
-        guard var deal = deal(row, in: table, columns: columns, users: users, accounts: accounts) else { continue }
+        guard var deal = deal(row, in: table, columns: columns, users: users, accounts: accounts)
+        else { continue }
         if let id = deal.dealID {
           deal.products += products[id] ?? []
           if let linked = roles.removeValue(forKey: id) {
             guard !linked.failed else { continue }
             deal.contacts += linked.contacts
           }
-          for contact in contacts.byDeal[id] ?? [] where !deal.contacts.contains(where: { $0.id == contact.id }) {
+          for contact in contacts.byDeal[id] ?? []
+          where !deal.contacts.contains(where: { $0.id == contact.id }) {
             deal.contacts.append(contact)
           }
         }
@@ -119,8 +132,10 @@ struct CRMReader {
   // MARK: - One deal
 
   static let dealFields = [
-    "deals.id", "deals.name", "deals.account", "deals.account_name", "deals.stage", "deals.close_date", "deals.amount",
-    "deals.currency", "deals.owner", "deals.region", "deals.segment", "deals.products", "deals.contacts",
+    "deals.id", "deals.name", "deals.account", "deals.account_name", "deals.stage",
+    "deals.close_date", "deals.amount",
+    "deals.currency", "deals.owner", "deals.region", "deals.segment", "deals.products",
+    "deals.contacts",
   ]
 
   private mutating func deal(
@@ -133,9 +148,12 @@ struct CRMReader {
       return nil
     }
     guard let name = value("deals.name") else { return fail("the deal has no name") }
-    guard let rawStage = value("deals.stage") else { return fail("`\(Excerpt.of(name))` has no stage") }
+    guard let rawStage = value("deals.stage") else {
+      return fail("`\(Excerpt.of(name))` has no stage")
+    }
     guard let stage = preset.stages[rawStage.lowercased()] else {
-      return fail("unknown stage `\(Excerpt.of(rawStage))`; map it under `stages` in a mapping file")
+      return fail(
+        "unknown stage `\(Excerpt.of(rawStage))`; map it under `stages` in a mapping file")
     }
     var closedOn: CalendarDate?
     if let text = value("deals.close_date") {
@@ -147,7 +165,9 @@ struct CRMReader {
     var amount: String?
     if let text = value("deals.amount") {
       guard let number = Self.amount(text) else {
-        return fail("bad amount `\(Excerpt.of(text))`; expected a number of 0 or more, such as 84000 or 84,000.50")
+        return fail(
+          "bad amount `\(Excerpt.of(text))`; expected a number of 0 or more, such as 84000 or 84,000.50"
+        )
       }
       amount = number
     }
@@ -162,13 +182,17 @@ struct CRMReader {
     let accountID = value("deals.account")
     let account = accountID.flatMap { accounts[$0] }
     var deal = CRMDeal(
-      path: table.path, line: row.line, system: preset.system, dealID: value("deals.id"), accountID: accountID,
-      accountName: account?.name ?? value("deals.account_name"), name: name, stage: stage, closedOn: closedOn,
-      amount: amount, currency: currency, owner: value("deals.owner").map { owner($0, users: users) },
+      path: table.path, line: row.line, system: preset.system, dealID: value("deals.id"),
+      accountID: accountID,
+      accountName: account?.name ?? value("deals.account_name"), name: name, stage: stage,
+      closedOn: closedOn,
+      amount: amount, currency: currency,
+      owner: value("deals.owner").map { owner($0, users: users) },
       region: value("deals.region") ?? account?.region)
     if let raw = value("deals.segment") ?? account?.segment {
       guard let segment = preset.segments[raw.lowercased()] else {
-        return fail("unknown segment `\(Excerpt.of(raw))`; map it under `segments` in a mapping file")
+        return fail(
+          "unknown segment `\(Excerpt.of(raw))`; map it under `segments` in a mapping file")
       }
       deal.segment = segment
     }
@@ -231,7 +255,8 @@ struct CRMReader {
       for row in table.rows {
         guard let id = row.value(column(table, "accounts.id")) else { continue }
         accounts[id] = AccountRow(
-          name: row.value(column(table, "accounts.name")), region: row.value(column(table, "accounts.region")),
+          name: row.value(column(table, "accounts.name")),
+          region: row.value(column(table, "accounts.region")),
           segment: row.value(column(table, "accounts.segment")))
       }
     }
@@ -254,11 +279,14 @@ struct CRMReader {
         let first = row.value(column(table, "contacts.first_name"))
         let last = row.value(column(table, "contacts.last_name"))
         let email = row.value(column(table, "contacts.email"))
-        let name = row.value(column(table, "contacts.name"))
+        let name =
+          row.value(column(table, "contacts.name"))
           ?? [first, last].compactMap { $0 }.joined(separator: " ").nonEmpty ?? email ?? id
         var contact = CRMDeal.Contact(
-          id: id, name: name, title: row.value(column(table, "contacts.title")), email: email, roles: [])
-        let deals = row.value(column(table, "contacts.deal")).map { Self.split($0, separators: ";,") } ?? []
+          id: id, name: name, title: row.value(column(table, "contacts.title")), email: email,
+          roles: [])
+        let deals =
+          row.value(column(table, "contacts.deal")).map { Self.split($0, separators: ";,") } ?? []
         if let raw = row.value(column(table, "contacts.role")) {
           var failed = false
           for part in Self.split(raw, separators: ";") {
@@ -266,7 +294,8 @@ struct CRMReader {
               problems.append(
                 ImportProblem(
                   path: table.path, line: row.line,
-                  "unknown contact role `\(Excerpt.of(part))`; map it under `roles` in a mapping file"))
+                  "unknown contact role `\(Excerpt.of(part))`; map it under `roles` in a mapping file"
+                ))
               failed = true
               continue
             }
@@ -287,7 +316,9 @@ struct CRMReader {
   {
     var byDeal: [String: (contacts: [CRMDeal.Contact], failed: Bool)] = [:]
     for table in tables {
-      guard require(["contact_roles.deal", "contact_roles.contact", "contact_roles.role"], in: table) else { continue }
+      guard
+        require(["contact_roles.deal", "contact_roles.contact", "contact_roles.role"], in: table)
+      else { continue }
       for row in table.rows {
         guard let deal = row.value(column(table, "contact_roles.deal")),
           let contactID = row.value(column(table, "contact_roles.contact"))
@@ -299,7 +330,8 @@ struct CRMReader {
             problems.append(
               ImportProblem(
                 path: table.path, line: row.line,
-                "unknown contact role `\(Excerpt.of(raw))`; map it under `roles` in a mapping file"))
+                "unknown contact role `\(Excerpt.of(raw))`; map it under `roles` in a mapping file")
+            )
             entry.failed = true
             byDeal[deal] = entry
             continue
@@ -310,11 +342,14 @@ struct CRMReader {
           problems.append(
             ImportProblem(
               path: table.path, line: row.line,
-              "contact `\(Excerpt.of(contactID))` is not in the contacts export; left out", level: .warning))
+              "contact `\(Excerpt.of(contactID))` is not in the contacts export; left out",
+              level: .warning))
           continue
         }
         if let index = entry.contacts.firstIndex(where: { $0.id == contactID }) {
-          if let role, !entry.contacts[index].roles.contains(role) { entry.contacts[index].roles.append(role) }
+          if let role, !entry.contacts[index].roles.contains(role) {
+            entry.contacts[index].roles.append(role)
+          }
         } else {
           contact.roles = role.map { [$0] } ?? []
           entry.contacts.append(contact)
@@ -348,8 +383,11 @@ struct CRMReader {
     {
       return date
     }
-    let parts = text.split(separator: " ").first?.split(separator: "/", omittingEmptySubsequences: false) ?? []
-    guard parts.count == 3, let month = Int(parts[0]), let day = Int(parts[1]), let year = Int(parts[2]),
+    let parts =
+      text.split(separator: " ").first?.split(separator: "/", omittingEmptySubsequences: false)
+      ?? []
+    guard parts.count == 3, let month = Int(parts[0]), let day = Int(parts[1]),
+      let year = Int(parts[2]),
       parts[2].count == 4
     else { return nil }
     func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
@@ -359,14 +397,17 @@ struct CRMReader {
   /// `84000`, `84000.00`, `84,000.50`, `$84,000`, `USD 84000` as a plain number literal.
   static func amount(_ text: String) -> String? {
     var body = Substring(text.trimmingCharacters(in: .whitespaces))
-    if let code = currencyPrefix(text) { body = body.dropFirst(code.count).drop(while: { $0 == " " }) }
+    if let code = currencyPrefix(text) {
+      body = body.dropFirst(code.count).drop(while: { $0 == " " })
+    }
     if let first = body.first, "$€£¥".contains(first) { body = body.dropFirst() }
     let parts = body.split(separator: ".", omittingEmptySubsequences: false)
     guard (1...2).contains(parts.count) else { return nil }
     var whole = String(parts[0])
     if whole.contains(",") {
       let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
-      guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+      guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 })
+      else { return nil }
       whole = groups.joined()
     }
     let fraction = parts.count == 2 ? String(parts[1]) : ""
@@ -381,13 +422,17 @@ struct CRMReader {
   /// `USD 84000` → `USD`.
   static func currencyPrefix(_ text: String) -> String? {
     let head = text.trimmingCharacters(in: .whitespaces).prefix(3)
-    guard head.count == 3, head.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else { return nil }
+    guard head.count == 3, head.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+      return nil
+    }
     return String(head)
   }
 
   static func split(_ list: String, separators: String = ";,") -> [String] {
-    list.split(whereSeparator: { separators.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
-      .filter { !$0.isEmpty }
+    list.split(whereSeparator: { separators.contains($0) }).map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    .filter { !$0.isEmpty }
   }
 
   /// HubSpot's `Jane Doe (jane@acme.com)`.
@@ -395,9 +440,12 @@ struct CRMReader {
     if label.hasSuffix(")"), let open = label.lastIndex(of: "(") {
       let name = label[..<open].trimmingCharacters(in: .whitespaces)
       let email = String(label[label.index(after: open)..<label.index(before: label.endIndex)])
-      return CRMDeal.Contact(id: nil, name: name.isEmpty ? email : name, email: email.contains("@") ? email : nil, roles: [])
+      return CRMDeal.Contact(
+        id: nil, name: name.isEmpty ? email : name, email: email.contains("@") ? email : nil,
+        roles: [])
     }
-    return CRMDeal.Contact(id: nil, name: label, email: label.contains("@") ? label : nil, roles: [])
+    return CRMDeal.Contact(
+      id: nil, name: label, email: label.contains("@") ? label : nil, roles: [])
   }
 }
 

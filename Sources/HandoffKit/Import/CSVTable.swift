@@ -33,7 +33,9 @@ struct CSVTable: Sendable {
 
   /// `Close Date`, `close_date` and `CloseDate` are one column; `Opportunity.Name` keeps its dot.
   static func fold(_ name: String) -> String {
-    String(name.lowercased().unicodeScalars.filter { $0 != " " && $0 != "_" && $0 != "\u{FEFF}" }.map(Character.init))
+    String(
+      name.lowercased().unicodeScalars.filter { $0 != " " && $0 != "_" && $0 != "\u{FEFF}" }.map(
+        Character.init))
   }
 
   /// Reads a file exported by a CRM or a spreadsheet. UTF-8 only (a BOM, as Excel writes it, is
@@ -42,10 +44,12 @@ struct CSVTable: Sendable {
     var body = bytes[...]
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-      || (bytes.count >= 4 && (bytes[1] == 0 || bytes[0] == 0) && bytes.prefix(64).filter({ $0 == 0 }).count > 8)
+      || (bytes.count >= 4 && (bytes[1] == 0 || bytes[0] == 0)
+        && bytes.prefix(64).filter({ $0 == 0 }).count > 8)
     {
       throw ImportProblem(
-        path: path, line: 1, "the file is UTF-16; export it again as CSV UTF-8 (in Excel: Save As, CSV UTF-8)")
+        path: path, line: 1,
+        "the file is UTF-16; export it again as CSV UTF-8 (in Excel: Save As, CSV UTF-8)")
     }
     guard let text = String(validating: body, as: UTF8.self) else {
       let line = Self.lineOfFirstInvalidByte(body)
@@ -54,7 +58,8 @@ struct CSVTable: Sendable {
         "the file is not UTF-8 (Latin-1 or Windows-1252?); export it again as CSV UTF-8")
     }
     if text.unicodeScalars.contains("\u{0}") {
-      throw ImportProblem(path: path, line: 1, "the file holds NUL bytes; it is not a CSV text export")
+      throw ImportProblem(
+        path: path, line: 1, "the file holds NUL bytes; it is not a CSV text export")
     }
     if let problem = quotingProblem(text, path: path) { throw problem }
     let reader: CSVReader
@@ -81,7 +86,8 @@ struct CSVTable: Sendable {
       throw ImportProblem(path: path, line: line, "the file could not be read as CSV: \(error)")
     }
     guard let header, !header.allSatisfy({ $0.isEmpty }) else {
-      throw ImportProblem(path: path, line: 1, "the file is empty; a CSV export starts with a header row")
+      throw ImportProblem(
+        path: path, line: 1, "the file is empty; a CSV export starts with a header row")
     }
     return CSVTable(path: path, header: header, rows: rows)
   }
@@ -120,7 +126,10 @@ struct CSVTable: Sendable {
         fieldStart = false
         guard let following else { break }
         guard following == 0x2C || following == 0x0A || following == 0x0D else {
-          return ImportProblem(path: path, line: line, "a quoted field goes on after its closing quote; write a quote inside a quoted field as \"\"")
+          return ImportProblem(
+            path: path, line: line,
+            "a quoted field goes on after its closing quote; write a quote inside a quoted field as \"\""
+          )
         }
         pending = following
         continue
@@ -130,7 +139,9 @@ struct CSVTable: Sendable {
         quoted = true
         openedAt = line
       case 0x22:
-        return ImportProblem(path: path, line: line, "a quote inside an unquoted field; quote the whole field and write the quote as \"\"")
+        return ImportProblem(
+          path: path, line: line,
+          "a quote inside an unquoted field; quote the whole field and write the quote as \"\"")
       case 0x2C, 0x0A, 0x0D:
         fieldStart = true
       default:
@@ -138,7 +149,9 @@ struct CSVTable: Sendable {
       }
     }
     if quoted {
-      return ImportProblem(path: path, line: openedAt, "a quoted field is never closed; every record after it would be lost")
+      return ImportProblem(
+        path: path, line: openedAt,
+        "a quoted field is never closed; every record after it would be lost")
     }
     return nil
   }
@@ -170,7 +183,9 @@ struct CSVTable: Sendable {
       if byte >= 0x80 {
         let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC2 ? 2 : 0
         let end = index + length
-        if length == 0 || end > bytes.endIndex || String(validating: bytes[index..<end], as: UTF8.self) == nil {
+        if length == 0 || end > bytes.endIndex
+          || String(validating: bytes[index..<end], as: UTF8.self) == nil
+        {
           return line
         }
         index = end
@@ -187,7 +202,8 @@ extension CSVTable.Row {
     guard let column, fields.indices.contains(column) else { return nil }
     let field = fields[column]
     // Most fields have no surrounding spaces: no copy for them.
-    guard field.first == " " || field.last == " " || field.first == "\t" || field.last == "\t" else {
+    guard field.first == " " || field.last == " " || field.first == "\t" || field.last == "\t"
+    else {
       return field.isEmpty ? nil : field
     }
     let value = field.trimmingCharacters(in: .whitespaces)

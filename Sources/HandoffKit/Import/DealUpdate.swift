@@ -35,16 +35,22 @@ struct DealUpdate {
     }
     try set(["owners", "sales"], deal.owner.map { .string($0) })
     // An open deal's close date is only expected; the record has a closed_on once it closed.
-    if deal.stage.isClosed { try set(["deal", "closed_on"], deal.closedOn.map { .string($0.description) }) }
+    if deal.stage.isClosed {
+      try set(["deal", "closed_on"], deal.closedOn.map { .string($0.description) })
+    }
     try set(["deal", "arr"], deal.amount.map { .literal($0) })
     try set(["deal", "currency"], deal.currency.map { .string($0) })
     try set(["x-crm", "system"], .string(deal.system.rawValue))
     try set(["x-crm", "opportunity"], deal.dealID.map { .string($0) })
     try set(["x-crm", "account"], deal.accountID.map { .string($0) })
     accountRoot = current
-    if account.bytes != files[.account] { (files[.account], accountRoot) = try account.finishedDocument() }
+    if account.bytes != files[.account] {
+      (files[.account], accountRoot) = try account.finishedDocument()
+    }
 
-    guard !deal.contacts.isEmpty, var people = files[.stakeholders].map(YAMLEditor.init) else { return }
+    guard !deal.contacts.isEmpty, var people = files[.stakeholders].map(YAMLEditor.init) else {
+      return
+    }
     try Self.merge(deal.contacts, into: &people, changed: &changed)
     if people.bytes != files[.stakeholders] { files[.stakeholders] = try people.finished() }
   }
@@ -81,7 +87,9 @@ struct DealUpdate {
   /// Each contact matched by its CRM id (`x-crm-contact`), else by name: a match gains the
   /// CRM's title, e-mail and roles (roles are only added); a new one fills the template's empty
   /// stakeholder or is appended. No stakeholder is ever removed.
-  private static func merge(_ contacts: [CRMDeal.Contact], into people: inout YAMLEditor, changed: inout [String])
+  private static func merge(
+    _ contacts: [CRMDeal.Contact], into people: inout YAMLEditor, changed: inout [String]
+  )
     throws(YAMLEditor.Failure)
   {
     for contact in contacts {
@@ -89,7 +97,9 @@ struct DealUpdate {
       let index =
         list.firstIndex { item in contact.id != nil && item["x-crm-contact"]?.string == contact.id }
         ?? list.firstIndex { $0["name"]?.string?.lowercased() == contact.name.lowercased() }
-      func set(_ position: Int, _ key: String, _ value: YAMLEditor.Value?) throws(YAMLEditor.Failure) {
+      func set(_ position: Int, _ key: String, _ value: YAMLEditor.Value?) throws(YAMLEditor
+        .Failure)
+      {
         guard let value, !holds(list[position][key], value) else { return }
         try people.set([.key("stakeholders"), .index(position), .key(key)], to: value)
         changed.append("stakeholders[\(contact.name)].\(key)")
@@ -102,12 +112,16 @@ struct DealUpdate {
           try set(index, "roles", .list(roles + contact.roles.filter { !roles.contains($0) }))
         }
         try set(index, "x-crm-contact", contact.id.map { .string($0) })
-      } else if let placeholder = list.firstIndex(where: { $0["name"]?.string == nil && $0.entries != nil }) {
+      } else if let placeholder = list.firstIndex(where: {
+        $0["name"]?.string == nil && $0.entries != nil
+      }) {
         // The template's empty stakeholder is filled in rather than left beside the real one.
         try set(placeholder, "name", .string(contact.name))
         try set(placeholder, "title", contact.title.map { .string($0) })
         try set(placeholder, "roles", .list(contact.roles))
-        if list[placeholder]["stance"]?.string == nil { try set(placeholder, "stance", .string("unknown")) }
+        if list[placeholder]["stance"]?.string == nil {
+          try set(placeholder, "stance", .string("unknown"))
+        }
         try set(placeholder, "contact", contact.email.map { .string($0) })
         try set(placeholder, "x-crm-contact", contact.id.map { .string($0) })
       } else {

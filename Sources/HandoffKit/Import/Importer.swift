@@ -11,7 +11,9 @@ public enum Importer {
     public var mapping: String?
     public var dryRun: Bool
 
-    public init(system: CRMPreset.System, files: [String], mapping: String? = nil, dryRun: Bool = false) {
+    public init(
+      system: CRMPreset.System, files: [String], mapping: String? = nil, dryRun: Bool = false
+    ) {
       self.system = system
       self.files = files
       self.mapping = mapping
@@ -73,13 +75,15 @@ public enum Importer {
     let deals = reader.deals(from: tables)
     problems += reader.problems
 
-    var assignment = Assignment(rules: tree.settings.assignment, records: Array(tree.records.values))
+    var assignment = Assignment(
+      rules: tree.settings.assignment, records: Array(tree.records.values))
     var changes: [Change] = []
     var unchanged = 0
     var pending: [(String, [RecordFile: [UInt8]])] = []
     // A prospect with contacts gets a stakeholders.yaml too; one rendering serves them all.
     let stakeholdersTemplate = AccountTemplate.files(
-      id: "x", stage: .closedWon, folder: tree.settings.accountsDirectory + "/x", settings: tree.settings
+      id: "x", stage: .closedWon, folder: tree.settings.accountsDirectory + "/x",
+      settings: tree.settings
     ).first(where: { $0.0 == .stakeholders }).map { Array($0.1.utf8) }
 
     // Which folder each deal goes to. Deals found by their own id claim their folder first, so
@@ -91,13 +95,17 @@ public enum Importer {
     for pass in [true, false] {
       for (deal, match) in zip(deals, matches) where match.byDealID == pass {
         var folderID = match.folder
-        if let earlier = claimed[folderID], let theirs = earlier.accountID, let ours = deal.accountID, theirs != ours,
+        if let earlier = claimed[folderID], let theirs = earlier.accountID,
+          let ours = deal.accountID, theirs != ours,
           !match.byDealID
         {
           folderID = WorkTreeAccounts.distinct(folderID, deal)
         }
         guard AccountID.isValid(folderID) else {
-          problems.append(ImportProblem(path: deal.path, line: deal.line, "no account id can be made from `\(Excerpt.of(deal.name))`"))
+          problems.append(
+            ImportProblem(
+              path: deal.path, line: deal.line,
+              "no account id can be made from `\(Excerpt.of(deal.name))`"))
           continue
         }
         if let earlier = claimed[folderID] {
@@ -116,25 +124,31 @@ public enum Importer {
 
     // Each account's edits on every core; the assignment after, in order, since every CSM
     // chosen changes the loads the next choice sees.
-    let edited = Parallel.map(targets, makeContext: { _ in () }) { _, target -> Swift.Result<DealUpdate, ImportProblem> in
+    let edited = Parallel.map(targets, makeContext: { _ in () }) {
+      _, target -> Swift.Result<DealUpdate, ImportProblem> in
       let (deal, folderID) = target
       let existing = tree.files(of: folderID)
       var files = existing
       if existing.isEmpty {
         let folder = tree.settings.accountsDirectory + "/" + folderID
         for (kind, text) in AccountTemplate.files(
-          id: folderID, stage: deal.stage, folder: folder, settings: tree.settings, name: deal.accountName ?? deal.name)
+          id: folderID, stage: deal.stage, folder: folder, settings: tree.settings,
+          name: deal.accountName ?? deal.name)
         {
           files[kind] = Array(text.utf8)
         }
       }
-      if !deal.contacts.isEmpty, files[.stakeholders] == nil { files[.stakeholders] = stakeholdersTemplate }
+      if !deal.contacts.isEmpty, files[.stakeholders] == nil {
+        files[.stakeholders] = stakeholdersTemplate
+      }
       var update = DealUpdate(files: files)
       do throws(YAMLEditor.Failure) {
         try update.apply(deal, stageIsNew: existing.isEmpty)
       } catch {
         return .failure(
-          ImportProblem(path: deal.path, line: deal.line, "accounts/\(folderID) could not be edited: \(error.message)"))
+          ImportProblem(
+            path: deal.path, line: deal.line,
+            "accounts/\(folderID) could not be edited: \(error.message)"))
       }
       return .success(update)
     }
@@ -154,12 +168,16 @@ public enum Importer {
         roots: [.account: update.accountRoot].compactMapValues { $0 })
       if let stage = record.stage, stage.isCustomer, record.accountValue("owners.success") == nil {
         let keys = record.assignmentKeys
-        if let person = assignment.assign(segment: keys.segment, region: keys.region, products: keys.products, stage: stage) {
+        if let person = assignment.assign(
+          segment: keys.segment, region: keys.region, products: keys.products, stage: stage)
+        {
           do {
             try update.assign(person)
           } catch {
             problems.append(
-              ImportProblem(path: deal.path, line: deal.line, "accounts/\(folderID) could not be edited: \(error.message)"))
+              ImportProblem(
+                path: deal.path, line: deal.line,
+                "accounts/\(folderID) could not be edited: \(error.message)"))
             continue
           }
         }
@@ -174,16 +192,19 @@ public enum Importer {
       let files: [(path: String, before: [UInt8]?, after: [UInt8])] = kinds.map { kind in
         (folder + "/" + kind.fileName, existing[kind], written[kind]!)
       }
-      changes.append(Change(account: folderID, created: existing.isEmpty, fields: update.changed, files: files))
+      changes.append(
+        Change(account: folderID, created: existing.isEmpty, fields: update.changed, files: files))
       pending.append((folderID, written))
     }
     if !options.dryRun {
       for (folderID, files) in pending {
         for (kind, bytes) in files {
-          let path = tree.root + tree.settings.accountsDirectory + "/" + folderID + "/" + kind.fileName
+          let path =
+            tree.root + tree.settings.accountsDirectory + "/" + folderID + "/" + kind.fileName
           do {
             try FileManager.default.createDirectory(
-              atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+              atPath: (path as NSString).deletingLastPathComponent,
+              withIntermediateDirectories: true)
             // Atomic (a temporary file renamed into place) but not flushed, as git writes the
             // work tree: a flush per file would cost an import of thousands of accounts minutes.
             try SafeFile.write(bytes, to: path, keepBackup: false, durable: false)
@@ -193,14 +214,16 @@ public enum Importer {
         }
       }
     }
-    return Result(problems: problems, changes: changes, unchanged: unchanged, dryRun: options.dryRun)
+    return Result(
+      problems: problems, changes: changes, unchanged: unchanged, dryRun: options.dryRun)
   }
 
   /// A unified diff of every file the changes write.
   static func diff(_ changes: [Change]) -> String {
     changes.flatMap(\.files).map { file in
       LineDiff.unified(
-        file.before.map { String(decoding: $0, as: UTF8.self) }, String(decoding: file.after, as: UTF8.self),
+        file.before.map { String(decoding: $0, as: UTF8.self) },
+        String(decoding: file.after, as: UTF8.self),
         path: file.path)
     }.joined()
   }

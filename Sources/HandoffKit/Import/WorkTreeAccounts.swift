@@ -21,8 +21,10 @@ struct WorkTreeAccounts {
       let settings = try snapshot.loadSettings(requireAccountsFolder: false).settings
       var tree = WorkTreeAccounts(root: root, settings: settings)
       let layout = AccountLayout.scan(
-        try snapshot.items(under: settings.accountsDirectory), accountsDirectory: settings.accountsDirectory)
-      let loaded = Parallel.map(layout.accounts, makeContext: { try? snapshot.makeReader(for: $0) }) {
+        try snapshot.items(under: settings.accountsDirectory),
+        accountsDirectory: settings.accountsDirectory)
+      let loaded = Parallel.map(layout.accounts, makeContext: { try? snapshot.makeReader(for: $0) })
+      {
         reader, folder -> (String, [RecordFile: [UInt8]]) in
         var files: [RecordFile: [UInt8]] = [:]
         for (kind, item) in folder.files where Self.editedFiles.contains(kind) {
@@ -57,8 +59,12 @@ struct WorkTreeAccounts {
   /// that folder belongs to another CRM account (then the id gets the account's CRM id).
   func match(_ deal: CRMDeal) -> (folder: String, byDealID: Bool) {
     let system = deal.system.rawValue
-    if let id = deal.dealID, let folder = byCRM["\(system):opportunity:\(id)"] { return (folder, true) }
-    if let id = deal.accountID, let folder = byCRM["\(system):account:\(id)"] { return (folder, false) }
+    if let id = deal.dealID, let folder = byCRM["\(system):opportunity:\(id)"] {
+      return (folder, true)
+    }
+    if let id = deal.accountID, let folder = byCRM["\(system):account:\(id)"] {
+      return (folder, false)
+    }
     let slug = deal.accountFolderID
     guard let record = records[slug], belongsElsewhere(record, deal) else { return (slug, false) }
     return (Self.distinct(slug, deal), false)
@@ -66,7 +72,8 @@ struct WorkTreeAccounts {
 
   /// Whether an existing folder's `x-crm` names another account or deal of the same CRM.
   private func belongsElsewhere(_ record: AccountRecord, _ deal: CRMDeal) -> Bool {
-    guard let crm = record.accountValue("x-crm"), crm["system"]?.string == deal.system.rawValue else { return false }
+    guard let crm = record.accountValue("x-crm"), crm["system"]?.string == deal.system.rawValue
+    else { return false }
     if let theirs = crm["account"]?.string, let ours = deal.accountID { return theirs != ours }
     if let theirs = crm["opportunity"]?.string, let ours = deal.dealID { return theirs != ours }
     return false

@@ -15,14 +15,17 @@ public enum RecordMerge {
   }
 
   public static func merge(
-    base: [UInt8], ours: [UInt8], theirs: [UInt8], markerSize: Int = 7, labels: (String, String) = ("ours", "theirs")
+    base: [UInt8], ours: [UInt8], theirs: [UInt8], markerSize: Int = 7,
+    labels: (String, String) = ("ours", "theirs")
   ) -> Result {
     // One side unchanged: the other side as it is, whatever either holds.
     if base == ours { return Result(bytes: theirs, conflicts: 0, byKey: false) }
     if base == theirs || ours == theirs { return Result(bytes: ours, conflicts: 0, byKey: false) }
     let markers = ConflictMarkers(size: markerSize, ours: labels.0, theirs: labels.1)
     let missingBreak = !ours.isEmpty && ours.last != 0x0A
-    func terminated(_ bytes: [UInt8]) -> [UInt8] { bytes.isEmpty || bytes.last == 0x0A ? bytes : bytes + [0x0A] }
+    func terminated(_ bytes: [UInt8]) -> [UInt8] {
+      bytes.isEmpty || bytes.last == 0x0A ? bytes : bytes + [0x0A]
+    }
     func finish(_ joined: (bytes: [UInt8], conflicts: Int)) -> [UInt8] {
       var bytes = joined.bytes
       // Our file's missing last line break stays missing.
@@ -32,7 +35,9 @@ public enum RecordMerge {
     let (o, a, b) = (terminated(base), terminated(ours), terminated(theirs))
     if let oursBody = YAMLChunks.read(a), let theirsBody = YAMLChunks.read(b) {
       // An empty base is a file both sides added.
-      let baseBody = o.isEmpty ? YAMLChunkBody(kind: .mapping, header: [], children: [], trailer: []) : YAMLChunks.read(o)
+      let baseBody =
+        o.isEmpty
+        ? YAMLChunkBody(kind: .mapping, header: [], children: [], trailer: []) : YAMLChunks.read(o)
       if let baseBody {
         let joined = markers.join(mergeBodies(baseBody, oursBody, theirsBody))
         let bytes = finish(joined)
@@ -51,7 +56,9 @@ public enum RecordMerge {
     one.text == two.text || one.value == two.value
   }
 
-  private static func mergeChunk(_ base: YAMLChunk?, _ ours: YAMLChunk?, _ theirs: YAMLChunk?) -> [MergePiece] {
+  private static func mergeChunk(_ base: YAMLChunk?, _ ours: YAMLChunk?, _ theirs: YAMLChunk?)
+    -> [MergePiece]
+  {
     switch (base, ours, theirs) {
     case (_, nil, nil):
       return []
@@ -71,20 +78,29 @@ public enum RecordMerge {
       // Both changed it: merge inside when all of them are cut the same way.
       if let oursBody = ours.body, let theirsBody = theirs.body, oursBody.kind == theirsBody.kind {
         if let base {
-          if let baseBody = base.body, baseBody.kind == oursBody.kind { return mergeBodies(baseBody, oursBody, theirsBody) }
+          if let baseBody = base.body, baseBody.kind == oursBody.kind {
+            return mergeBodies(baseBody, oursBody, theirsBody)
+          }
         } else {
-          return mergeBodies(YAMLChunkBody(kind: oursBody.kind, header: [], children: [], trailer: []), oursBody, theirsBody)
+          return mergeBodies(
+            YAMLChunkBody(kind: oursBody.kind, header: [], children: [], trailer: []), oursBody,
+            theirsBody)
         }
       }
       return [.conflict(ours: ours.text, theirs: theirs.text)]
     }
   }
 
-  private static func mergeBodies(_ base: YAMLChunkBody, _ ours: YAMLChunkBody, _ theirs: YAMLChunkBody) -> [MergePiece] {
+  private static func mergeBodies(
+    _ base: YAMLChunkBody, _ ours: YAMLChunkBody, _ theirs: YAMLChunkBody
+  ) -> [MergePiece] {
     var pieces = text(base.header, ours.header, theirs.header)
-    let baseChildren = Dictionary(base.children.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-    let oursChildren = Dictionary(ours.children.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-    let theirsChildren = Dictionary(theirs.children.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    let baseChildren = Dictionary(
+      base.children.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    let oursChildren = Dictionary(
+      ours.children.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    let theirsChildren = Dictionary(
+      theirs.children.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     for key in order(ours.children.map(\.key), theirs.children.map(\.key)) {
       pieces += mergeChunk(baseChildren[key], oursChildren[key], theirsChildren[key])
     }

@@ -38,14 +38,17 @@ enum YAMLChunks {
   static func read(_ bytes: [UInt8]) -> YAMLChunkBody? {
     let document = YAMLLoader.load(bytes)
     guard document.problems.isEmpty, let root = document.root, root.entries != nil,
-      let spans = YAMLSpans.read(bytes), spans.kind == .mapping, !spans.isFlow, !spans.entries.isEmpty,
+      let spans = YAMLSpans.read(bytes), spans.kind == .mapping, !spans.isFlow,
+      !spans.entries.isEmpty,
       !bytes.contains(UInt8(ascii: "&")) || !containsAnchor(bytes)
     else { return nil }
     let cutter = Cutter(bytes: bytes)
     let start = cutter.lineStart(spans.entries[0].keyStart)
     guard let children = cutter.entries(spans, root, from: start) else { return nil }
     let end = cutter.regionEnd(of: spans)
-    return YAMLChunkBody(kind: .mapping, header: Array(bytes[0..<start]), children: children, trailer: Array(bytes[end...]))
+    return YAMLChunkBody(
+      kind: .mapping, header: Array(bytes[0..<start]), children: children,
+      trailer: Array(bytes[end...]))
   }
 
   /// Whether an `&anchor` may be in the bytes outside quotes and comments (a cheap, cautious test:
@@ -53,7 +56,11 @@ enum YAMLChunks {
   private static func containsAnchor(_ bytes: [UInt8]) -> Bool {
     for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "&") {
       let before = index == 0 ? 0x20 : bytes[index - 1]
-      if before == 0x20 || before == UInt8(ascii: "[") || before == UInt8(ascii: ",") || before == 0x0A { return true }
+      if before == 0x20 || before == UInt8(ascii: "[") || before == UInt8(ascii: ",")
+        || before == 0x0A
+      {
+        return true
+      }
     }
     return false
   }
@@ -75,26 +82,36 @@ enum YAMLChunks {
       var regionStart = start
       var seen = Set<String>()
       for (index, entry) in span.entries.enumerated() {
-        guard nodes[index].key == entry.key, !entry.key.isEmpty, seen.insert(entry.key).inserted else { return nil }
+        guard nodes[index].key == entry.key, !entry.key.isEmpty, seen.insert(entry.key).inserted
+        else { return nil }
         let value = entry.value
         let end = lineEnd(value.isEmpty ? entry.keyEnd : value.contentEnd)
-        guard end >= regionStart, index == 0 || lineStart(entry.keyStart) >= regionStart else { return nil }
+        guard end >= regionStart, index == 0 || lineStart(entry.keyStart) >= regionStart else {
+          return nil
+        }
         // The first field of a list item sits after its `- `: it is given its column of spaces.
         let onDashLine = index == 0 && regionStart > lineStart(regionStart)
         let indent = onDashLine ? [UInt8](repeating: 0x20, count: entry.keyColumn) : []
-        var chunk = YAMLChunk(key: entry.key, text: indent + Array(bytes[regionStart..<end]), value: nodes[index].value, body: nil)
+        var chunk = YAMLChunk(
+          key: entry.key, text: indent + Array(bytes[regionStart..<end]), value: nodes[index].value,
+          body: nil)
         if !value.isFlow, !value.isEmpty {
           switch value.kind {
           case .mapping where !value.entries.isEmpty:
             let first = lineStart(value.entries[0].keyStart)
-            guard first >= regionStart, let children = entries(value, nodes[index].value, from: first) else { return nil }
+            guard first >= regionStart,
+              let children = entries(value, nodes[index].value, from: first)
+            else { return nil }
             chunk.body = YAMLChunkBody(
-              kind: .mapping, header: indent + Array(bytes[regionStart..<first]), children: children, trailer: [])
+              kind: .mapping, header: indent + Array(bytes[regionStart..<first]),
+              children: children, trailer: [])
           case .sequence where !value.items.isEmpty:
             if let field = YAMLChunks.listKeys[entry.key],
-              let (header, children) = items(value, nodes[index].value, key: field, from: regionStart)
+              let (header, children) = items(
+                value, nodes[index].value, key: field, from: regionStart)
             {
-              chunk.body = YAMLChunkBody(kind: .list, header: indent + header, children: children, trailer: [])
+              chunk.body = YAMLChunkBody(
+                kind: .list, header: indent + header, children: children, trailer: [])
             }
           default:
             break
@@ -117,13 +134,16 @@ enum YAMLChunks {
       var header: [UInt8] = []
       var regionStart = start
       for (index, item) in span.items.enumerated() {
-        guard item.kind == .mapping, !item.isFlow, !item.entries.isEmpty, let keyNode = nodes[index][field],
+        guard item.kind == .mapping, !item.isFlow, !item.entries.isEmpty,
+          let keyNode = nodes[index][field],
           keyNode.entries == nil, keyNode.items == nil
         else { return nil }
         let key = JSONValue(keyNode).serialized()
         guard seen.insert(key).inserted else { return nil }
         var dash = item.start - 1
-        while dash >= 0, bytes[dash] == 0x20 || bytes[dash] == 0x0A || bytes[dash] == 0x0D { dash -= 1 }
+        while dash >= 0, bytes[dash] == 0x20 || bytes[dash] == 0x0A || bytes[dash] == 0x0D {
+          dash -= 1
+        }
         guard dash >= 0, bytes[dash] == UInt8(ascii: "-") else { return nil }
         let itemStart = lineStart(dash)
         if index == 0 {
@@ -136,9 +156,12 @@ enum YAMLChunks {
         let firstKey = item.entries[0].keyStart
         let fieldsStart = lineStart(firstKey) == lineStart(dash) ? firstKey : lineStart(firstKey)
         guard let children = entries(item, nodes[index], from: fieldsStart) else { return nil }
-        chunks.append(YAMLChunk(
-          key: key, text: Array(bytes[regionStart..<end]), value: nodes[index],
-          body: YAMLChunkBody(kind: .mapping, header: Array(bytes[regionStart..<fieldsStart]), children: children, trailer: [])))
+        chunks.append(
+          YAMLChunk(
+            key: key, text: Array(bytes[regionStart..<end]), value: nodes[index],
+            body: YAMLChunkBody(
+              kind: .mapping, header: Array(bytes[regionStart..<fieldsStart]), children: children,
+              trailer: [])))
         regionStart = end
       }
       return (header, chunks)

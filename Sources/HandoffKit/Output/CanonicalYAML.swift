@@ -61,8 +61,11 @@ public enum CanonicalYAML {
     case .number(let number): return SchemaMessage.format(number)
     case .string(let text):
       let safe =
-        text.unicodeScalars.first.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) } ?? false
-        && text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || "0123456789 ._/@-'()%+&,".unicodeScalars.contains($0) }
+        text.unicodeScalars.first.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        ?? false
+        && text.unicodeScalars.allSatisfy {
+          $0.properties.isAlphabetic || "0123456789 ._/@-'()%+&,".unicodeScalars.contains($0)
+        }
         && !text.hasSuffix(" ") && CoreSchemaResolver.resolve(plain: text) == .string(text)
       return safe ? text : JSONValue.string(text).serialized()
     case .sequence, .mapping: return "[]"

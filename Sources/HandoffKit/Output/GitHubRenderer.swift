@@ -18,9 +18,11 @@ public struct GitHubRenderer: ReportRenderer {
         properties.append("col=\(location.column)")
       }
       properties.append("title=\(Self.property("handoff \(diagnostic.ruleID)"))")
-      output += "::\(command) \(properties.joined(separator: ","))::\(Self.data(TerminalText.escape(diagnostic.message)))\n"
+      output +=
+        "::\(command) \(properties.joined(separator: ","))::\(Self.data(TerminalText.escape(diagnostic.message)))\n"
     }
-    output += "handoff: \(report.errorCount) errors, \(report.warningCount) warnings in \(report.files) files in \(report.accounts) accounts (\(report.source))\n"
+    output +=
+      "handoff: \(report.errorCount) errors, \(report.warningCount) warnings in \(report.files) files in \(report.accounts) accounts (\(report.source))\n"
     return output
   }
 

@@ -35,7 +35,10 @@ public indirect enum JSONValue: Sendable, Equatable {
     case .double(let number): output += (number.isFinite ? String(number) : "null").utf8
     case .string(let text): JSONValue.escape(text, into: &output)
     case .array(let items):
-      guard !items.isEmpty else { return output += "[]".utf8 }
+      guard !items.isEmpty else {
+        output += "[]".utf8
+        return
+      }
       output.append(UInt8(ascii: "["))
       for (index, item) in items.enumerated() {
         if index > 0 { output.append(UInt8(ascii: ",")) }
@@ -45,7 +48,10 @@ public indirect enum JSONValue: Sendable, Equatable {
       breakLine(level)
       output.append(UInt8(ascii: "]"))
     case .object(let members):
-      guard !members.isEmpty else { return output += "{}".utf8 }
+      guard !members.isEmpty else {
+        output += "{}".utf8
+        return
+      }
       output.append(UInt8(ascii: "{"))
       for (index, (key, value)) in members.enumerated() {
         if index > 0 { output.append(UInt8(ascii: ",")) }

@@ -9,21 +9,33 @@ public struct SARIFRenderer: ReportRenderer {
     let document = JSONValue.object([
       ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
       ("version", .string("2.1.0")),
-      ("runs", .array([
-        .object([
-          ("tool", .object([
-            ("driver", .object([
-              ("name", .string("handoff")),
-              ("version", .string(HandoffVersion.current)),
-              ("semanticVersion", .string(HandoffVersion.current)),
-              ("rules", .array(rules.map(Self.rule))),
-            ]))
-          ])),
-          ("originalUriBaseIds", .object([("SRCROOT", .object([("uri", .string("file:///"))]))])),
-          ("results", .array(report.diagnostics.map { Self.result($0, index: ruleIndex[$0.ruleID]) })),
-          ("properties", .object([("source", .string(report.source))])),
+      (
+        "runs",
+        .array([
+          .object([
+            (
+              "tool",
+              .object([
+                (
+                  "driver",
+                  .object([
+                    ("name", .string("handoff")),
+                    ("version", .string(HandoffVersion.current)),
+                    ("semanticVersion", .string(HandoffVersion.current)),
+                    ("rules", .array(rules.map(Self.rule))),
+                  ])
+                )
+              ])
+            ),
+            ("originalUriBaseIds", .object([("SRCROOT", .object([("uri", .string("file:///"))]))])),
+            (
+              "results",
+              .array(report.diagnostics.map { Self.result($0, index: ruleIndex[$0.ruleID]) })
+            ),
+            ("properties", .object([("source", .string(report.source))])),
+          ])
         ])
-      ])),
+      ),
     ])
     return document.serialized(indent: 2) + "\n"
   }
@@ -42,23 +54,33 @@ public struct SARIFRenderer: ReportRenderer {
       ("name", .string(info.id.rawValue)),
       ("shortDescription", .object([("text", .string(info.summary))])),
       ("fullDescription", .object([("text", .string(info.summary))])),
-      ("help", .object([
-        ("text", .string("\(info.summary)\nExample: \(info.example)")),
-        ("markdown", .string("\(info.summary)\n\nExample:\n\n```\n\(info.example)\n```")),
-      ])),
+      (
+        "help",
+        .object([
+          ("text", .string("\(info.summary)\nExample: \(info.example)")),
+          ("markdown", .string("\(info.summary)\n\nExample:\n\n```\n\(info.example)\n```")),
+        ])
+      ),
       ("defaultConfiguration", .object([("level", .string(level(info.defaultSeverity)))])),
     ])
   }
 
   static func result(_ diagnostic: Diagnostic, index: Int?) -> JSONValue {
     var physical: [(String, JSONValue)] = [
-      ("artifactLocation", .object([("uri", .string(diagnostic.path)), ("uriBaseId", .string("SRCROOT"))]))
+      (
+        "artifactLocation",
+        .object([("uri", .string(diagnostic.path)), ("uriBaseId", .string("SRCROOT"))])
+      )
     ]
     if let location = diagnostic.location {
-      physical.append(("region", .object([("startLine", .int(location.line)), ("startColumn", .int(location.column))])))
+      physical.append(
+        (
+          "region",
+          .object([("startLine", .int(location.line)), ("startColumn", .int(location.column))])
+        ))
     }
     var members: [(String, JSONValue)] = [
-      ("ruleId", .string(diagnostic.ruleID.rawValue)),
+      ("ruleId", .string(diagnostic.ruleID.rawValue))
     ]
     if let index { members.append(("ruleIndex", .int(index))) }
     members += [

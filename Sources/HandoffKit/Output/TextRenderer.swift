@@ -17,14 +17,17 @@ public struct TextRenderer: ReportRenderer {
   /// One finding as a line, without colour when colour is off.
   public func line(for diagnostic: Diagnostic) -> String {
     let position = diagnostic.location.map { ":\($0.line):\($0.column)" } ?? ""
-    let severity = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "1;31" : "1;33")
+    let severity = paint(
+      diagnostic.severity.rawValue, diagnostic.severity == .error ? "1;31" : "1;33")
     let path = TerminalText.escape(diagnostic.path) + position
-    return "\(paint(path, "1")): \(severity)[\(diagnostic.ruleID)]: \(TerminalText.escape(diagnostic.message))"
+    return
+      "\(paint(path, "1")): \(severity)[\(diagnostic.ruleID)]: \(TerminalText.escape(diagnostic.message))"
   }
 
   private func summary(_ report: Report) -> String {
     let changed = report.scope == .changed
-    let scope = "\(count(report.files, "file")) in \(count(report.accounts, changed ? "changed account" : "account")) (\(report.source))"
+    let scope =
+      "\(count(report.files, "file")) in \(count(report.accounts, changed ? "changed account" : "account")) (\(report.source))"
     let found =
       report.diagnostics.isEmpty
       ? "no problems in \(scope)"

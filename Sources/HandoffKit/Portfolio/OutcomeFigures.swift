@@ -74,7 +74,10 @@ public struct OutcomeFigures: Sendable {
   /// Accounts past the survey day with no score yet.
   public var effortMissing = 0
   public var averageEffort: Double? {
-    effortScored == 0 ? nil : Double(effort.enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element }) / Double(effortScored)
+    effortScored == 0
+      ? nil
+      : Double(effort.enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element })
+        / Double(effortScored)
   }
 
   /// Accounts that held a kickoff, those that recorded attendance, and the stakeholders.
@@ -114,23 +117,30 @@ public struct OutcomeFigures: Sendable {
     accounts = group.count
     earlyChurnDays = levels.earlyChurnDays
     firstValue = Self.firstValue(group, benchmarks: levels.firstValueDays, asOf: context.asOf)
-    medianDaysToFirstValue = PortfolioFigures.median(group.compactMap { $0.daysToFirstValue.map(Double.init) })
+    medianDaysToFirstValue = PortfolioFigures.median(
+      group.compactMap { $0.daysToFirstValue.map(Double.init) })
 
     let hours = levels.completeWithinHours
     var complete = ServiceLevel(name: "complete")
     var intro = ServiceLevel(name: "intro")
     var reconcile = ServiceLevel(name: "reconciliation")
     var warm = ServiceLevel(name: "warm transition")
-    retentionByCompleteness = [Retention(label: "without errors within \(hours) h"), Retention(label: "later or never")]
+    retentionByCompleteness = [
+      Retention(label: "without errors within \(hours) h"), Retention(label: "later or never"),
+    ]
     retentionByIntro = [
-      Retention(label: "intro within \(levels.introWithinDays) days"), Retention(label: "intro later"),
+      Retention(label: "intro within \(levels.introWithinDays) days"),
+      Retention(label: "intro later"),
       Retention(label: "no intro"),
     ]
-    retentionByChecklist = ["under 25%", "25–50%", "50–75%", "75% and more"].map { Retention(label: "checklist " + $0) }
+    retentionByChecklist = ["under 25%", "25–50%", "50–75%", "75% and more"].map {
+      Retention(label: "checklist " + $0)
+    }
     var gaps: [String: ItemGap] = [:]
 
     for facts in group {
-      let age = context.asOf.flatMap { asOf in facts.closedOn.map { asOf.dayNumber - $0.dayNumber } }
+      let age = context.asOf.flatMap { asOf in facts.closedOn.map { asOf.dayNumber - $0.dayNumber }
+      }
       if let score = facts.effortScore, (1...5).contains(score) {
         effort[score - 1] += 1
       } else if let age, age >= levels.effortSurveyDay {
@@ -159,24 +169,30 @@ public struct OutcomeFigures: Sendable {
         let introSide = facts.daysToIntro.map { $0 <= levels.introWithinDays ? 0 : 1 } ?? 2
         let quartile = min(3, max(0, Int(facts.completeness / 25)))
         Self.count(retained, in: &retention)
-        Self.count(retained, in: &retentionByCompleteness[facts.completeInTime(hours: hours) ? 0 : 1])
+        Self.count(
+          retained, in: &retentionByCompleteness[facts.completeInTime(hours: hours) ? 0 : 1])
         Self.count(retained, in: &retentionByIntro[introSide])
         Self.count(retained, in: &retentionByChecklist[quartile])
       }
 
       if facts.completeInTime(hours: hours) {
         complete.met += 1
-      } else if let close = facts.close, let head = context.headTime, head < close.time + Int64(hours) * 3600 {
+      } else if let close = facts.close, let head = context.headTime,
+        head < close.time + Int64(hours) * 3600
+      {
         complete.notYetDue += 1
       } else {
         complete.notMet += 1
       }
-      Self.judge(facts.daysToIntro.map { $0 <= levels.introWithinDays }, due: facts.introDue, into: &intro)
       Self.judge(
-        facts.daysFromKickoffToReconcile.map { $0 <= levels.reconcileWithinDays }, due: facts.reconcileDue,
+        facts.daysToIntro.map { $0 <= levels.introWithinDays }, due: facts.introDue, into: &intro)
+      Self.judge(
+        facts.daysFromKickoffToReconcile.map { $0 <= levels.reconcileWithinDays },
+        due: facts.reconcileDue,
         into: &reconcile)
       Self.judge(
-        facts.warmTransitionDays.map { $0 >= levels.warmTransitionDays }, due: facts.warmTransitionDue, into: &warm)
+        facts.warmTransitionDays.map { $0 >= levels.warmTransitionDays },
+        due: facts.warmTransitionDue, into: &warm)
 
       for item in facts.gaps {
         var gap = gaps[item.id] ?? ItemGap(id: item.id, title: item.title)
@@ -213,7 +229,9 @@ public struct OutcomeFigures: Sendable {
 
   /// Per segment (the format's three, then any other a record names), over the accounts with
   /// `first_value_on`.
-  private static func firstValue(_ group: [HandoffFacts], benchmarks: [String: Int], asOf: CalendarDate?)
+  private static func firstValue(
+    _ group: [HandoffFacts], benchmarks: [String: Int], asOf: CalendarDate?
+  )
     -> [FirstValue]
   {
     var days: [String: [Int]] = [:]

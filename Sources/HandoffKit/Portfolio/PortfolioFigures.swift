@@ -44,15 +44,20 @@ public struct PortfolioFigures: Sendable {
   public static let categories = ["promise", "stakeholder", "timeline"]
 
   /// Commitments added after close per account.
-  public var scopeCreepRate: Double? { accounts == 0 ? nil : Double(addedAfterClose) / Double(accounts) }
+  public var scopeCreepRate: Double? {
+    accounts == 0 ? nil : Double(addedAfterClose) / Double(accounts)
+  }
   public var completeWithin24HoursShare: Double? { share(completeWithin24Hours) }
-  public func share(_ count: Int) -> Double? { accounts == 0 ? nil : Double(count) / Double(accounts) }
+  public func share(_ count: Int) -> Double? {
+    accounts == 0 ? nil : Double(count) / Double(accounts)
+  }
 
   /// Mean CSM confidence of the accounts that have one.
   public var averageConfidence: Double? {
     let rated = confidence.reduce(0, +)
     guard rated > 0 else { return nil }
-    return Double(confidence.enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element }) / Double(rated)
+    return Double(confidence.enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element })
+      / Double(rated)
   }
 
   public init(_ group: [HandoffFacts], context: OutcomeFigures.Context = OutcomeFigures.Context()) {
@@ -82,7 +87,11 @@ public struct PortfolioFigures: Sendable {
       removedAfterClose += facts.removedAfterClose
       verbalPromises += facts.verbalPromises
       if facts.verbalPromises > 0 { accountsWithVerbalPromises += 1 }
-      if let level = facts.csmConfidence, (1...5).contains(level) { confidence[level - 1] += 1 } else { confidenceUnset += 1 }
+      if let level = facts.csmConfidence, (1...5).contains(level) {
+        confidence[level - 1] += 1
+      } else {
+        confidenceUnset += 1
+      }
       for flag in facts.redFlags { redFlags[flag.category, default: 0] += 1 }
       if facts.aboveThreshold {
         aboveThreshold += 1

@@ -47,7 +47,8 @@ public struct PortfolioReport: Sendable {
       guard let day = facts.closeDay else { return false }
       return since.map { day >= $0 } ?? true
     }
-    let context = OutcomeFigures.Context(serviceLevels: scan.settings.serviceLevels, headTime: scan.head.time)
+    let context = OutcomeFigures.Context(
+      serviceLevels: scan.settings.serviceLevels, headTime: scan.head.time)
     summary = PortfolioFigures(closed, context: context)
     bySalesOwner = Dictionary(grouping: closed) { $0.salesOwner ?? Self.noOwner }
       .map { Group(key: $0.key, figures: PortfolioFigures($0.value, context: context)) }
@@ -57,14 +58,17 @@ public struct PortfolioReport: Sendable {
       .sorted { $0.key < $1.key }
     weakest = closed.sorted { left, right in
       if left.completeness != right.completeness { return left.completeness < right.completeness }
-      if left.redFlags.count != right.redFlags.count { return left.redFlags.count > right.redFlags.count }
+      if left.redFlags.count != right.redFlags.count {
+        return left.redFlags.count > right.redFlags.count
+      }
       return left.account < right.account
     }
     .prefix(weakestCount)
     .map { facts in
       WeakHandoff(
         account: facts.account, salesOwner: facts.salesOwner, closeDay: facts.closeDay,
-        completeness: facts.completeness, errors: facts.errors, redFlags: facts.redFlags.count, gaps: facts.gaps)
+        completeness: facts.completeness, errors: facts.errors, redFlags: facts.redFlags.count,
+        gaps: facts.gaps)
     }
   }
 }

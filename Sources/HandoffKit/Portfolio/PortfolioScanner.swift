@@ -13,7 +13,8 @@ public enum PortfolioScanner {
   {
     let closes = try CloseFinder.find(
       in: workspace, useIndex: useIndex, judgeCompleteness: true, progress: progress)
-    let closeByAccount = Dictionary(closes.map { ($0.account, $0) }, uniquingKeysWith: { first, _ in first })
+    let closeByAccount = Dictionary(
+      closes.map { ($0.account, $0) }, uniquingKeysWith: { first, _ in first })
     let repository = workspace.repository
     let head = try workspace.headCommit()
     let (settings, settingsID) = try workspace.committedSettings()
@@ -22,29 +23,37 @@ public enum PortfolioScanner {
       let cache = useIndex ? ReportCache.open(repository: repository) : nil
       let snapshot = try Snapshot.open(head.description, in: repository)
       let layout = AccountLayout.scan(
-        try snapshot.items(under: settings.accountsDirectory), accountsDirectory: settings.accountsDirectory)
+        try snapshot.items(under: settings.accountsDirectory),
+        accountsDirectory: settings.accountsDirectory)
       var layoutErrors: [String: Int] = [:]
-      for finding in layout.findings where settings.severity(of: finding.ruleID, default: finding.severity) == .error {
+      for finding in layout.findings
+      where settings.severity(of: finding.ruleID, default: finding.severity) == .error {
         if let account = finding.account { layoutErrors[account, default: 0] += 1 }
       }
       var timer = PhaseTimer()
       progress?.begin("auditing accounts", total: layout.accounts.count)
-      let results = Parallel.map(layout.accounts, makeContext: { try? snapshot.makeReader(for: $0) }) {
+      let results = Parallel.map(
+        layout.accounts, makeContext: { try? snapshot.makeReader(for: $0) }
+      ) {
         reader, folder -> Result<HandoffFacts, GitError> in
         defer { progress?.advance() }
         guard let reader, let handle = reader.repository else {
-          return .failure(GitError(code: .generic, message: "could not open the repository", function: "report"))
+          return .failure(
+            GitError(code: .generic, message: "could not open the repository", function: "report"))
         }
         do throws(GitError) {
           let close = closeByAccount[folder.id]
-          let key = cache == nil ? nil : ReportCache.key(of: folder, settingsID: settingsID, close: close)
+          let key =
+            cache == nil ? nil : ReportCache.key(of: folder, settingsID: settingsID, close: close)
           var account: HandoffFacts
           if let key, let known = cache?.value(for: key) {
             account = known
             account.account = folder.id
           } else {
-            let store = RecordHistoryStore(repository: handle, accountsDirectory: settings.accountsDirectory)
-            account = try Self.facts(of: folder, reader: reader, close: close, store: store, settings: settings)
+            let store = RecordHistoryStore(
+              repository: handle, accountsDirectory: settings.accountsDirectory)
+            account = try Self.facts(
+              of: folder, reader: reader, close: close, store: store, settings: settings)
             if let key { cache?.store(account, for: key) }
           }
           account.errors += layoutErrors[folder.id] ?? 0
@@ -54,8 +63,11 @@ public enum PortfolioScanner {
         }
       }
       cache?.save()
-      timer.mark("report: \(layout.accounts.count) accounts checked, audited and compared with their close")
-      return Scan(head: try repository.details(of: head), settings: settings, facts: try results.map { try $0.get() })
+      timer.mark(
+        "report: \(layout.accounts.count) accounts checked, audited and compared with their close")
+      return Scan(
+        head: try repository.details(of: head), settings: settings,
+        facts: try results.map { try $0.get() })
     } catch {
       throw ValidationFailure(error, during: "report")
     }
@@ -63,12 +75,15 @@ public enum PortfolioScanner {
 
   /// One account's facts: its files at HEAD checked and audited, its close version compared.
   static func facts(
-    of folder: AccountFolder, reader: SnapshotReader, close: AccountClose?, store: RecordHistoryStore,
+    of folder: AccountFolder, reader: SnapshotReader, close: AccountClose?,
+    store: RecordHistoryStore,
     settings: Settings
   ) throws(GitError) -> HandoffFacts {
-    let files = folder.files.map { (kind, item) in (kind, try? reader.contents(of: item).bytes) }
+    let files =
+      folder.files.map { (kind, item) in (kind, try? reader.contents(of: item).bytes) }
       + folder.unreadable.map { ($0, nil as [UInt8]?) }
-    let (findings, record) = AccountChecker.check(account: folder.id, files: files, settings: settings)
+    let (findings, record) = AccountChecker.check(
+      account: folder.id, files: files, settings: settings)
     let audit = Auditor.audit(record, settings: settings)
     let closedOn = record.accountDate("deal.closed_on")?.date
     func days(to path: String) -> Int? {
@@ -79,10 +94,13 @@ public enum PortfolioScanner {
     var drift = AccountDrift(account: folder.id)
     var removed = 0
     if let close, close.commit != nil, let closeFolder = close.folder {
-      drift = Drift.drift(folder.id, before: try store.commitments(ofFolder: closeFolder), after: record.commitments)
+      drift = Drift.drift(
+        folder.id, before: try store.commitments(ofFolder: closeFolder), after: record.commitments)
       removed = Set(close.commitments + close.addedAfterClose).subtracting(headIDs).count
     }
-    let verbal = record.commitments.filter { $0["status"]?.string != "withdrawn" && $0.isVerbalOutsideContract }
+    let verbal = record.commitments.filter {
+      $0["status"]?.string != "withdrawn" && $0.isVerbalOutsideContract
+    }
     func score(_ path: String) -> Int? {
       record.accountValue(path)?.number.flatMap { value in
         value == value.rounded() && (1...5).contains(value) ? Int(value) : nil
@@ -97,13 +115,16 @@ public enum PortfolioScanner {
       secondsToComplete: close?.commit.flatMap { commit in
         close?.completedAt.map { max(0, $0 - commit.time) }
       },
-      closedOn: closedOn, daysToIntro: days(to: "handoff.intro_meeting"), daysToKickoff: days(to: "handoff.kickoff"),
+      closedOn: closedOn, daysToIntro: days(to: "handoff.intro_meeting"),
+      daysToKickoff: days(to: "handoff.kickoff"),
       reconciled: record.accountDate("handoff.reconciled_on") != nil, csmConfidence: confidence,
-      commitmentsAtClose: close?.commitments.count ?? 0, addedAfterClose: close?.addedAfterClose.count ?? 0,
+      commitmentsAtClose: close?.commitments.count ?? 0,
+      addedAfterClose: close?.addedAfterClose.count ?? 0,
       redated: drift.redated.count, missed: drift.missed.count, withdrawn: drift.withdrawn.count,
       removedAfterClose: removed, verbalPromises: verbal.count,
       completeness: audit.completeness, gaps: audit.items.filter { $0.coverage != .fully },
-      redFlags: audit.redFlags, aboveThreshold: audit.mitigationNeeded, mitigationPresent: audit.mitigationPresent)
+      redFlags: audit.redFlags, aboveThreshold: audit.mitigationNeeded,
+      mitigationPresent: audit.mitigationPresent)
     facts.stage = record.stage
     facts.segment = record.accountValue("segment")?.string
     facts.daysToFirstValue = days(to: "handoff.first_value_on")

@@ -46,22 +46,27 @@ enum ReportCache {
     writer.int64(facts.secondsToComplete ?? 0)
     for day in [facts.closedOn, facts.churnDay] { writer.optionalInt(day?.dayNumber) }
     for number in [
-      facts.daysToIntro, facts.daysToKickoff, facts.csmConfidence, facts.daysToFirstValue, facts.effortScore,
+      facts.daysToIntro, facts.daysToKickoff, facts.csmConfidence, facts.daysToFirstValue,
+      facts.effortScore,
       facts.daysFromKickoffToReconcile, facts.warmTransitionDays,
     ] {
       writer.optionalInt(number)
     }
     for count in [
       facts.commitmentsAtClose, facts.addedAfterClose, facts.redated, facts.missed, facts.withdrawn,
-      facts.removedAfterClose, facts.verbalPromises, facts.attendedKickoff, facts.attendanceRecorded,
+      facts.removedAfterClose, facts.verbalPromises, facts.attendedKickoff,
+      facts.attendanceRecorded,
     ] {
       writer.integer(UInt32(count))
     }
     let flags = [
-      facts.reconciled, facts.aboveThreshold, facts.mitigationPresent, facts.kickoffHeld, facts.introDue,
+      facts.reconciled, facts.aboveThreshold, facts.mitigationPresent, facts.kickoffHeld,
+      facts.introDue,
       facts.reconcileDue, facts.warmTransitionDue,
     ]
-    writer.bytes([flags.enumerated().reduce(UInt8(0)) { $0 | ($1.element ? UInt8(1) << $1.offset : 0) }])
+    writer.bytes([
+      flags.enumerated().reduce(UInt8(0)) { $0 | ($1.element ? UInt8(1) << $1.offset : 0) }
+    ])
     writer.int64(Int64(bitPattern: facts.completeness.bitPattern))
     writer.optionalString(facts.stage?.rawValue)
     writer.optionalString(facts.segment)
@@ -84,12 +89,14 @@ enum ReportCache {
   }
 
   private static func decode(_ reader: inout ByteReader) -> HandoffFacts? {
-    guard let account = reader.string(), let salesOwner = reader.optionalString(), let errors = reader.integer(),
+    guard let account = reader.string(), let salesOwner = reader.optionalString(),
+      let errors = reader.integer(),
       let hasClose = reader.byte()
     else { return nil }
     var close: CommitDetails?
     if hasClose == 1 {
-      guard let id = reader.oid(), let time = reader.int64(), let author = reader.string(), let summary = reader.string()
+      guard let id = reader.oid(), let time = reader.int64(), let author = reader.string(),
+        let summary = reader.string()
       else { return nil }
       close = CommitDetails(id: id, time: time, author: author, summary: summary)
     }
@@ -109,33 +116,42 @@ enum ReportCache {
       guard let count = reader.integer() else { return nil }
       counts.append(Int(count))
     }
-    guard let flags = reader.byte(), let completeness = reader.int64(), let stage = reader.optionalString(),
+    guard let flags = reader.byte(), let completeness = reader.int64(),
+      let stage = reader.optionalString(),
       let segment = reader.optionalString(), let gapCount = reader.integer()
     else { return nil }
     func flag(_ offset: Int) -> Bool { flags & (1 << offset) != 0 }
     var gaps: [ChecklistItem] = []
     for _ in 0..<gapCount {
       guard let id = reader.string(), let title = reader.string(),
-        let coverage = reader.string().flatMap(Coverage.init(rawValue:)), let reason = reader.string(),
-        let file = reader.optionalString(), let line = reader.integer(), let column = reader.integer()
+        let coverage = reader.string().flatMap(Coverage.init(rawValue:)),
+        let reason = reader.string(),
+        let file = reader.optionalString(), let line = reader.integer(),
+        let column = reader.integer()
       else { return nil }
-      gaps.append(ChecklistItem(
-        id: id, title: title, coverage: coverage, reason: reason, file: file,
-        location: line == 0 ? nil : SourceLocation(line: Int(line), column: Int(column))))
+      gaps.append(
+        ChecklistItem(
+          id: id, title: title, coverage: coverage, reason: reason, file: file,
+          location: line == 0 ? nil : SourceLocation(line: Int(line), column: Int(column))))
     }
     guard let flagCount = reader.integer() else { return nil }
     var redFlags: [AccountAudit.RedFlag] = []
     for _ in 0..<flagCount {
-      guard let id = reader.string(), let category = reader.string(), let derived = reader.byte() else { return nil }
+      guard let id = reader.string(), let category = reader.string(), let derived = reader.byte()
+      else { return nil }
       redFlags.append(AccountAudit.RedFlag(id: id, category: category, derived: derived == 1))
     }
     var facts = HandoffFacts(
       account: account, salesOwner: salesOwner, errors: Int(errors), close: close,
-      secondsToComplete: hasSeconds == 1 ? seconds : nil, closedOn: days[0].map(CalendarDate.init(dayNumber:)),
-      daysToIntro: numbers[0], daysToKickoff: numbers[1], reconciled: flag(0), csmConfidence: numbers[2],
-      commitmentsAtClose: counts[0], addedAfterClose: counts[1], redated: counts[2], missed: counts[3],
+      secondsToComplete: hasSeconds == 1 ? seconds : nil,
+      closedOn: days[0].map(CalendarDate.init(dayNumber:)),
+      daysToIntro: numbers[0], daysToKickoff: numbers[1], reconciled: flag(0),
+      csmConfidence: numbers[2],
+      commitmentsAtClose: counts[0], addedAfterClose: counts[1], redated: counts[2],
+      missed: counts[3],
       withdrawn: counts[4], removedAfterClose: counts[5], verbalPromises: counts[6],
-      completeness: Double(bitPattern: UInt64(bitPattern: completeness)), gaps: gaps, redFlags: redFlags,
+      completeness: Double(bitPattern: UInt64(bitPattern: completeness)), gaps: gaps,
+      redFlags: redFlags,
       aboveThreshold: flag(1), mitigationPresent: flag(2))
     if let stage {
       guard let known = Stage(rawValue: stage) else { return nil }

@@ -24,7 +24,9 @@ public struct AssignmentRule: Sendable, Equatable {
   public var products: [String]?
   public var success: [String]
 
-  public init(segment: String? = nil, region: String? = nil, products: [String]? = nil, success: [String]) {
+  public init(
+    segment: String? = nil, region: String? = nil, products: [String]? = nil, success: [String]
+  ) {
     self.segment = segment
     self.region = region
     self.products = products

@@ -53,11 +53,14 @@ public struct Settings: Sendable, Equatable {
       let parts = directory.split(separator: "/").filter { $0 != "." }
       guard !directory.hasPrefix("/"), !parts.isEmpty, !parts.contains("..") else {
         throw SettingsError(
-          message: "`accounts_dir` must be a relative path to a folder inside the repository", location: location)
+          message: "`accounts_dir` must be a relative path to a folder inside the repository",
+          location: location)
       }
       // Git keeps its own data in `.git`; records there would never be committed.
       guard !parts.contains(where: { $0.lowercased() == ".git" }) else {
-        throw SettingsError(message: "`accounts_dir` cannot be inside `.git`, which git keeps for itself", location: location)
+        throw SettingsError(
+          message: "`accounts_dir` cannot be inside `.git`, which git keeps for itself",
+          location: location)
       }
       settings.accountsDirectory = parts.joined(separator: "/")
       settings.accountsDirectoryLocation = location
@@ -75,8 +78,10 @@ public struct Settings: Sendable, Equatable {
       let rule = RuleID(entry.key)
       guard RuleCatalog.info(rule) != nil else {
         let known = RuleCatalog.all.map(\.id.rawValue)
-        let hint = Suggestion.closest(to: entry.key, among: known).map { " (did you mean `\($0)`?)" } ?? ""
-        throw SettingsError(message: "unknown rule `\(entry.key)`\(hint)", location: entry.keyLocation)
+        let hint =
+          Suggestion.closest(to: entry.key, among: known).map { " (did you mean `\($0)`?)" } ?? ""
+        throw SettingsError(
+          message: "unknown rule `\(entry.key)`\(hint)", location: entry.keyLocation)
       }
       switch entry.value.string {
       case "off": settings.severities[rule] = .some(nil)

@@ -39,7 +39,9 @@ public struct AccountReviewers: Sendable {
     redFlags = audit.redFlags.count
     escalated = audit.mitigationNeeded
     if escalated {
-      reviewers += settings.reviewers.escalation.map { Reviewer(handle: $0, role: "escalation", name: nil) }
+      reviewers += settings.reviewers.escalation.map {
+        Reviewer(handle: $0, role: "escalation", name: nil)
+      }
     }
   }
 }

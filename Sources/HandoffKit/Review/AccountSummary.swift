@@ -63,12 +63,14 @@ public struct AccountSummary: Sendable {
   /// Compares one account's two sides. `before` is nil for an added account, `after` for a
   /// deleted one (whose risk and reviewers are then those it had).
   init(
-    account: String, before: AccountRecord?, after: AccountRecord?, sameFiles: Bool, beforeSettings: Settings,
+    account: String, before: AccountRecord?, after: AccountRecord?, sameFiles: Bool,
+    beforeSettings: Settings,
     settings: Settings, verdict: Verdict
   ) {
     self.account = account
     self.verdict = verdict
-    change = before == nil ? .added : (after == nil ? .deleted : (sameFiles ? .unchanged : .changed))
+    change =
+      before == nil ? .added : (after == nil ? .deleted : (sameFiles ? .unchanged : .changed))
     let diff = RecordDiff.compare(account, before, after, settings: settings)
     stage = diff.stage
     let oldAudit = before.map { Auditor.audit($0, settings: beforeSettings) }
@@ -79,12 +81,15 @@ public struct AccountSummary: Sendable {
     let newFully = Set(newAudit?.items.filter { $0.coverage == .fully }.map(\.id) ?? [])
     let order = Auditor.checklist.map(\.id)
     nowFully = order.filter { newFully.contains($0) && !oldFully.contains($0) }
-    noLongerFully = after == nil ? [] : order.filter { oldFully.contains($0) && !newFully.contains($0) }
+    noLongerFully =
+      after == nil ? [] : order.filter { oldFully.contains($0) && !newFully.contains($0) }
     commitments = Self.commitments(diff.commitments, after: after)
     let audit = (newAudit ?? oldAudit)!
     risk = Risk(
-      added: diff.redFlags.added.map(Self.flagName), removed: diff.redFlags.removed.map(Self.flagName),
-      total: audit.redFlags.count, threshold: (after == nil ? beforeSettings : settings).redFlagThreshold,
+      added: diff.redFlags.added.map(Self.flagName),
+      removed: diff.redFlags.removed.map(Self.flagName),
+      total: audit.redFlags.count,
+      threshold: (after == nil ? beforeSettings : settings).redFlagThreshold,
       mitigationNeeded: audit.mitigationNeeded, mitigationPresent: audit.mitigationPresent)
     reviewers = AccountReviewers((after ?? before)!, settings: settings)
   }
@@ -97,13 +102,19 @@ public struct AccountSummary: Sendable {
 
   private static func flagName(_ flag: JSONValue) -> String {
     if case .string(let name) = flag { return name }
-    if case .object(let members) = flag, case .string(let id)? = members.first(where: { $0.0 == "id" })?.1 { return id }
+    if case .object(let members) = flag,
+      case .string(let id)? = members.first(where: { $0.0 == "id" })?.1
+    {
+      return id
+    }
     return flag.serialized()
   }
 
   /// Sorts the commitment changes the way a reviewer asks about them: new promises, withdrawn
   /// ones, new dates, other edits, and promises that vanished.
-  private static func commitments(_ changes: RecordDiff.ItemChanges, after: AccountRecord?) -> Commitments {
+  private static func commitments(_ changes: RecordDiff.ItemChanges, after: AccountRecord?)
+    -> Commitments
+  {
     func text(_ value: JSONValue?) -> String? {
       guard let value else { return nil }
       if case .string(let text) = value { return text }
@@ -125,7 +136,8 @@ public struct AccountSummary: Sendable {
       uniquingKeysWith: { first, _ in first })
     for (id, fields) in changes.changed {
       var rest = fields
-      if let status = fields.first(where: { $0.field == "status" }), text(status.to) == "withdrawn" {
+      if let status = fields.first(where: { $0.field == "status" }), text(status.to) == "withdrawn"
+      {
         result.withdrawn.append((id, current[id]?["withdrawn_reason"]?.string))
         rest.removeAll { $0.field == "status" || $0.field == "withdrawn_reason" }
       }

@@ -21,7 +21,9 @@ public struct ChangeSummary: Sendable {
     return accounts.flatMap(\.reviewers.handles).filter { seen.insert($0).inserted }
   }
 
-  public static func run(in workspace: Workspace, range: String) throws(ValidationFailure) -> ChangeSummary {
+  public static func run(in workspace: Workspace, range: String) throws(ValidationFailure)
+    -> ChangeSummary
+  {
     let change = try RangeChange.read(in: workspace, range: range, during: "summary")
     let after = change.records(atFork: false)
     let before = change.records(atFork: true)
@@ -31,30 +33,43 @@ public struct ChangeSummary: Sendable {
       let now = tipFindings[account] ?? []
       let then = forkFindings[account] ?? []
       let verdict = AccountSummary.Verdict(
-        errors: now.count { $0.severity == .error }, warnings: now.count { $0.severity == .warning },
+        errors: now.count { $0.severity == .error },
+        warnings: now.count { $0.severity == .warning },
         introduced: Self.errors(now, notIn: then), fixed: Self.errors(then, notIn: now))
       return AccountSummary(
         account: account, before: before[account], after: after[account],
-        sameFiles: Self.sameFiles(change.forkFolders[account], change.tipFolders[account]), beforeSettings: change.forkSettings,
+        sameFiles: Self.sameFiles(change.forkFolders[account], change.tipFolders[account]),
+        beforeSettings: change.forkSettings,
         settings: change.settings, verdict: verdict)
     }
     return ChangeSummary(
-      range: range, base: change.base, fork: change.fork, tip: change.tip, everyAccount: change.scope == .everything,
+      range: range, base: change.base, fork: change.fork, tip: change.tip,
+      everyAccount: change.scope == .everything,
       accounts: accounts)
   }
 
   /// The gate's findings at the tip, as `validate --range` reports them for these accounts:
   /// layout, files and rules, and commitments removed by any commit of the range.
-  private static func gate(_ change: RangeChange) throws(ValidationFailure) -> [String: [Diagnostic]] {
-    var findings = try check(change.tipFolders, layout: change.tipLayout, in: change.tipSnapshot, settings: change.settings)
-    guard change.settings.severity(of: .commitmentRemoved, default: .error) != nil else { return grouped(findings) }
+  private static func gate(_ change: RangeChange) throws(ValidationFailure) -> [String:
+    [Diagnostic]]
+  {
+    var findings = try check(
+      change.tipFolders, layout: change.tipLayout, in: change.tipSnapshot, settings: change.settings
+    )
+    guard change.settings.severity(of: .commitmentRemoved, default: .error) != nil else {
+      return grouped(findings)
+    }
     do {
       try change.repository.requireParents(from: change.base, to: change.tip)
-      let history = CommitmentHistory(repository: change.repository, accountsDirectory: change.settings.accountsDirectory)
-      let removals = try history.removedInRange(from: change.base, to: change.tip).filter { change.scope.contains($0.account) }
-      findings += change.settings.applySeverities(RemovalReport.diagnostics(
-        removals, layout: change.tipLayout, snapshot: change.tipSnapshot,
-        accountsDirectory: change.settings.accountsDirectory))
+      let history = CommitmentHistory(
+        repository: change.repository, accountsDirectory: change.settings.accountsDirectory)
+      let removals = try history.removedInRange(from: change.base, to: change.tip).filter {
+        change.scope.contains($0.account)
+      }
+      findings += change.settings.applySeverities(
+        RemovalReport.diagnostics(
+          removals, layout: change.tipLayout, snapshot: change.tipSnapshot,
+          accountsDirectory: change.settings.accountsDirectory))
     } catch let failure as ValidationFailure {
       throw failure
     } catch {
@@ -64,16 +79,21 @@ public struct ChangeSummary: Sendable {
   }
 
   /// The same accounts' findings at the fork point, under the settings of that commit.
-  private static func forkGate(_ change: RangeChange) throws(ValidationFailure) -> [String: [Diagnostic]] {
+  private static func forkGate(_ change: RangeChange) throws(ValidationFailure) -> [String:
+    [Diagnostic]]
+  {
     guard let snapshot = change.forkSnapshot, let layout = change.forkLayout else { return [:] }
-    return grouped(try check(change.forkFolders, layout: layout, in: snapshot, settings: change.forkSettings))
+    return grouped(
+      try check(change.forkFolders, layout: layout, in: snapshot, settings: change.forkSettings))
   }
 
   private static func check(
-    _ folders: [String: AccountFolder], layout: AccountLayout, in snapshot: Snapshot, settings: Settings
+    _ folders: [String: AccountFolder], layout: AccountLayout, in snapshot: Snapshot,
+    settings: Settings
   ) throws(ValidationFailure) -> [Diagnostic] {
     // No cache: the key only names cache entries, and a summary reads a handful of accounts.
-    let context = AccountChecker.Context(settings: settings, settingsID: OID(bytes: Array(repeating: 0, count: 20)), cache: nil)
+    let context = AccountChecker.Context(
+      settings: settings, settingsID: OID(bytes: Array(repeating: 0, count: 20)), cache: nil)
     let checked = try AccountChecker.check(Array(folders.values), in: snapshot, context: context)
     let layoutFindings = layout.findings.filter { $0.account.map { folders[$0] != nil } ?? false }
     return settings.applySeverities(layoutFindings + checked)
@@ -82,7 +102,9 @@ public struct ChangeSummary: Sendable {
   private static func sameFiles(_ one: AccountFolder?, _ two: AccountFolder?) -> Bool {
     guard let one, let two, one.unreadable == two.unreadable else { return false }
     func ids(_ folder: AccountFolder) -> [String: OID?] {
-      Dictionary(folder.files.map { ($0.kind.fileName, $0.item.oid) }, uniquingKeysWith: { first, _ in first })
+      Dictionary(
+        folder.files.map { ($0.kind.fileName, $0.item.oid) },
+        uniquingKeysWith: { first, _ in first })
     }
     return ids(one) == ids(two)
   }
@@ -95,8 +117,11 @@ public struct ChangeSummary: Sendable {
   /// The errors of `one` that `other` does not have, matched by rule, file and message (not by
   /// line: an edit above a finding moves it without changing it).
   private static func errors(_ one: [Diagnostic], notIn other: [Diagnostic]) -> [Diagnostic] {
-    func key(_ finding: Diagnostic) -> String { "\(finding.ruleID.rawValue)\u{0}\(finding.path)\u{0}\(finding.message)" }
-    var remaining = Dictionary(other.filter { $0.severity == .error }.map { (key($0), 1) }, uniquingKeysWith: +)
+    func key(_ finding: Diagnostic) -> String {
+      "\(finding.ruleID.rawValue)\u{0}\(finding.path)\u{0}\(finding.message)"
+    }
+    var remaining = Dictionary(
+      other.filter { $0.severity == .error }.map { (key($0), 1) }, uniquingKeysWith: +)
     return one.filter { finding in
       guard finding.severity == .error else { return false }
       let name = key(finding)

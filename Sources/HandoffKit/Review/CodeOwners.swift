@@ -5,7 +5,8 @@ import Foundation
 /// own rules stay; the block goes at the end of the file, where its rules win (the last
 /// matching pattern decides, on GitHub and GitLab alike).
 public enum CodeOwners {
-  public static let begin = "# BEGIN handoff: account reviewers (`handoff codeowners --write` rewrites this block)"
+  public static let begin =
+    "# BEGIN handoff: account reviewers (`handoff codeowners --write` rewrites this block)"
   public static let end = "# END handoff"
   /// Where code hosts look, in the order handoff picks an existing one.
   public static let locations = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"]
@@ -29,9 +30,12 @@ public enum CodeOwners {
         try FileManager.default.createDirectory(
           atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
       } catch {
-        throw ValidationFailure.usage("cannot create the folder of \(path): \(error.localizedDescription)")
+        throw ValidationFailure.usage(
+          "cannot create the folder of \(path): \(error.localizedDescription)")
       }
-      do { return try SafeFile.write(updated, to: full) } catch { throw ValidationFailure.usage(error.description) }
+      do { return try SafeFile.write(updated, to: full) } catch {
+        throw ValidationFailure.usage(error.description)
+      }
     }
   }
 
@@ -48,14 +52,18 @@ public enum CodeOwners {
       let reviewers = AccountReviewers(record, settings: settings)
       missing += reviewers.missing.map { (record.id, $0.name, $0.key) }
       guard !reviewers.handles.isEmpty else { continue }
-      lines.append("/\(settings.accountsDirectory)/\(record.id)/ " + reviewers.handles.joined(separator: " "))
+      lines.append(
+        "/\(settings.accountsDirectory)/\(record.id)/ " + reviewers.handles.joined(separator: " "))
     }
     lines.append(end)
     let block = lines.joined(separator: "\n") + "\n"
     let path = locations.first { FileManager.default.fileExists(atPath: root + $0) } ?? locations[0]
-    let current = FileManager.default.contents(atPath: root + path).map { String(decoding: $0, as: UTF8.self) }
+    let current = FileManager.default.contents(atPath: root + path).map {
+      String(decoding: $0, as: UTF8.self)
+    }
     return Plan(
-      root: root, path: path, block: block, current: current, updated: replacing(block, in: current ?? ""),
+      root: root, path: path, block: block, current: current,
+      updated: replacing(block, in: current ?? ""),
       missing: missing.map { (account: $0.0, name: $0.1, key: $0.2) })
   }
 

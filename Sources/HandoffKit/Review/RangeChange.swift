@@ -23,7 +23,8 @@ struct RangeChange {
   /// Every touched account present on either side, sorted.
   var accounts: [String] { Set(tipFolders.keys).union(forkFolders.keys).sorted() }
 
-  static func read(in workspace: Workspace, range: String, during action: String) throws(ValidationFailure)
+  static func read(in workspace: Workspace, range: String, during action: String)
+    throws(ValidationFailure)
     -> RangeChange
   {
     let repository = workspace.repository
@@ -32,12 +33,16 @@ struct RangeChange {
     do { tip = try repository.commit(for: to) } catch { throw repository.unresolved(to, error) }
     var base: OID?
     if let from {
-      do { base = try repository.commit(for: from) } catch { throw repository.unresolved(from, error) }
+      do { base = try repository.commit(for: from) } catch {
+        throw repository.unresolved(from, error)
+      }
     }
     let tipSnapshot = try Snapshot.open(tip.description, in: repository)
     let settings = try tipSnapshot.loadSettings(requireAccountsFolder: false).settings
     do {
-      let fork = try base.flatMap { (base) throws(GitError) in try ChangeScope.forkPoint(base: base, tip: tip, repository: repository) }
+      let fork = try base.flatMap { (base) throws(GitError) in
+        try ChangeScope.forkPoint(base: base, tip: tip, repository: repository)
+      }
       // No base, or no common history, is no fork point: every account is touched.
       let scope = try ChangeScope.between(
         fork: fork, tip: tip, repository: repository, accountsDirectory: settings.accountsDirectory)
@@ -46,17 +51,23 @@ struct RangeChange {
       var forkLayout: AccountLayout?
       if let fork {
         let snapshot = try Snapshot.open(fork.description, in: repository)
-        forkSettings = (try? snapshot.loadSettings(requireAccountsFolder: false).settings) ?? settings
+        forkSettings =
+          (try? snapshot.loadSettings(requireAccountsFolder: false).settings) ?? settings
         forkLayout = try layout(snapshot, settings.accountsDirectory)
         forkSnapshot = snapshot
       }
       let tipLayout = try layout(tipSnapshot, settings.accountsDirectory)
       func touched(_ layout: AccountLayout?) -> [String: AccountFolder] {
-        Dictionary(uniqueKeysWithValues: (layout?.accounts ?? []).filter { scope.contains($0.id) }.map { ($0.id, $0) })
+        Dictionary(
+          uniqueKeysWithValues: (layout?.accounts ?? []).filter { scope.contains($0.id) }.map {
+            ($0.id, $0)
+          })
       }
       return RangeChange(
-        repository: repository, base: base, fork: fork, tip: tip, settings: settings, forkSettings: forkSettings,
-        scope: scope, tipSnapshot: tipSnapshot, forkSnapshot: forkSnapshot, tipFolders: touched(tipLayout),
+        repository: repository, base: base, fork: fork, tip: tip, settings: settings,
+        forkSettings: forkSettings,
+        scope: scope, tipSnapshot: tipSnapshot, forkSnapshot: forkSnapshot,
+        tipFolders: touched(tipLayout),
         forkFolders: touched(forkLayout), tipLayout: tipLayout, forkLayout: forkLayout)
     } catch let failure as ValidationFailure {
       throw failure
@@ -69,14 +80,18 @@ struct RangeChange {
   func records(atFork: Bool) -> [String: AccountRecord] {
     let folders = Array((atFork ? forkFolders : tipFolders).values)
     guard let snapshot = atFork ? forkSnapshot : tipSnapshot else { return [:] }
-    let loaded = Parallel.map(folders, makeContext: { try? snapshot.makeReader(for: $0) }) { reader, folder in
+    let loaded = Parallel.map(folders, makeContext: { try? snapshot.makeReader(for: $0) }) {
+      reader, folder in
       reader.map { AccountRecord(folder, reader: $0) }
         ?? AccountRecord(id: folder.id, present: folder.presentKinds, roots: [:])
     }
     return Dictionary(uniqueKeysWithValues: loaded.map { ($0.id, $0) })
   }
 
-  private static func layout(_ snapshot: Snapshot, _ accountsDirectory: String) throws(GitError) -> AccountLayout {
-    AccountLayout.scan(try snapshot.items(under: accountsDirectory), accountsDirectory: accountsDirectory)
+  private static func layout(_ snapshot: Snapshot, _ accountsDirectory: String) throws(GitError)
+    -> AccountLayout
+  {
+    AccountLayout.scan(
+      try snapshot.items(under: accountsDirectory), accountsDirectory: accountsDirectory)
   }
 }

@@ -38,6 +38,8 @@ struct RuleContext: Sendable {
 extension FileFinding {
   /// A finding of `rule` in `file`, at `location` (line 1 when nil).
   init(_ rule: RuleID, _ message: String, in file: RecordFile?, at location: SourceLocation?) {
-    self.init(ruleID: rule, message: message, file: file?.fileName, location: file == nil ? nil : (location ?? .start))
+    self.init(
+      ruleID: rule, message: message, file: file?.fileName,
+      location: file == nil ? nil : (location ?? .start))
   }
 }

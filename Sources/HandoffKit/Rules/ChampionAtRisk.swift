@@ -3,7 +3,8 @@ struct ChampionAtRisk: DerivedRedFlag {
   let id = RuleID.championAtRisk
 
   func check(_ record: AccountRecord, _ context: RuleContext) -> [FileFinding] {
-    record.stakeholders.filter { $0["roles"]?.strings.contains("champion") ?? false }.compactMap { person in
+    record.stakeholders.filter { $0["roles"]?.strings.contains("champion") ?? false }.compactMap {
+      person in
       let name = person["name"]?.string ?? "?"
       if let leaving = person["leaving_on"]?.string {
         return FileFinding(id, .leaving(name, leaving), in: .stakeholders, at: person.location)

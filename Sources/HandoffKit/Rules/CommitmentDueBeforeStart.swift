@@ -9,13 +9,15 @@ struct CommitmentDueBeforeStart: DerivedRedFlag {
         let due = node.string.flatMap(CalendarDate.init), due < start
       else { return nil }
       return FileFinding(
-        id, .early(commitment["id"]?.string ?? "?", due, start), in: .commitments, at: node.location)
+        id, .early(commitment["id"]?.string ?? "?", due, start), in: .commitments, at: node.location
+      )
     }
   }
 }
 
 extension String {
-  fileprivate static func early(_ id: String, _ due: CalendarDate, _ start: CalendarDate) -> String {
+  fileprivate static func early(_ id: String, _ due: CalendarDate, _ start: CalendarDate) -> String
+  {
     "commitment `\(Excerpt.of(id))` is due \(due), before the contract starts on \(start)"
   }
 }

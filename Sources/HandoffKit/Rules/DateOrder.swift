@@ -14,7 +14,8 @@ struct DateOrder: AccountRule {
 
   func check(_ record: AccountRecord, _ context: RuleContext) -> [FileFinding] {
     Self.pairs.compactMap { pair in
-      guard let earlier = record.accountDate(pair.earlier), let later = record.accountDate(pair.later)
+      guard let earlier = record.accountDate(pair.earlier),
+        let later = record.accountDate(pair.later)
       else { return nil }
       let wrong = pair.strict ? later.date <= earlier.date : later.date < earlier.date
       guard wrong else { return nil }

@@ -13,7 +13,9 @@ struct DuplicateID: AccountRule {
     for item in items {
       guard let node = item["id"], let value = node.string else { continue }
       if let first = seen[value] {
-        findings.append(FileFinding(id, .duplicate(noun, value, firstLine: first?.line), in: file, at: node.location))
+        findings.append(
+          FileFinding(
+            id, .duplicate(noun, value, firstLine: first?.line), in: file, at: node.location))
       } else {
         seen[value] = node.location
       }

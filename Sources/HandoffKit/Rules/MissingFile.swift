@@ -5,7 +5,11 @@ struct MissingFile: AccountRule {
 
   func check(_ record: AccountRecord, _ context: RuleContext) -> [FileFinding] {
     guard record.present.contains(.account) else {
-      return [FileFinding(ruleID: id, message: .missingAccountFile, file: RecordFile.account.fileName, location: nil)]
+      return [
+        FileFinding(
+          ruleID: id, message: .missingAccountFile, file: RecordFile.account.fileName, location: nil
+        )
+      ]
     }
     guard context.requirement(from: .closedWon, appliesAt: record.stage) else { return [] }
     let required: [RecordFile] = [.goals, .stakeholders, .commitments, .risks]
@@ -22,7 +26,8 @@ extension String {
   fileprivate static let missingAccountFile =
     "account.yaml is missing; every account folder needs one (name, stage, segment, owners)"
 
-  fileprivate static func missing(_ file: RecordFile, stage: Stage, from required: Stage) -> String {
+  fileprivate static func missing(_ file: RecordFile, stage: Stage, from required: Stage) -> String
+  {
     "\(file.fileName) is missing; it is required from \(required.rawValue) and the account is \(stage.rawValue)"
   }
 }

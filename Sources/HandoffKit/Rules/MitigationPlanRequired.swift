@@ -12,14 +12,19 @@ struct MitigationPlanRequired {
     guard total > context.settings.redFlagThreshold else { return [] }
     return [
       FileFinding(
-        id, .planNeeded(total: total, declared: declared, derived: derivedFired, threshold: context.settings.redFlagThreshold),
+        id,
+        .planNeeded(
+          total: total, declared: declared, derived: derivedFired,
+          threshold: context.settings.redFlagThreshold),
         in: .risks, at: risks.entry("red_flags")?.keyLocation ?? risks.location)
     ]
   }
 }
 
 extension String {
-  fileprivate static func planNeeded(total: Int, declared: Int, derived: Int, threshold: Int) -> String {
+  fileprivate static func planNeeded(total: Int, declared: Int, derived: Int, threshold: Int)
+    -> String
+  {
     "\(total) red flags (\(declared) declared, \(derived) derived) exceed the threshold of \(threshold); "
       + "add a `mitigation_plan` with an owner and a summary"
   }

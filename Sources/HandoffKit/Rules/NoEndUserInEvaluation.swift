@@ -3,7 +3,9 @@ struct NoEndUserInEvaluation: DerivedRedFlag {
   let id = RuleID.noEndUserInEvaluation
 
   func check(_ record: AccountRecord, _ context: RuleContext) -> [FileFinding] {
-    guard let root = record.roots[.stakeholders], root["stakeholders"]?.items != nil else { return [] }
+    guard let root = record.roots[.stakeholders], root["stakeholders"]?.items != nil else {
+      return []
+    }
     let involved = record.stakeholders.contains { person in
       (person["roles"]?.strings.contains("end-user") ?? false)
         && person["involved_in_evaluation"]?.bool == true

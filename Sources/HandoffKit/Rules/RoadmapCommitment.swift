@@ -3,8 +3,10 @@ struct RoadmapCommitment: DerivedRedFlag {
   let id = RuleID.roadmapCommitment
 
   func check(_ record: AccountRecord, _ context: RuleContext) -> [FileFinding] {
-    record.commitments.filter { $0.isLiveCommitment && $0["roadmap"]?.bool == true }.map { commitment in
-      FileFinding(id, .roadmap(commitment["id"]?.string ?? "?"), in: .commitments, at: commitment.location)
+    record.commitments.filter { $0.isLiveCommitment && $0["roadmap"]?.bool == true }.map {
+      commitment in
+      FileFinding(
+        id, .roadmap(commitment["id"]?.string ?? "?"), in: .commitments, at: commitment.location)
     }
   }
 }

@@ -5,10 +5,13 @@ struct SkepticalBuyer: DerivedRedFlag {
   func check(_ record: AccountRecord, _ context: RuleContext) -> [FileFinding] {
     record.stakeholders.compactMap { person in
       guard let stance = person["stance"]?.string, stance == "skeptical" || stance == "blocker",
-        let role = person["roles"]?.strings.first(where: { $0 == "economic-buyer" || $0 == "executive-sponsor" })
+        let role = person["roles"]?.strings.first(where: {
+          $0 == "economic-buyer" || $0 == "executive-sponsor"
+        })
       else { return nil }
       return FileFinding(
-        id, .skeptical(person["name"]?.string ?? "?", stance, role), in: .stakeholders, at: person.location)
+        id, .skeptical(person["name"]?.string ?? "?", stance, role), in: .stakeholders,
+        at: person.location)
     }
   }
 }

@@ -4,7 +4,8 @@ struct StageRequirement: AccountRule {
 
   /// Dotted keys in account.yaml and the stage from which each is required.
   static let accountKeys: [(path: String, from: Stage)] = [
-    ("deal.closed_on", .closedWon), ("contract.start", .closedWon), ("contract.renewal", .closedWon),
+    ("deal.closed_on", .closedWon), ("contract.start", .closedWon),
+    ("contract.renewal", .closedWon),
     ("owners.success", .handedOff), ("handoff.intro_meeting", .handedOff),
     ("handoff.kickoff", .handedOff), ("handoff.reconciled_on", .onboarding),
   ]
@@ -33,10 +34,12 @@ struct StageRequirement: AccountRule {
             at: root["stakeholders"]?.location))
       }
     }
-    if let root = record.roots[.commitments], let list = root["commitments"], list.items?.isEmpty == true,
+    if let root = record.roots[.commitments], let list = root["commitments"],
+      list.items?.isEmpty == true,
       (root["not_promised"]?.items ?? []).isEmpty
     {
-      findings.append(FileFinding(id, .emptyCommitments(from: required), in: .commitments, at: list.location))
+      findings.append(
+        FileFinding(id, .emptyCommitments(from: required), in: .commitments, at: list.location))
     }
     return findings
   }

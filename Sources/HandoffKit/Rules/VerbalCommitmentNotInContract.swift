@@ -4,9 +4,11 @@ struct VerbalCommitmentNotInContract: DerivedRedFlag {
   let id = RuleID.verbalCommitmentNotInContract
 
   func check(_ record: AccountRecord, _ context: RuleContext) -> [FileFinding] {
-    record.commitments.filter { $0.isLiveCommitment && $0.isVerbalOutsideContract }.map { commitment in
+    record.commitments.filter { $0.isLiveCommitment && $0.isVerbalOutsideContract }.map {
+      commitment in
       FileFinding(
-        id, .verbal(commitment["id"]?.string ?? "?", source: commitment["source"]?.string ?? "call"),
+        id,
+        .verbal(commitment["id"]?.string ?? "?", source: commitment["source"]?.string ?? "call"),
         in: .commitments, at: commitment.location)
     }
   }

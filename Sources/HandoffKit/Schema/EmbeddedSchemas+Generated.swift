@@ -4,622 +4,70 @@
 enum EmbeddedSchemas {
   /// File name in `schema/` and its exact text.
   static let files: [(name: String, text: String)] = [
-    ("account.schema.json", ####"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://handoff.invalid/schema/v1/account.schema.json",
-  "title": "account.yaml",
-  "description": "The account: who it is, where the deal stands, the contract and the handoff dates.",
-  "type": "object",
-  "required": [
-    "name",
-    "stage",
-    "segment",
-    "owners"
-  ],
-  "properties": {
-    "name": {
-      "$ref": "#/$defs/text"
-    },
-    "stage": {
-      "type": "string",
-      "enum": [
-        "prospect",
-        "negotiation",
-        "closed-won",
-        "handed-off",
-        "onboarding",
-        "live",
-        "churned",
-        "lost"
-      ],
-      "description": "Where the account stands; stages are ordered, churned comes after live, lost ends the record."
-    },
-    "segment": {
-      "type": "string",
-      "enum": [
-        "smb",
-        "mid-market",
-        "enterprise"
-      ]
-    },
-    "region": {
-      "$ref": "#/$defs/text"
-    },
-    "products": {
-      "type": "array",
-      "items": {
-        "$ref": "#/$defs/text"
-      },
-      "description": "What was bought."
-    },
-    "owners": {
-      "type": "object",
-      "required": [
-        "sales"
-      ],
-      "properties": {
-        "sales": {
-          "type": "string",
-          "description": "The account executive."
-        },
-        "success": {
-          "type": "string",
-          "description": "The customer success manager; required from handed-off."
-        }
-      },
-      "patternProperties": {
-        "^x-": true
-      },
-      "additionalProperties": false
-    },
-    "deal": {
-      "type": "object",
-      "properties": {
-        "closed_on": {
-          "$ref": "#/$defs/date"
-        },
-        "arr": {
-          "type": "number",
-          "minimum": 0
-        },
-        "currency": {
-          "type": "string",
-          "pattern": "^[A-Z]{3}$",
-          "description": "ISO 4217 code, three capital letters."
-        },
-        "discount_pct": {
-          "type": "number",
-          "minimum": 0,
-          "maximum": 100
-        },
-        "budget_source": {
-          "type": "string"
-        }
-      },
-      "patternProperties": {
-        "^x-": true
-      },
-      "additionalProperties": false
-    },
-    "contract": {
-      "type": "object",
-      "properties": {
-        "start": {
-          "$ref": "#/$defs/date"
-        },
-        "term_months": {
-          "type": "integer",
-          "minimum": 1
-        },
-        "renewal": {
-          "$ref": "#/$defs/date"
-        },
-        "seats": {
-          "type": "integer",
-          "minimum": 0
-        },
-        "non_standard_terms": {
-          "type": "array",
-          "items": {
-            "type": "string"
-          }
-        },
-        "ended_on": {
-          "$ref": "#/$defs/date"
-        }
-      },
-      "patternProperties": {
-        "^x-": true
-      },
-      "additionalProperties": false
-    },
-    "handoff": {
-      "type": "object",
-      "properties": {
-        "intro_meeting": {
-          "$ref": "#/$defs/date"
-        },
-        "kickoff": {
-          "$ref": "#/$defs/date"
-        },
-        "reconciled_on": {
-          "$ref": "#/$defs/date"
-        },
-        "warm_transition_until": {
-          "$ref": "#/$defs/date"
-        },
-        "csm_confidence": {
-          "type": "integer",
-          "minimum": 1,
-          "maximum": 5
-        },
-        "first_value_on": {
-          "$ref": "#/$defs/date"
-        },
-        "effort_score": {
-          "type": "integer",
-          "minimum": 1,
-          "maximum": 5,
-          "description": "The answer, around day 14 after close, to \"How easy has it been to get started?\" (5 = very easy)."
-        }
-      },
-      "patternProperties": {
-        "^x-": true
-      },
-      "additionalProperties": false
-    }
-  },
-  "patternProperties": {
-    "^x-": true
-  },
-  "additionalProperties": false,
-  "$defs": {
-    "date": {
-      "type": "string",
-      "format": "date",
-      "description": "A calendar day, YYYY-MM-DD."
-    },
-    "text": {
-      "type": "string",
-      "minLength": 1
-    }
-  }
-}
-
-"""####),
-    ("commitments.schema.json", ####"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://handoff.invalid/schema/v1/commitments.schema.json",
-  "title": "commitments.yaml",
-  "description": "What was promised to close the deal, by whom, and where each promise stands.",
-  "type": "object",
-  "required": [
-    "commitments"
-  ],
-  "properties": {
-    "commitments": {
-      "type": "array",
-      "items": {
+    (
+      "account.schema.json",
+      ####"""
+      {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://handoff.invalid/schema/v1/account.schema.json",
+        "title": "account.yaml",
+        "description": "The account: who it is, where the deal stands, the contract and the handoff dates.",
         "type": "object",
         "required": [
-          "id",
-          "promise",
-          "kind",
-          "source",
-          "in_contract",
-          "made_by",
-          "owner",
-          "status"
+          "name",
+          "stage",
+          "segment",
+          "owners"
         ],
         "properties": {
-          "id": {
-            "$ref": "#/$defs/slug"
-          },
-          "promise": {
-            "type": "string"
-          },
-          "kind": {
-            "type": "string",
-            "enum": [
-              "feature",
-              "integration",
-              "timeline",
-              "training",
-              "support",
-              "pricing",
-              "custom",
-              "other"
-            ]
-          },
-          "source": {
-            "type": "string",
-            "enum": [
-              "contract",
-              "order-form",
-              "proposal",
-              "email",
-              "call",
-              "demo"
-            ]
-          },
-          "in_contract": {
-            "type": "boolean"
-          },
-          "made_by": {
-            "type": "string"
-          },
-          "owner": {
-            "type": "string",
-            "enum": [
-              "sales",
-              "success",
-              "implementation",
-              "product",
-              "support",
-              "customer"
-            ]
-          },
-          "due": {
-            "$ref": "#/$defs/date"
-          },
-          "status": {
-            "type": "string",
-            "enum": [
-              "open",
-              "confirmed",
-              "in-progress",
-              "delivered",
-              "at-risk",
-              "missed",
-              "withdrawn"
-            ]
-          },
-          "roadmap": {
-            "type": "boolean",
-            "description": "A promised capability that has not shipped yet."
-          },
-          "withdrawn_reason": {
-            "type": "string",
-            "description": "Why the promise was withdrawn; required when status is withdrawn."
-          },
-          "note": {
-            "type": "string"
-          }
-        },
-        "patternProperties": {
-          "^x-": true
-        },
-        "additionalProperties": false,
-        "if": {
-          "properties": {
-            "status": {
-              "const": "withdrawn"
-            }
-          },
-          "required": [
-            "status"
-          ]
-        },
-        "then": {
-          "required": [
-            "withdrawn_reason"
-          ]
-        }
-      }
-    },
-    "not_promised": {
-      "type": "array",
-      "items": {
-        "type": "string",
-        "enum": [
-          "feature",
-          "integration",
-          "timeline",
-          "training",
-          "support",
-          "pricing",
-          "custom",
-          "other"
-        ]
-      }
-    }
-  },
-  "patternProperties": {
-    "^x-": true
-  },
-  "additionalProperties": false,
-  "$defs": {
-    "date": {
-      "type": "string",
-      "format": "date",
-      "description": "A calendar day, YYYY-MM-DD."
-    },
-    "slug": {
-      "type": "string",
-      "pattern": "^[a-z0-9][a-z0-9-]{0,62}$",
-      "description": "Lower-case letters, digits and dashes; starts with a letter or digit."
-    }
-  }
-}
-
-"""####),
-    ("goals.schema.json", ####"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://handoff.invalid/schema/v1/goals.schema.json",
-  "title": "goals.yaml",
-  "description": "Why the customer bought and how they will measure success.",
-  "type": "object",
-  "required": [
-    "problem",
-    "why_now",
-    "success_criteria",
-    "timeline_expectation"
-  ],
-  "properties": {
-    "problem": {
-      "type": "string",
-      "description": "The pain, in the customer's words."
-    },
-    "why_now": {
-      "type": "string",
-      "description": "The buying trigger."
-    },
-    "success_criteria": {
-      "type": "array",
-      "items": {
-        "type": "object",
-        "required": [
-          "measure",
-          "target"
-        ],
-        "properties": {
-          "measure": {
-            "type": "string"
-          },
-          "target": {
-            "type": [
-              "string",
-              "number"
-            ]
-          },
-          "by": {
-            "$ref": "#/$defs/date"
-          }
-        },
-        "patternProperties": {
-          "^x-": true
-        },
-        "additionalProperties": false
-      },
-      "minItems": 1
-    },
-    "timeline_expectation": {
-      "type": "string"
-    },
-    "milestones": {
-      "type": "array",
-      "items": {
-        "type": "object",
-        "required": [
-          "day",
-          "outcome"
-        ],
-        "properties": {
-          "day": {
-            "type": "integer",
-            "enum": [
-              30,
-              60,
-              90
-            ]
-          },
-          "outcome": {
-            "type": "string"
-          }
-        },
-        "patternProperties": {
-          "^x-": true
-        },
-        "additionalProperties": false
-      }
-    },
-    "previous_solutions": {
-      "type": "array",
-      "items": {
-        "type": "object",
-        "required": [
-          "tried",
-          "why_not"
-        ],
-        "properties": {
-          "tried": {
-            "type": "string"
-          },
-          "why_not": {
-            "type": "string"
-          }
-        },
-        "patternProperties": {
-          "^x-": true
-        },
-        "additionalProperties": false
-      }
-    },
-    "evaluated": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      }
-    },
-    "nearly_stopped_by": {
-      "type": "string"
-    }
-  },
-  "patternProperties": {
-    "^x-": true
-  },
-  "additionalProperties": false,
-  "$defs": {
-    "date": {
-      "type": "string",
-      "format": "date",
-      "description": "A calendar day, YYYY-MM-DD."
-    }
-  }
-}
-
-"""####),
-    ("handoff-config.schema.json", ####"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://handoff.invalid/schema/v1/handoff-config.schema.json",
-  "title": ".handoff.yaml",
-  "description": "Repository settings for handoff.",
-  "type": "object",
-  "properties": {
-    "accounts_dir": {
-      "$ref": "#/$defs/text"
-    },
-    "red_flag_threshold": {
-      "type": "integer",
-      "minimum": 0
-    },
-    "require_complete_from": {
-      "type": "string",
-      "enum": [
-        "prospect",
-        "negotiation",
-        "closed-won",
-        "handed-off",
-        "onboarding",
-        "live"
-      ]
-    },
-    "rules": {
-      "type": "object",
-      "propertyNames": {
-        "pattern": "^[a-z][a-z0-9-]*$"
-      },
-      "additionalProperties": {
-        "type": "string",
-        "enum": [
-          "error",
-          "warning",
-          "off"
-        ]
-      }
-    },
-    "service_levels": {
-      "type": "object",
-      "description": "Service levels of a handoff; each value shown in the README is the default.",
-      "properties": {
-        "complete_within_hours": {
-          "type": "integer",
-          "minimum": 1
-        },
-        "intro_within_days": {
-          "type": "integer",
-          "minimum": 1
-        },
-        "reconcile_within_days": {
-          "type": "integer",
-          "minimum": 1
-        },
-        "warm_transition_days": {
-          "type": "integer",
-          "minimum": 1
-        },
-        "effort_survey_day": {
-          "type": "integer",
-          "minimum": 1
-        },
-        "first_value_days": {
-          "type": "object",
-          "description": "Time-to-first-value benchmark per segment, in days.",
-          "properties": {
-            "smb": {
-              "type": "integer",
-              "minimum": 1
-            },
-            "mid-market": {
-              "type": "integer",
-              "minimum": 1
-            },
-            "enterprise": {
-              "type": "integer",
-              "minimum": 1
-            }
-          },
-          "patternProperties": {
-            "^x-": true
-          },
-          "additionalProperties": false
-        },
-        "early_churn_days": {
-          "type": "integer",
-          "minimum": 1
-        }
-      },
-      "patternProperties": {
-        "^x-": true
-      },
-      "additionalProperties": false
-    },
-    "reviewers": {
-      "type": "object",
-      "description": "Code-host handles of the names written in owners.* and made_by, and who else reviews risky accounts.",
-      "properties": {
-        "people": {
-          "type": "object",
-          "additionalProperties": {
+          "name": {
             "$ref": "#/$defs/text"
-          }
-        },
-        "escalation": {
-          "type": "array",
-          "items": {
+          },
+          "stage": {
+            "type": "string",
+            "enum": [
+              "prospect",
+              "negotiation",
+              "closed-won",
+              "handed-off",
+              "onboarding",
+              "live",
+              "churned",
+              "lost"
+            ],
+            "description": "Where the account stands; stages are ordered, churned comes after live, lost ends the record."
+          },
+          "segment": {
+            "type": "string",
+            "enum": [
+              "smb",
+              "mid-market",
+              "enterprise"
+            ]
+          },
+          "region": {
             "$ref": "#/$defs/text"
-          }
-        }
-      },
-      "patternProperties": {
-        "^x-": true
-      },
-      "additionalProperties": false
-    },
-    "assignment": {
-      "type": "array",
-      "description": "Who becomes owners.success of a newly closed account: the first rule whose when matches.",
-      "items": {
-        "type": "object",
-        "required": [
-          "success"
-        ],
-        "properties": {
-          "when": {
+          },
+          "products": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/text"
+            },
+            "description": "What was bought."
+          },
+          "owners": {
             "type": "object",
-            "description": "Every key given must match; products: any of.",
+            "required": [
+              "sales"
+            ],
             "properties": {
-              "segment": {
+              "sales": {
                 "type": "string",
-                "enum": [
-                  "smb",
-                  "mid-market",
-                  "enterprise"
-                ]
+                "description": "The account executive."
               },
-              "region": {
-                "$ref": "#/$defs/text"
-              },
-              "products": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/$defs/text"
-                },
-                "minItems": 1
+              "success": {
+                "type": "string",
+                "description": "The customer success manager; required from handed-off."
               }
             },
             "patternProperties": {
@@ -627,437 +75,1028 @@ enum EmbeddedSchemas {
             },
             "additionalProperties": false
           },
-          "success": {
+          "deal": {
+            "type": "object",
+            "properties": {
+              "closed_on": {
+                "$ref": "#/$defs/date"
+              },
+              "arr": {
+                "type": "number",
+                "minimum": 0
+              },
+              "currency": {
+                "type": "string",
+                "pattern": "^[A-Z]{3}$",
+                "description": "ISO 4217 code, three capital letters."
+              },
+              "discount_pct": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 100
+              },
+              "budget_source": {
+                "type": "string"
+              }
+            },
+            "patternProperties": {
+              "^x-": true
+            },
+            "additionalProperties": false
+          },
+          "contract": {
+            "type": "object",
+            "properties": {
+              "start": {
+                "$ref": "#/$defs/date"
+              },
+              "term_months": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "renewal": {
+                "$ref": "#/$defs/date"
+              },
+              "seats": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "non_standard_terms": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "ended_on": {
+                "$ref": "#/$defs/date"
+              }
+            },
+            "patternProperties": {
+              "^x-": true
+            },
+            "additionalProperties": false
+          },
+          "handoff": {
+            "type": "object",
+            "properties": {
+              "intro_meeting": {
+                "$ref": "#/$defs/date"
+              },
+              "kickoff": {
+                "$ref": "#/$defs/date"
+              },
+              "reconciled_on": {
+                "$ref": "#/$defs/date"
+              },
+              "warm_transition_until": {
+                "$ref": "#/$defs/date"
+              },
+              "csm_confidence": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 5
+              },
+              "first_value_on": {
+                "$ref": "#/$defs/date"
+              },
+              "effort_score": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 5,
+                "description": "The answer, around day 14 after close, to \"How easy has it been to get started?\" (5 = very easy)."
+              }
+            },
+            "patternProperties": {
+              "^x-": true
+            },
+            "additionalProperties": false
+          }
+        },
+        "patternProperties": {
+          "^x-": true
+        },
+        "additionalProperties": false,
+        "$defs": {
+          "date": {
+            "type": "string",
+            "format": "date",
+            "description": "A calendar day, YYYY-MM-DD."
+          },
+          "text": {
+            "type": "string",
+            "minLength": 1
+          }
+        }
+      }
+
+      """####
+    ),
+    (
+      "commitments.schema.json",
+      ####"""
+      {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://handoff.invalid/schema/v1/commitments.schema.json",
+        "title": "commitments.yaml",
+        "description": "What was promised to close the deal, by whom, and where each promise stands.",
+        "type": "object",
+        "required": [
+          "commitments"
+        ],
+        "properties": {
+          "commitments": {
             "type": "array",
             "items": {
-              "$ref": "#/$defs/text"
-            },
-            "minItems": 1
-          }
-        },
-        "patternProperties": {
-          "^x-": true
-        },
-        "additionalProperties": false
-      }
-    }
-  },
-  "patternProperties": {
-    "^x-": true
-  },
-  "additionalProperties": false,
-  "$defs": {
-    "text": {
-      "type": "string",
-      "minLength": 1
-    }
-  }
-}
-
-"""####),
-    ("risks.schema.json", ####"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://handoff.invalid/schema/v1/risks.schema.json",
-  "title": "risks.yaml",
-  "description": "Red flags, dependencies and the plan that mitigates them.",
-  "type": "object",
-  "required": [
-    "red_flags"
-  ],
-  "properties": {
-    "red_flags": {
-      "type": "array",
-      "items": {
-        "type": "object",
-        "required": [
-          "id",
-          "category",
-          "flag"
-        ],
-        "properties": {
-          "id": {
-            "$ref": "#/$defs/slug"
+              "type": "object",
+              "required": [
+                "id",
+                "promise",
+                "kind",
+                "source",
+                "in_contract",
+                "made_by",
+                "owner",
+                "status"
+              ],
+              "properties": {
+                "id": {
+                  "$ref": "#/$defs/slug"
+                },
+                "promise": {
+                  "type": "string"
+                },
+                "kind": {
+                  "type": "string",
+                  "enum": [
+                    "feature",
+                    "integration",
+                    "timeline",
+                    "training",
+                    "support",
+                    "pricing",
+                    "custom",
+                    "other"
+                  ]
+                },
+                "source": {
+                  "type": "string",
+                  "enum": [
+                    "contract",
+                    "order-form",
+                    "proposal",
+                    "email",
+                    "call",
+                    "demo"
+                  ]
+                },
+                "in_contract": {
+                  "type": "boolean"
+                },
+                "made_by": {
+                  "type": "string"
+                },
+                "owner": {
+                  "type": "string",
+                  "enum": [
+                    "sales",
+                    "success",
+                    "implementation",
+                    "product",
+                    "support",
+                    "customer"
+                  ]
+                },
+                "due": {
+                  "$ref": "#/$defs/date"
+                },
+                "status": {
+                  "type": "string",
+                  "enum": [
+                    "open",
+                    "confirmed",
+                    "in-progress",
+                    "delivered",
+                    "at-risk",
+                    "missed",
+                    "withdrawn"
+                  ]
+                },
+                "roadmap": {
+                  "type": "boolean",
+                  "description": "A promised capability that has not shipped yet."
+                },
+                "withdrawn_reason": {
+                  "type": "string",
+                  "description": "Why the promise was withdrawn; required when status is withdrawn."
+                },
+                "note": {
+                  "type": "string"
+                }
+              },
+              "patternProperties": {
+                "^x-": true
+              },
+              "additionalProperties": false,
+              "if": {
+                "properties": {
+                  "status": {
+                    "const": "withdrawn"
+                  }
+                },
+                "required": [
+                  "status"
+                ]
+              },
+              "then": {
+                "required": [
+                  "withdrawn_reason"
+                ]
+              }
+            }
           },
-          "category": {
-            "type": "string",
-            "enum": [
-              "promise",
-              "stakeholder",
-              "timeline"
-            ]
-          },
-          "flag": {
-            "type": "string"
-          },
-          "mitigation": {
-            "type": "string"
-          }
-        },
-        "patternProperties": {
-          "^x-": true
-        },
-        "additionalProperties": false
-      }
-    },
-    "dependencies": {
-      "type": "array",
-      "items": {
-        "$ref": "#/$defs/text"
-      }
-    },
-    "mitigation_plan": {
-      "type": "object",
-      "required": [
-        "owner",
-        "summary"
-      ],
-      "properties": {
-        "owner": {
-          "type": "string"
-        },
-        "summary": {
-          "type": "string"
-        },
-        "review_on": {
-          "$ref": "#/$defs/date"
-        }
-      },
-      "patternProperties": {
-        "^x-": true
-      },
-      "additionalProperties": false
-    }
-  },
-  "patternProperties": {
-    "^x-": true
-  },
-  "additionalProperties": false,
-  "$defs": {
-    "date": {
-      "type": "string",
-      "format": "date",
-      "description": "A calendar day, YYYY-MM-DD."
-    },
-    "slug": {
-      "type": "string",
-      "pattern": "^[a-z0-9][a-z0-9-]{0,62}$",
-      "description": "Lower-case letters, digits and dashes; starts with a letter or digit."
-    },
-    "text": {
-      "type": "string",
-      "minLength": 1
-    }
-  }
-}
-
-"""####),
-    ("stakeholders.schema.json", ####"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://handoff.invalid/schema/v1/stakeholders.schema.json",
-  "title": "stakeholders.yaml",
-  "description": "The people who matter and where each stands.",
-  "type": "object",
-  "required": [
-    "stakeholders"
-  ],
-  "properties": {
-    "stakeholders": {
-      "type": "array",
-      "items": {
-        "type": "object",
-        "required": [
-          "name",
-          "roles",
-          "stance"
-        ],
-        "properties": {
-          "name": {
-            "$ref": "#/$defs/text"
-          },
-          "title": {
-            "type": "string"
-          },
-          "roles": {
+          "not_promised": {
             "type": "array",
             "items": {
               "type": "string",
               "enum": [
-                "economic-buyer",
-                "champion",
-                "technical-decision-maker",
-                "executive-sponsor",
-                "admin",
-                "end-user",
-                "evaluator",
-                "influencer"
+                "feature",
+                "integration",
+                "timeline",
+                "training",
+                "support",
+                "pricing",
+                "custom",
+                "other"
               ]
+            }
+          }
+        },
+        "patternProperties": {
+          "^x-": true
+        },
+        "additionalProperties": false,
+        "$defs": {
+          "date": {
+            "type": "string",
+            "format": "date",
+            "description": "A calendar day, YYYY-MM-DD."
+          },
+          "slug": {
+            "type": "string",
+            "pattern": "^[a-z0-9][a-z0-9-]{0,62}$",
+            "description": "Lower-case letters, digits and dashes; starts with a letter or digit."
+          }
+        }
+      }
+
+      """####
+    ),
+    (
+      "goals.schema.json",
+      ####"""
+      {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://handoff.invalid/schema/v1/goals.schema.json",
+        "title": "goals.yaml",
+        "description": "Why the customer bought and how they will measure success.",
+        "type": "object",
+        "required": [
+          "problem",
+          "why_now",
+          "success_criteria",
+          "timeline_expectation"
+        ],
+        "properties": {
+          "problem": {
+            "type": "string",
+            "description": "The pain, in the customer's words."
+          },
+          "why_now": {
+            "type": "string",
+            "description": "The buying trigger."
+          },
+          "success_criteria": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "measure",
+                "target"
+              ],
+              "properties": {
+                "measure": {
+                  "type": "string"
+                },
+                "target": {
+                  "type": [
+                    "string",
+                    "number"
+                  ]
+                },
+                "by": {
+                  "$ref": "#/$defs/date"
+                }
+              },
+              "patternProperties": {
+                "^x-": true
+              },
+              "additionalProperties": false
             },
             "minItems": 1
           },
-          "stance": {
-            "type": "string",
-            "enum": [
-              "supportive",
-              "neutral",
-              "skeptical",
-              "blocker",
-              "unknown"
-            ]
-          },
-          "contact": {
+          "timeline_expectation": {
             "type": "string"
           },
-          "prefers": {
-            "type": "string",
-            "enum": [
-              "email",
-              "phone",
-              "chat",
-              "meeting"
-            ]
+          "milestones": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "day",
+                "outcome"
+              ],
+              "properties": {
+                "day": {
+                  "type": "integer",
+                  "enum": [
+                    30,
+                    60,
+                    90
+                  ]
+                },
+                "outcome": {
+                  "type": "string"
+                }
+              },
+              "patternProperties": {
+                "^x-": true
+              },
+              "additionalProperties": false
+            }
           },
-          "leaving_on": {
-            "$ref": "#/$defs/date"
+          "previous_solutions": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "tried",
+                "why_not"
+              ],
+              "properties": {
+                "tried": {
+                  "type": "string"
+                },
+                "why_not": {
+                  "type": "string"
+                }
+              },
+              "patternProperties": {
+                "^x-": true
+              },
+              "additionalProperties": false
+            }
           },
-          "involved_in_evaluation": {
-            "type": "boolean"
+          "evaluated": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
           },
-          "notes": {
+          "nearly_stopped_by": {
             "type": "string"
-          },
-          "attended_kickoff": {
-            "type": "boolean",
-            "description": "Whether this stakeholder attended the kickoff; leave it out when not recorded."
           }
         },
         "patternProperties": {
           "^x-": true
         },
-        "additionalProperties": false
-      },
-      "minItems": 1
-    }
-  },
-  "patternProperties": {
-    "^x-": true
-  },
-  "additionalProperties": false,
-  "$defs": {
-    "date": {
-      "type": "string",
-      "format": "date",
-      "description": "A calendar day, YYYY-MM-DD."
-    },
-    "text": {
-      "type": "string",
-      "minLength": 1
-    }
-  }
-}
+        "additionalProperties": false,
+        "$defs": {
+          "date": {
+            "type": "string",
+            "format": "date",
+            "description": "A calendar day, YYYY-MM-DD."
+          }
+        }
+      }
 
-"""####),
-    ("threads.schema.json", ####"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://handoff.invalid/schema/v1/threads.schema.json",
-  "title": "threads.yaml",
-  "description": "Questions still open at handoff, each with an owner.",
-  "type": "object",
-  "required": [
-    "open_threads"
-  ],
-  "properties": {
-    "open_threads": {
-      "type": "array",
-      "items": {
+      """####
+    ),
+    (
+      "handoff-config.schema.json",
+      ####"""
+      {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://handoff.invalid/schema/v1/handoff-config.schema.json",
+        "title": ".handoff.yaml",
+        "description": "Repository settings for handoff.",
+        "type": "object",
+        "properties": {
+          "accounts_dir": {
+            "$ref": "#/$defs/text"
+          },
+          "red_flag_threshold": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "require_complete_from": {
+            "type": "string",
+            "enum": [
+              "prospect",
+              "negotiation",
+              "closed-won",
+              "handed-off",
+              "onboarding",
+              "live"
+            ]
+          },
+          "rules": {
+            "type": "object",
+            "propertyNames": {
+              "pattern": "^[a-z][a-z0-9-]*$"
+            },
+            "additionalProperties": {
+              "type": "string",
+              "enum": [
+                "error",
+                "warning",
+                "off"
+              ]
+            }
+          },
+          "service_levels": {
+            "type": "object",
+            "description": "Service levels of a handoff; each value shown in the README is the default.",
+            "properties": {
+              "complete_within_hours": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "intro_within_days": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "reconcile_within_days": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "warm_transition_days": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "effort_survey_day": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "first_value_days": {
+                "type": "object",
+                "description": "Time-to-first-value benchmark per segment, in days.",
+                "properties": {
+                  "smb": {
+                    "type": "integer",
+                    "minimum": 1
+                  },
+                  "mid-market": {
+                    "type": "integer",
+                    "minimum": 1
+                  },
+                  "enterprise": {
+                    "type": "integer",
+                    "minimum": 1
+                  }
+                },
+                "patternProperties": {
+                  "^x-": true
+                },
+                "additionalProperties": false
+              },
+              "early_churn_days": {
+                "type": "integer",
+                "minimum": 1
+              }
+            },
+            "patternProperties": {
+              "^x-": true
+            },
+            "additionalProperties": false
+          },
+          "reviewers": {
+            "type": "object",
+            "description": "Code-host handles of the names written in owners.* and made_by, and who else reviews risky accounts.",
+            "properties": {
+              "people": {
+                "type": "object",
+                "additionalProperties": {
+                  "$ref": "#/$defs/text"
+                }
+              },
+              "escalation": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/$defs/text"
+                }
+              }
+            },
+            "patternProperties": {
+              "^x-": true
+            },
+            "additionalProperties": false
+          },
+          "assignment": {
+            "type": "array",
+            "description": "Who becomes owners.success of a newly closed account: the first rule whose when matches.",
+            "items": {
+              "type": "object",
+              "required": [
+                "success"
+              ],
+              "properties": {
+                "when": {
+                  "type": "object",
+                  "description": "Every key given must match; products: any of.",
+                  "properties": {
+                    "segment": {
+                      "type": "string",
+                      "enum": [
+                        "smb",
+                        "mid-market",
+                        "enterprise"
+                      ]
+                    },
+                    "region": {
+                      "$ref": "#/$defs/text"
+                    },
+                    "products": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/$defs/text"
+                      },
+                      "minItems": 1
+                    }
+                  },
+                  "patternProperties": {
+                    "^x-": true
+                  },
+                  "additionalProperties": false
+                },
+                "success": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/$defs/text"
+                  },
+                  "minItems": 1
+                }
+              },
+              "patternProperties": {
+                "^x-": true
+              },
+              "additionalProperties": false
+            }
+          }
+        },
+        "patternProperties": {
+          "^x-": true
+        },
+        "additionalProperties": false,
+        "$defs": {
+          "text": {
+            "type": "string",
+            "minLength": 1
+          }
+        }
+      }
+
+      """####
+    ),
+    (
+      "risks.schema.json",
+      ####"""
+      {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://handoff.invalid/schema/v1/risks.schema.json",
+        "title": "risks.yaml",
+        "description": "Red flags, dependencies and the plan that mitigates them.",
         "type": "object",
         "required": [
-          "question",
-          "owner"
+          "red_flags"
         ],
         "properties": {
-          "question": {
-            "type": "string"
+          "red_flags": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "id",
+                "category",
+                "flag"
+              ],
+              "properties": {
+                "id": {
+                  "$ref": "#/$defs/slug"
+                },
+                "category": {
+                  "type": "string",
+                  "enum": [
+                    "promise",
+                    "stakeholder",
+                    "timeline"
+                  ]
+                },
+                "flag": {
+                  "type": "string"
+                },
+                "mitigation": {
+                  "type": "string"
+                }
+              },
+              "patternProperties": {
+                "^x-": true
+              },
+              "additionalProperties": false
+            }
           },
-          "raised_by": {
-            "type": "string"
+          "dependencies": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/text"
+            }
           },
-          "owner": {
-            "type": "string"
-          },
-          "due": {
-            "$ref": "#/$defs/date"
+          "mitigation_plan": {
+            "type": "object",
+            "required": [
+              "owner",
+              "summary"
+            ],
+            "properties": {
+              "owner": {
+                "type": "string"
+              },
+              "summary": {
+                "type": "string"
+              },
+              "review_on": {
+                "$ref": "#/$defs/date"
+              }
+            },
+            "patternProperties": {
+              "^x-": true
+            },
+            "additionalProperties": false
           }
         },
         "patternProperties": {
           "^x-": true
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "$defs": {
+          "date": {
+            "type": "string",
+            "format": "date",
+            "description": "A calendar day, YYYY-MM-DD."
+          },
+          "slug": {
+            "type": "string",
+            "pattern": "^[a-z0-9][a-z0-9-]{0,62}$",
+            "description": "Lower-case letters, digits and dashes; starts with a letter or digit."
+          },
+          "text": {
+            "type": "string",
+            "minLength": 1
+          }
+        }
       }
-    }
-  },
-  "patternProperties": {
-    "^x-": true
-  },
-  "additionalProperties": false,
-  "$defs": {
-    "date": {
-      "type": "string",
-      "format": "date",
-      "description": "A calendar day, YYYY-MM-DD."
-    }
-  }
-}
 
-"""####),
+      """####
+    ),
+    (
+      "stakeholders.schema.json",
+      ####"""
+      {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://handoff.invalid/schema/v1/stakeholders.schema.json",
+        "title": "stakeholders.yaml",
+        "description": "The people who matter and where each stands.",
+        "type": "object",
+        "required": [
+          "stakeholders"
+        ],
+        "properties": {
+          "stakeholders": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "name",
+                "roles",
+                "stance"
+              ],
+              "properties": {
+                "name": {
+                  "$ref": "#/$defs/text"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "roles": {
+                  "type": "array",
+                  "items": {
+                    "type": "string",
+                    "enum": [
+                      "economic-buyer",
+                      "champion",
+                      "technical-decision-maker",
+                      "executive-sponsor",
+                      "admin",
+                      "end-user",
+                      "evaluator",
+                      "influencer"
+                    ]
+                  },
+                  "minItems": 1
+                },
+                "stance": {
+                  "type": "string",
+                  "enum": [
+                    "supportive",
+                    "neutral",
+                    "skeptical",
+                    "blocker",
+                    "unknown"
+                  ]
+                },
+                "contact": {
+                  "type": "string"
+                },
+                "prefers": {
+                  "type": "string",
+                  "enum": [
+                    "email",
+                    "phone",
+                    "chat",
+                    "meeting"
+                  ]
+                },
+                "leaving_on": {
+                  "$ref": "#/$defs/date"
+                },
+                "involved_in_evaluation": {
+                  "type": "boolean"
+                },
+                "notes": {
+                  "type": "string"
+                },
+                "attended_kickoff": {
+                  "type": "boolean",
+                  "description": "Whether this stakeholder attended the kickoff; leave it out when not recorded."
+                }
+              },
+              "patternProperties": {
+                "^x-": true
+              },
+              "additionalProperties": false
+            },
+            "minItems": 1
+          }
+        },
+        "patternProperties": {
+          "^x-": true
+        },
+        "additionalProperties": false,
+        "$defs": {
+          "date": {
+            "type": "string",
+            "format": "date",
+            "description": "A calendar day, YYYY-MM-DD."
+          },
+          "text": {
+            "type": "string",
+            "minLength": 1
+          }
+        }
+      }
+
+      """####
+    ),
+    (
+      "threads.schema.json",
+      ####"""
+      {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://handoff.invalid/schema/v1/threads.schema.json",
+        "title": "threads.yaml",
+        "description": "Questions still open at handoff, each with an owner.",
+        "type": "object",
+        "required": [
+          "open_threads"
+        ],
+        "properties": {
+          "open_threads": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "question",
+                "owner"
+              ],
+              "properties": {
+                "question": {
+                  "type": "string"
+                },
+                "raised_by": {
+                  "type": "string"
+                },
+                "owner": {
+                  "type": "string"
+                },
+                "due": {
+                  "$ref": "#/$defs/date"
+                }
+              },
+              "patternProperties": {
+                "^x-": true
+              },
+              "additionalProperties": false
+            }
+          }
+        },
+        "patternProperties": {
+          "^x-": true
+        },
+        "additionalProperties": false,
+        "$defs": {
+          "date": {
+            "type": "string",
+            "format": "date",
+            "description": "A calendar day, YYYY-MM-DD."
+          }
+        }
+      }
+
+      """####
+    ),
   ]
 
   /// The pre-commit hook script from `hooks/pre-commit`.
   static let preCommitHook = ####"""
-#!/bin/sh
-# handoff-hook v1: installed by `handoff hooks install`; remove it with `handoff hooks uninstall`.
-# Refuses a commit whose staged handoff records have errors (`handoff validate --staged`).
-# A hook that was here before runs first and can refuse the commit too.
-# To skip the check once: git commit --no-verify (CI runs `handoff validate --range` anyway).
-hook_dir=$(dirname "$0")
-chained="$hook_dir/pre-commit.handoff-chained"
-if [ -x "$chained" ]; then
-  if ! "$chained" "$@"; then
-    echo "handoff: the pre-commit hook that was installed before handoff refused the commit" >&2
-    exit 1
-  fi
-fi
-handoff='@HANDOFF_BINARY@'
-if [ ! -x "$handoff" ]; then
-  handoff=$(command -v handoff 2>/dev/null)
-  if [ -z "$handoff" ]; then
-    echo "handoff: the binary is gone (@HANDOFF_BINARY@) and no handoff is on PATH;" >&2
-    echo "handoff: install it again, or commit with --no-verify to skip the check" >&2
-    exit 1
-  fi
-fi
-exec "$handoff" validate --staged
+    #!/bin/sh
+    # handoff-hook v1: installed by `handoff hooks install`; remove it with `handoff hooks uninstall`.
+    # Refuses a commit whose staged handoff records have errors (`handoff validate --staged`).
+    # A hook that was here before runs first and can refuse the commit too.
+    # To skip the check once: git commit --no-verify (CI runs `handoff validate --range` anyway).
+    hook_dir=$(dirname "$0")
+    chained="$hook_dir/pre-commit.handoff-chained"
+    if [ -x "$chained" ]; then
+      if ! "$chained" "$@"; then
+        echo "handoff: the pre-commit hook that was installed before handoff refused the commit" >&2
+        exit 1
+      fi
+    fi
+    handoff='@HANDOFF_BINARY@'
+    if [ ! -x "$handoff" ]; then
+      handoff=$(command -v handoff 2>/dev/null)
+      if [ -z "$handoff" ]; then
+        echo "handoff: the binary is gone (@HANDOFF_BINARY@) and no handoff is on PATH;" >&2
+        echo "handoff: install it again, or commit with --no-verify to skip the check" >&2
+        exit 1
+      fi
+    fi
+    exec "$handoff" validate --staged
 
-"""####
+    """####
 
   /// The account templates from `templates/account/`: file name and text.
   static let accountTemplates: [(name: String, text: String)] = [
-    ("account.yaml", ####"""
-# yaml-language-server: $schema=@SCHEMA@/account.schema.json
-# The account: who it is, where the deal stands, the contract and the handoff dates.
-# Dates are YYYY-MM-DD. Keys starting with x- are yours (x-crm-id: ...).
-name: @NAME@
-stage: @STAGE@          # prospect | negotiation | closed-won | handed-off | onboarding | live | churned | lost
-segment:                # smb | mid-market | enterprise
-# region:               # territory or geography (assignment, reports)
-# products: []          # what was bought
-owners:
-  sales:                # the account executive
-  # success:            # the customer success manager; required from handed-off
-# deal:
-#   closed_on:          # required from closed-won
-#   arr: 0              # annual recurring revenue
-#   currency: USD       # ISO 4217, three capital letters
-#   discount_pct: 0     # 25 or more is a red flag
-#   budget_source:      # where the money comes from (audit A4)
-# contract:
-#   start:              # required from closed-won
-#   term_months: 12
-#   renewal:            # required from closed-won; after start
-#   seats: 0
-#   non_standard_terms: []
-#   ended_on:           # the contract ended early or was not renewed; on or after start
-# handoff:
-#   intro_meeting:      # joint sales + success + customer meeting; required from handed-off
-#   kickoff:            # required from handed-off; on or after the intro meeting
-#   reconciled_on:      # every commitment walked through with the customer; required from onboarding
-#   warm_transition_until:   # the rep stays copied until then
-#   csm_confidence: 3   # 1..5
-#   first_value_on:     # the customer reached its first meaningful outcome; on or after closed_on
-#   effort_score:       # 1..5: "How easy has it been to get started?" around day 14 (5 = very easy)
+    (
+      "account.yaml",
+      ####"""
+      # yaml-language-server: $schema=@SCHEMA@/account.schema.json
+      # The account: who it is, where the deal stands, the contract and the handoff dates.
+      # Dates are YYYY-MM-DD. Keys starting with x- are yours (x-crm-id: ...).
+      name: @NAME@
+      stage: @STAGE@          # prospect | negotiation | closed-won | handed-off | onboarding | live | churned | lost
+      segment:                # smb | mid-market | enterprise
+      # region:               # territory or geography (assignment, reports)
+      # products: []          # what was bought
+      owners:
+        sales:                # the account executive
+        # success:            # the customer success manager; required from handed-off
+      # deal:
+      #   closed_on:          # required from closed-won
+      #   arr: 0              # annual recurring revenue
+      #   currency: USD       # ISO 4217, three capital letters
+      #   discount_pct: 0     # 25 or more is a red flag
+      #   budget_source:      # where the money comes from (audit A4)
+      # contract:
+      #   start:              # required from closed-won
+      #   term_months: 12
+      #   renewal:            # required from closed-won; after start
+      #   seats: 0
+      #   non_standard_terms: []
+      #   ended_on:           # the contract ended early or was not renewed; on or after start
+      # handoff:
+      #   intro_meeting:      # joint sales + success + customer meeting; required from handed-off
+      #   kickoff:            # required from handed-off; on or after the intro meeting
+      #   reconciled_on:      # every commitment walked through with the customer; required from onboarding
+      #   warm_transition_until:   # the rep stays copied until then
+      #   csm_confidence: 3   # 1..5
+      #   first_value_on:     # the customer reached its first meaningful outcome; on or after closed_on
+      #   effort_score:       # 1..5: "How easy has it been to get started?" around day 14 (5 = very easy)
 
-"""####),
-    ("commitments.yaml", ####"""
-# yaml-language-server: $schema=@SCHEMA@/commitments.schema.json
-# Everything promised to close the deal. After close a promise is never deleted: set
-# `status: withdrawn` and a `withdrawn_reason` instead.
-commitments:
-  - id:                 # a slug, unique in the account and never reused (clever-sso)
-    promise:
-    kind:               # feature | integration | timeline | training | support | pricing | custom | other
-    source:             # contract | order-form | proposal | email | call | demo
-    in_contract:        # true or false; a call or demo promise outside the contract is a red flag
-    made_by:
-    owner:              # sales | success | implementation | product | support | customer
-    status: open        # open | confirmed | in-progress | delivered | at-risk | missed | withdrawn
-    # due: YYYY-MM-DD
-    # roadmap: false    # true when the capability has not shipped yet
-    # note:
-# not_promised: []      # kinds discussed and explicitly not promised (pricing, custom, ...)
+      """####
+    ),
+    (
+      "commitments.yaml",
+      ####"""
+      # yaml-language-server: $schema=@SCHEMA@/commitments.schema.json
+      # Everything promised to close the deal. After close a promise is never deleted: set
+      # `status: withdrawn` and a `withdrawn_reason` instead.
+      commitments:
+        - id:                 # a slug, unique in the account and never reused (clever-sso)
+          promise:
+          kind:               # feature | integration | timeline | training | support | pricing | custom | other
+          source:             # contract | order-form | proposal | email | call | demo
+          in_contract:        # true or false; a call or demo promise outside the contract is a red flag
+          made_by:
+          owner:              # sales | success | implementation | product | support | customer
+          status: open        # open | confirmed | in-progress | delivered | at-risk | missed | withdrawn
+          # due: YYYY-MM-DD
+          # roadmap: false    # true when the capability has not shipped yet
+          # note:
+      # not_promised: []      # kinds discussed and explicitly not promised (pricing, custom, ...)
 
-"""####),
-    ("goals.yaml", ####"""
-# yaml-language-server: $schema=@SCHEMA@/goals.schema.json
-# Why the customer bought and how they will measure success.
-problem:                # the pain, in the customer's own words (audit A1)
-why_now:                # the buying trigger
-success_criteria:       # at least one; a measure, a target and ideally a date (audit A2)
-  - measure:
-    target:
-    # by: YYYY-MM-DD
-timeline_expectation:   # when they expect to see results (audit A3)
-# milestones:           # day is 30, 60 or 90
-#   - day: 30
-#     outcome:
-# previous_solutions:   # what they tried and why it failed (audit A5)
-#   - tried:
-#     why_not:
-# evaluated: []         # competitors they looked at
-# nearly_stopped_by:    # what almost killed the deal
+      """####
+    ),
+    (
+      "goals.yaml",
+      ####"""
+      # yaml-language-server: $schema=@SCHEMA@/goals.schema.json
+      # Why the customer bought and how they will measure success.
+      problem:                # the pain, in the customer's own words (audit A1)
+      why_now:                # the buying trigger
+      success_criteria:       # at least one; a measure, a target and ideally a date (audit A2)
+        - measure:
+          target:
+          # by: YYYY-MM-DD
+      timeline_expectation:   # when they expect to see results (audit A3)
+      # milestones:           # day is 30, 60 or 90
+      #   - day: 30
+      #     outcome:
+      # previous_solutions:   # what they tried and why it failed (audit A5)
+      #   - tried:
+      #     why_not:
+      # evaluated: []         # competitors they looked at
+      # nearly_stopped_by:    # what almost killed the deal
 
-"""####),
-    ("risks.yaml", ####"""
-# yaml-language-server: $schema=@SCHEMA@/risks.schema.json
-# Red flags, dependencies, and the plan when there are more flags than the threshold allows.
-red_flags: []           # - id: champion-retiring
-                        #   category: stakeholder   # promise | stakeholder | timeline
-                        #   flag: Champion retires in June
-                        #   mitigation: Name a successor before kickoff
-# dependencies: []      # what could derail momentum
-# mitigation_plan:      # required when declared + derived red flags exceed the threshold
-#   owner:
-#   summary:
-#   review_on: YYYY-MM-DD
+      """####
+    ),
+    (
+      "risks.yaml",
+      ####"""
+      # yaml-language-server: $schema=@SCHEMA@/risks.schema.json
+      # Red flags, dependencies, and the plan when there are more flags than the threshold allows.
+      red_flags: []           # - id: champion-retiring
+                              #   category: stakeholder   # promise | stakeholder | timeline
+                              #   flag: Champion retires in June
+                              #   mitigation: Name a successor before kickoff
+      # dependencies: []      # what could derail momentum
+      # mitigation_plan:      # required when declared + derived red flags exceed the threshold
+      #   owner:
+      #   summary:
+      #   review_on: YYYY-MM-DD
 
-"""####),
-    ("stakeholders.yaml", ####"""
-# yaml-language-server: $schema=@SCHEMA@/stakeholders.schema.json
-# The people who matter and where each stands. From closed-won an economic buyer and a champion
-# are required; a technical decision maker and end users make the handoff stronger.
-stakeholders:
-  - name:
-    title:
-    roles: []           # economic-buyer | champion | technical-decision-maker | executive-sponsor |
-                        # admin | end-user | evaluator | influencer
-    stance:             # supportive | neutral | skeptical | blocker | unknown
-    # contact:
-    # prefers: email    # email | phone | chat | meeting
-    # leaving_on:       # a known departure date is a red flag for a champion
-    # involved_in_evaluation: true
-    # attended_kickoff: true   # leave out when not recorded
-    # notes:
+      """####
+    ),
+    (
+      "stakeholders.yaml",
+      ####"""
+      # yaml-language-server: $schema=@SCHEMA@/stakeholders.schema.json
+      # The people who matter and where each stands. From closed-won an economic buyer and a champion
+      # are required; a technical decision maker and end users make the handoff stronger.
+      stakeholders:
+        - name:
+          title:
+          roles: []           # economic-buyer | champion | technical-decision-maker | executive-sponsor |
+                              # admin | end-user | evaluator | influencer
+          stance:             # supportive | neutral | skeptical | blocker | unknown
+          # contact:
+          # prefers: email    # email | phone | chat | meeting
+          # leaving_on:       # a known departure date is a red flag for a champion
+          # involved_in_evaluation: true
+          # attended_kickoff: true   # leave out when not recorded
+          # notes:
 
-"""####),
-    ("threads.yaml", ####"""
-# yaml-language-server: $schema=@SCHEMA@/threads.schema.json
-# Questions still open at handoff, each with an owner.
-open_threads: []        # - question: Can grades sync back to PowerSchool?
-                        #   owner: raj.patel
-                        #   raised_by: Dr. Maria Lopez
-                        #   due: YYYY-MM-DD
+      """####
+    ),
+    (
+      "threads.yaml",
+      ####"""
+      # yaml-language-server: $schema=@SCHEMA@/threads.schema.json
+      # Questions still open at handoff, each with an owner.
+      open_threads: []        # - question: Can grades sync back to PowerSchool?
+                              #   owner: raj.patel
+                              #   raised_by: Dr. Maria Lopez
+                              #   due: YYYY-MM-DD
 
-"""####),
+      """####
+    ),
   ]
 }

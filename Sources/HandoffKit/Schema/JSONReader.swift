@@ -67,7 +67,10 @@ public enum JSONReader {
           }
           skipSpace()
           guard index < bytes.count else { throw fail("unexpected end in object") }
-          if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+          if bytes[index] == UInt8(ascii: ",") {
+            index += 1
+            continue
+          }
           try expect("}")
           return YAMLNode(.mapping(entries))
         }
@@ -84,7 +87,10 @@ public enum JSONReader {
           items.append(try value(depth: depth + 1))
           skipSpace()
           guard index < bytes.count else { throw fail("unexpected end in array") }
-          if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+          if bytes[index] == UInt8(ascii: ",") {
+            index += 1
+            continue
+          }
           try expect("]")
           return YAMLNode(.sequence(items))
         }
@@ -112,7 +118,8 @@ public enum JSONReader {
       {
         index += 1
       }
-      guard index > start, let number = Double(String(decoding: bytes[start..<index], as: UTF8.self))
+      guard index > start,
+        let number = Double(String(decoding: bytes[start..<index], as: UTF8.self))
       else { throw fail("expected a value") }
       return number
     }

@@ -63,7 +63,9 @@ struct SchemaCompiler {
       return Int(min(number, Double(Int32.max)))
     }
     func number(_ value: YAMLNode, _ keyword: String) throws(Failure) -> Double {
-      guard let number = value.number else { throw Failure(message: "`\(keyword)` must be a number") }
+      guard let number = value.number else {
+        throw Failure(message: "`\(keyword)` must be a number")
+      }
       return number
     }
     func pattern(_ source: String) throws(Failure) -> SchemaPattern {
@@ -102,7 +104,10 @@ struct SchemaCompiler {
       case "patternProperties":
         for property in value.entries ?? [] {
           node.patternProperties.append(
-            (try pattern(property.key), try child(property.value, "patternProperties", property.key)))
+            (
+              try pattern(property.key),
+              try child(property.value, "patternProperties", property.key)
+            ))
         }
       case "additionalProperties": node.additionalProperties = try child(value, entry.key)
       case "propertyNames": node.propertyNames = try child(value, entry.key)
@@ -121,7 +126,9 @@ struct SchemaCompiler {
       case "minLength": node.minLength = try count(value, entry.key)
       case "maxLength": node.maxLength = try count(value, entry.key)
       case "pattern":
-        guard let source = value.string else { throw Failure(message: "`pattern` must be a string") }
+        guard let source = value.string else {
+          throw Failure(message: "`pattern` must be a string")
+        }
         node.pattern = try pattern(source)
       case "format": node.format = value.string
       case "description": node.description = value.string

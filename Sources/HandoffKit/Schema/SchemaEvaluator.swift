@@ -31,7 +31,9 @@ struct SchemaEvaluator {
     return evaluator.evaluate(node, schema, depth: depth)
   }
 
-  private mutating func fail(_ node: YAMLNode, _ message: String, at location: SourceLocation? = nil)
+  private mutating func fail(
+    _ node: YAMLNode, _ message: String, at location: SourceLocation? = nil
+  )
     -> Bool
   {
     if collecting {
@@ -151,7 +153,9 @@ struct SchemaEvaluator {
       valid = false
       if !collecting { return false }
       // A misspelt key is reported once, as unknown with a suggestion, not also as missing.
-      if !misspells(key, entries, schema) { _ = fail(node, SchemaMessage.missingKey(key, in: path)) }
+      if !misspells(key, entries, schema) {
+        _ = fail(node, SchemaMessage.missingKey(key, in: path))
+      }
     }
     for (key, needed) in schema.dependentRequired where entries.contains(where: { $0.key == key }) {
       for other in needed where !entries.contains(where: { $0.key == other }) {
@@ -274,16 +278,20 @@ struct SchemaEvaluator {
   private mutating func numeric(_ node: YAMLNode, _ number: Double, _ schema: SchemaNode) -> Bool {
     var valid = true
     if let limit = schema.minimum, number < limit {
-      valid = fail(node, SchemaMessage.outOfRange(path, bound: "at least", limit: limit, got: number))
+      valid = fail(
+        node, SchemaMessage.outOfRange(path, bound: "at least", limit: limit, got: number))
     }
     if let limit = schema.maximum, number > limit {
-      valid = fail(node, SchemaMessage.outOfRange(path, bound: "at most", limit: limit, got: number))
+      valid = fail(
+        node, SchemaMessage.outOfRange(path, bound: "at most", limit: limit, got: number))
     }
     if let limit = schema.exclusiveMinimum, number <= limit {
-      valid = fail(node, SchemaMessage.outOfRange(path, bound: "more than", limit: limit, got: number))
+      valid = fail(
+        node, SchemaMessage.outOfRange(path, bound: "more than", limit: limit, got: number))
     }
     if let limit = schema.exclusiveMaximum, number >= limit {
-      valid = fail(node, SchemaMessage.outOfRange(path, bound: "less than", limit: limit, got: number))
+      valid = fail(
+        node, SchemaMessage.outOfRange(path, bound: "less than", limit: limit, got: number))
     }
     if let divisor = schema.multipleOf, !Self.isMultiple(number, of: divisor) {
       valid = fail(node, SchemaMessage.notMultiple(path, of: divisor))

@@ -15,7 +15,8 @@ enum SchemaMessage {
       return "\(subject(path)) has no value; fill it in, or leave the key out if it is optional"
     }
     let names = expected.map(typeName)
-    let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names[0]
+    let list =
+      names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names[0]
     return "\(subject(path)) must be \(list), not \(describe(node))"
   }
 
@@ -28,9 +29,11 @@ enum SchemaMessage {
     "missing required key `\(key)`\(within(path))"
   }
 
-  static func notInEnum(_ path: [PathComponent], allowed: [YAMLNode], got node: YAMLNode) -> String {
+  static func notInEnum(_ path: [PathComponent], allowed: [YAMLNode], got node: YAMLNode) -> String
+  {
     let names = allowed.map { $0.string ?? $0.number.map(format) ?? describe($0) }
-    return "\(subject(path)) must be one of \(names.joined(separator: ", ")) (not \(describe(node)))"
+    return
+      "\(subject(path)) must be one of \(names.joined(separator: ", ")) (not \(describe(node)))"
   }
 
   static func notConst(_ path: [PathComponent], expected: YAMLNode) -> String {
@@ -43,7 +46,8 @@ enum SchemaMessage {
 
   static func tooShort(_ path: [PathComponent], minimum: Int) -> String {
     minimum == 1
-      ? "\(subject(path)) must not be empty" : "\(subject(path)) needs at least \(minimum) characters"
+      ? "\(subject(path)) must not be empty"
+      : "\(subject(path)) needs at least \(minimum) characters"
   }
 
   static func tooLong(_ path: [PathComponent], maximum: Int) -> String {

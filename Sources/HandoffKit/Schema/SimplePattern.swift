@@ -61,12 +61,19 @@ struct SimplePattern: Sendable {
         atom = Atom(ranges: [first...first], negated: false, minimum: 1, maximum: 1)
       }
       switch scalars.first {
-      case "?": (atom.minimum, atom.maximum) = (0, 1); scalars = scalars.dropFirst()
-      case "*": (atom.minimum, atom.maximum) = (0, .max); scalars = scalars.dropFirst()
-      case "+": (atom.minimum, atom.maximum) = (1, .max); scalars = scalars.dropFirst()
+      case "?":
+        (atom.minimum, atom.maximum) = (0, 1)
+        scalars = scalars.dropFirst()
+      case "*":
+        (atom.minimum, atom.maximum) = (0, .max)
+        scalars = scalars.dropFirst()
+      case "+":
+        (atom.minimum, atom.maximum) = (1, .max)
+        scalars = scalars.dropFirst()
       case "{":
         guard let close = scalars.firstIndex(of: "}") else { return nil }
-        let body = String(String.UnicodeScalarView(scalars[scalars.index(after: scalars.startIndex)..<close]))
+        let body = String(
+          String.UnicodeScalarView(scalars[scalars.index(after: scalars.startIndex)..<close]))
         let parts = body.split(separator: ",", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let low = Int(parts[0]) else { return nil }
         let high = parts.count == 1 ? low : (parts[1].isEmpty ? Int.max : Int(parts[1]))
@@ -92,7 +99,8 @@ struct SimplePattern: Sendable {
     guard index < atoms.count else { return !anchoredEnd || start == scalars.count }
     let atom = atoms[index]
     var count = 0
-    while count < atom.maximum, start + count < scalars.count, atom.accepts(scalars[start + count]) {
+    while count < atom.maximum, start + count < scalars.count, atom.accepts(scalars[start + count])
+    {
       count += 1
     }
     guard count >= atom.minimum else { return false }

@@ -35,8 +35,11 @@ final class KeyedCache<Value: Sendable>: @unchecked Sendable {
   /// Opens (or starts) the cache `handoff/NAME` of `repository`; a bad file is an empty cache.
   /// With `keepOnlyUsed`, saving keeps only what this run read or stored (values that are large
   /// and only ever wanted for the latest state).
-  static func open(_ name: String, repository: Repository, codec: Codec, keepOnlyUsed: Bool = false) -> KeyedCache {
-    let file = URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent("handoff/" + name)
+  static func open(_ name: String, repository: Repository, codec: Codec, keepOnlyUsed: Bool = false)
+    -> KeyedCache
+  {
+    let file = URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent(
+      "handoff/" + name)
     let data = try? Data(contentsOf: file, options: .alwaysMapped)
     let entries = data.flatMap { data in data.withUnsafeBytes { decode($0, codec) } } ?? [:]
     return KeyedCache(file: file, codec: codec, keepOnlyUsed: keepOnlyUsed, entries: entries)
@@ -79,7 +82,9 @@ final class KeyedCache<Value: Sendable>: @unchecked Sendable {
 
   private static func decode(_ bytes: UnsafeRawBufferPointer, _ codec: Codec) -> [OID: Value]? {
     var reader = ByteReader(bytes)
-    guard reader.matches(codec.magic), reader.oid() == ResultCache.fingerprint, let count = reader.integer() else {
+    guard reader.matches(codec.magic), reader.oid() == ResultCache.fingerprint,
+      let count = reader.integer()
+    else {
       return nil
     }
     var entries: [OID: Value] = [:]

@@ -3,7 +3,8 @@
 /// Longest common subsequence by dynamic programming: record files are small, and a quadratic
 /// table of a few hundred lines is nothing.
 enum LineDiff {
-  static func unified(_ before: String?, _ after: String, path: String, context: Int = 3) -> String {
+  static func unified(_ before: String?, _ after: String, path: String, context: Int = 3) -> String
+  {
     let old = before.map(lines) ?? []
     let new = lines(after)
     let operations = diff(old, new)
@@ -33,7 +34,8 @@ enum LineDiff {
       let newStart = hunk.first?.newLine ?? 0
       let oldCount = hunk.count { $0.kind != .added }
       let newCount = hunk.count { $0.kind != .removed }
-      out += "@@ -\(oldCount == 0 ? oldStart : oldStart + 1),\(oldCount) +\(newCount == 0 ? newStart : newStart + 1),\(newCount) @@\n"
+      out +=
+        "@@ -\(oldCount == 0 ? oldStart : oldStart + 1),\(oldCount) +\(newCount == 0 ? newStart : newStart + 1),\(newCount) @@\n"
       for operation in hunk {
         let mark = operation.kind == .same ? " " : operation.kind == .added ? "+" : "-"
         out += mark + operation.text + "\n"
@@ -87,7 +89,9 @@ enum LineDiff {
     for i in stride(from: old.count - 1, through: 0, by: -1) {
       for j in stride(from: new.count - 1, through: 0, by: -1) {
         table[i * columns + j] =
-          old[i] == new[j] ? table[(i + 1) * columns + j + 1] + 1 : max(table[(i + 1) * columns + j], table[i * columns + j + 1])
+          old[i] == new[j]
+          ? table[(i + 1) * columns + j + 1] + 1
+          : max(table[(i + 1) * columns + j], table[i * columns + j + 1])
       }
     }
     return table
@@ -104,7 +108,9 @@ enum LineDiff {
         operations.append(Operation(kind: .same, text: old[i], oldLine: i, newLine: j))
         i += 1
         j += 1
-      } else if j < new.count, i == old.count || table[i * columns + j + 1] >= table[(i + 1) * columns + j] {
+      } else if j < new.count,
+        i == old.count || table[i * columns + j + 1] >= table[(i + 1) * columns + j]
+      {
         operations.append(Operation(kind: .added, text: new[j], oldLine: i, newLine: j))
         j += 1
       } else {

@@ -36,7 +36,9 @@ enum Parallel {
     }
     // Each worker's context is made here, one after another, and used only by its worker.
     let contexts = UnsafeMutableBufferPointer<Context>.allocate(capacity: workers)
-    for worker in 0..<workers { (contexts.baseAddress! + worker).initialize(to: makeContext(.ownThread)) }
+    for worker in 0..<workers {
+      (contexts.baseAddress! + worker).initialize(to: makeContext(.ownThread))
+    }
     defer {
       _ = contexts.deinitialize()
       contexts.deallocate()

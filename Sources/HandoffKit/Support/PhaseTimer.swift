@@ -10,7 +10,8 @@ struct PhaseTimer {
     guard Self.enabled else { return }
     let now = DispatchTime.now().uptimeNanoseconds
     let milliseconds = Double(now - last) / 1_000_000
-    FileHandle.standardError.write(Data("trace: \(phase): \(String(format: "%.1f", milliseconds)) ms\n".utf8))
+    FileHandle.standardError.write(
+      Data("trace: \(phase): \(String(format: "%.1f", milliseconds)) ms\n".utf8))
     last = now
   }
 

@@ -12,8 +12,12 @@ enum RunningExecutable {
   /// Linux's `/proc/self/exe`; where there is none (macOS, a chroot without /proc), what
   /// Foundation knows, then `argv[0]` found the way the shell found it.
   static let path: String = {
-    if let linked = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return linked }
-    if let known = Bundle.main.executablePath, FileManager.default.isExecutableFile(atPath: known) { return known }
+    if let linked = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+      return linked
+    }
+    if let known = Bundle.main.executablePath, FileManager.default.isExecutableFile(atPath: known) {
+      return known
+    }
     let invoked = CommandLine.arguments.first ?? "handoff"
     if invoked.contains("/") { return URL(fileURLWithPath: invoked).standardizedFileURL.path }
     let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? ""

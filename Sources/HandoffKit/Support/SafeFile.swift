@@ -31,25 +31,30 @@ public enum SafeFile {
   /// missing, no backup, no flush, and a failure ignored, since the data is never needed for a
   /// correct answer.
   static func writeDerived(_ bytes: [UInt8], to file: URL) {
-    try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try? FileManager.default.createDirectory(
+      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
     _ = try? write(bytes, to: file.path, keepBackup: false, durable: false)
   }
 
   /// `durable: false` skips flushing to disk: for derived data (caches) that a lost write only
   /// makes slower, where a flush would cost every pre-commit check milliseconds.
   @discardableResult
-  public static func write(_ bytes: [UInt8], to path: String, keepBackup: Bool = true, durable: Bool = true)
+  public static func write(
+    _ bytes: [UInt8], to path: String, keepBackup: Bool = true, durable: Bool = true
+  )
     throws(WriteError) -> String?
   {
     let folder = (path as NSString).deletingLastPathComponent
     // Derived data (not durable, no backup) is rewritten without reading what it replaces.
-    let existing = !durable && !keepBackup ? nil : FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    let existing =
+      !durable && !keepBackup ? nil : FileManager.default.contents(atPath: path).map { [UInt8]($0) }
     if existing == bytes { return nil }
     var existingMode: mode_t = 0o644
     var info = stat()
     if stat(path, &info) == 0 { existingMode = info.st_mode & 0o7777 }
     do {
-      try FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
     } catch {
       throw WriteError(path: path, reason: error.localizedDescription)
     }
@@ -62,7 +67,9 @@ public enum SafeFile {
     var keptBackup: String?
     if keepBackup, let existing {
       keptBackup = temporaryName(for: path + ".bak")
-      if link(path, keptBackup!) != 0, writeNew(existing, to: keptBackup!, mode: existingMode, durable: durable) != nil {
+      if link(path, keptBackup!) != 0,
+        writeNew(existing, to: keptBackup!, mode: existingMode, durable: durable) != nil
+      {
         let reason = String(cString: strerror(errno))
         unlink(temporary)
         unlink(keptBackup!)
@@ -83,7 +90,8 @@ public enum SafeFile {
     guard rename(keptBackup, path + ".bak") == 0 else {
       throw WriteError(
         path: path,
-        reason: "the new version is written, but the previous one could not be renamed to \(path).bak; "
+        reason:
+          "the new version is written, but the previous one could not be renamed to \(path).bak; "
           + "it is kept as \(keptBackup)")
     }
     return path + ".bak"
@@ -98,7 +106,9 @@ public enum SafeFile {
 
   /// Creates `path` (which must not exist), writes every byte and, when `durable`, flushes it
   /// to disk; the reason on failure.
-  private static func writeNew(_ bytes: [UInt8], to path: String, mode: mode_t, durable: Bool) -> String? {
+  private static func writeNew(_ bytes: [UInt8], to path: String, mode: mode_t, durable: Bool)
+    -> String?
+  {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     guard descriptor >= 0 else { return String(cString: strerror(errno)) }
     defer { close(descriptor) }

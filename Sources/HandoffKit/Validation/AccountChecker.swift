@@ -29,7 +29,8 @@ enum AccountChecker {
   static func checkEach(_ accounts: [AccountFolder], in snapshot: Snapshot, context: Context)
     throws(ValidationFailure) -> [Checked]
   {
-    let results = Parallel.map(accounts, makeContext: { try? snapshot.makeReader(for: $0) }) { reader, account in
+    let results = Parallel.map(accounts, makeContext: { try? snapshot.makeReader(for: $0) }) {
+      reader, account in
       check(account, reader: reader, context: context)
     }
     return try results.map { (result) throws(ValidationFailure) in try result.get() }
@@ -79,13 +80,17 @@ enum AccountChecker {
   private static func check(_ account: AccountFolder, reader: SnapshotReader?, context: Context)
     -> Result<Checked, ValidationFailure>
   {
-    guard let reader else { return .failure(.unreadable(path: account.path, reason: "could not open the repository")) }
-    let (key, contents, failures) = state(of: account, reader: reader, settingsID: context.settingsID)
+    guard let reader else {
+      return .failure(.unreadable(path: account.path, reason: "could not open the repository"))
+    }
+    let (key, contents, failures) = state(
+      of: account, reader: reader, settingsID: context.settingsID)
     if let (kind, reason) = failures.first {
       return .failure(.unreadable(path: account.path + "/" + kind.fileName, reason: reason))
     }
     if let cached = context.cache?.findings(for: key) {
-      return .success(Checked(account: account.id, key: key, diagnostics: diagnostics(cached, account)))
+      return .success(
+        Checked(account: account.id, key: key, diagnostics: diagnostics(cached, account)))
     }
     var files: [(RecordFile, [UInt8]?)] = []
     for (kind, item) in account.files {
@@ -98,9 +103,11 @@ enum AccountChecker {
       }
     }
     files += account.unreadable.map { ($0, nil as [UInt8]?) }
-    let findings = Self.check(account: account.id, files: files, settings: context.settings).findings
+    let findings = Self.check(account: account.id, files: files, settings: context.settings)
+      .findings
     context.cache?.store(findings, for: key)
-    return .success(Checked(account: account.id, key: key, diagnostics: diagnostics(findings, account)))
+    return .success(
+      Checked(account: account.id, key: key, diagnostics: diagnostics(findings, account)))
   }
 
   /// Every finding of one account's files (each on its own, then the domain rules across them),
@@ -129,7 +136,9 @@ enum AccountChecker {
     return bytes.withUnsafeBytes { OID.ofBlob($0) }
   }
 
-  private static func diagnostics(_ findings: [FileFinding], _ account: AccountFolder) -> [Diagnostic] {
+  private static func diagnostics(_ findings: [FileFinding], _ account: AccountFolder)
+    -> [Diagnostic]
+  {
     findings.map { finding in
       Diagnostic(
         ruleID: finding.ruleID, message: finding.message,

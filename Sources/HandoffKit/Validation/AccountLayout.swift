@@ -53,15 +53,18 @@ public struct AccountLayout: Sendable {
         case .symlink, .special:
           findings.append(
             Diagnostic(
-              ruleID: .notARegularFile, message: LayoutMessage.notARegularFile(item, in: accountsDirectory),
+              ruleID: .notARegularFile,
+              message: LayoutMessage.notARegularFile(item, in: accountsDirectory),
               path: item.path))
         case .submodule:
           findings.append(
-            Diagnostic(ruleID: .strayFile, message: LayoutMessage.submodule(item.name), path: item.path))
+            Diagnostic(
+              ruleID: .strayFile, message: LayoutMessage.submodule(item.name), path: item.path))
         case .file:
           findings.append(
             Diagnostic(
-              ruleID: .strayFile, message: LayoutMessage.outsideAccount(item.name, in: accountsDirectory),
+              ruleID: .strayFile,
+              message: LayoutMessage.outsideAccount(item.name, in: accountsDirectory),
               path: item.path))
         }
         continue
@@ -79,13 +82,15 @@ public struct AccountLayout: Sendable {
         if let kind = RecordFile(fileName: item.name) { folders[index].unreadable.append(kind) }
         findings.append(
           Diagnostic(
-            ruleID: .notARegularFile, message: LayoutMessage.notARegularFile(item, in: accountsDirectory),
+            ruleID: .notARegularFile,
+            message: LayoutMessage.notARegularFile(item, in: accountsDirectory),
             path: item.path, account: account))
         continue
       case .submodule:
         findings.append(
           Diagnostic(
-            ruleID: .strayFile, message: LayoutMessage.submodule(item.name), path: item.path, account: account))
+            ruleID: .strayFile, message: LayoutMessage.submodule(item.name), path: item.path,
+            account: account))
         continue
       case .directory:
         break
@@ -94,7 +99,8 @@ public struct AccountLayout: Sendable {
       findings.append(
         Diagnostic(
           ruleID: .strayFile,
-          message: LayoutMessage.unexpected(item.name, folder: item.kind == .directory, suggestion: suggestion),
+          message: LayoutMessage.unexpected(
+            item.name, folder: item.kind == .directory, suggestion: suggestion),
           path: item.path, account: account))
     }
     folders.sort { $0.id < $1.id }

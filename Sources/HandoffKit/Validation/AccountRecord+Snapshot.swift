@@ -13,9 +13,12 @@ extension AccountRecord {
 
 extension Snapshot {
   /// A commit's snapshot, or the work tree's when `revision` is nil, for a command.
-  static func open(_ revision: String?, in repository: Repository) throws(ValidationFailure) -> Snapshot {
+  static func open(_ revision: String?, in repository: Repository) throws(ValidationFailure)
+    -> Snapshot
+  {
     do {
-      return try Snapshot(repository: repository, source: revision.map { .revision($0) } ?? .worktree)
+      return try Snapshot(
+        repository: repository, source: revision.map { .revision($0) } ?? .worktree)
     } catch {
       if let revision { throw repository.unresolved(revision, error) }
       throw .noWorkTree

@@ -23,7 +23,9 @@ enum AccountsTreeCache {
   /// The bytes of tree `id`, when one of the files holds exactly that tree.
   static func bytes(of id: OID, in repository: Repository) -> ArraySlice<UInt8>? {
     for slot in [Slot.staged, .head] where storedID(slot, repository) == id {
-      guard let stored = WorkTreeListing.read(file(slot, repository)), stored.count >= 20 else { continue }
+      guard let stored = WorkTreeListing.read(file(slot, repository)), stored.count >= 20 else {
+        continue
+      }
       let tree = stored.dropFirst(20)
       if tree.withUnsafeBytes({ OID.ofObject($0, type: .tree) }) == id { return tree }
     }

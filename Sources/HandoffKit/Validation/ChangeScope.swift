@@ -36,7 +36,9 @@ public struct ChangeScope: Sendable, Equatable {
     }
     guard Self.same(loose, before.loose) else { return .everything }
     var touched = Set<String>()
-    for (account, id) in folders where id == nil || before.folders[account] != id { touched.insert(account) }
+    for (account, id) in folders where id == nil || before.folders[account] != id {
+      touched.insert(account)
+    }
     for account in before.folders.keys where folders[account] == nil { touched.insert(account) }
     return ChangeScope(accounts: touched)
   }
@@ -47,7 +49,9 @@ public struct ChangeScope: Sendable, Equatable {
     throws(GitError) -> ChangeScope
   {
     guard let base else { return .everything }
-    return try between(fork: forkPoint(base: base, tip: tip, repository: repository), tip: tip, repository: repository,
+    return try between(
+      fork: forkPoint(base: base, tip: tip, repository: repository), tip: tip,
+      repository: repository,
       accountsDirectory: accountsDirectory)
   }
 
@@ -56,12 +60,22 @@ public struct ChangeScope: Sendable, Equatable {
     throws(GitError) -> ChangeScope
   {
     guard let fork else { return .everything }
-    let before = try Side(tree: repository.commitInfo(fork).tree, repository: repository, accountsDirectory: accountsDirectory)
-    let after = try Side(tree: repository.commitInfo(tip).tree, repository: repository, accountsDirectory: accountsDirectory)
-    guard before.settings == after.settings, Self.same(before.loose, after.loose) else { return .everything }
+    let before = try Side(
+      tree: repository.commitInfo(fork).tree, repository: repository,
+      accountsDirectory: accountsDirectory)
+    let after = try Side(
+      tree: repository.commitInfo(tip).tree, repository: repository,
+      accountsDirectory: accountsDirectory)
+    guard before.settings == after.settings, Self.same(before.loose, after.loose) else {
+      return .everything
+    }
     var touched = Set<String>()
-    for (account, id) in after.folders where before.folders[account] != id { touched.insert(account) }
-    for account in before.folders.keys where after.folders[account] == nil { touched.insert(account) }
+    for (account, id) in after.folders where before.folders[account] != id {
+      touched.insert(account)
+    }
+    for account in before.folders.keys where after.folders[account] == nil {
+      touched.insert(account)
+    }
     return ChangeScope(accounts: touched)
   }
 
@@ -75,8 +89,11 @@ public struct ChangeScope: Sendable, Equatable {
     }
   }
 
-  private static func same(_ one: [String: (OID?, TreeItem.Kind)], _ two: [String: (OID?, TreeItem.Kind)]) -> Bool {
-    one.count == two.count && one.allSatisfy { name, entry in two[name].map { $0 == entry } ?? false }
+  private static func same(
+    _ one: [String: (OID?, TreeItem.Kind)], _ two: [String: (OID?, TreeItem.Kind)]
+  ) -> Bool {
+    one.count == two.count
+      && one.allSatisfy { name, entry in two[name].map { $0 == entry } ?? false }
   }
 
   /// One committed side of a comparison: the settings blob, the account folders' tree ids and
@@ -88,7 +105,8 @@ public struct ChangeScope: Sendable, Equatable {
 
     init(tree: OID, repository: Repository, accountsDirectory: String) throws(GitError) {
       settings = try repository.entryID(in: tree, at: Settings.fileName)
-      guard let accounts = try repository.entry(inTree: tree, at: accountsDirectory), accounts.kind == .directory
+      guard let accounts = try repository.entry(inTree: tree, at: accountsDirectory),
+        accounts.kind == .directory
       else { return }
       for entry in try repository.treeEntries(accounts.id) {
         if entry.kind == .directory {

@@ -15,7 +15,8 @@ public enum RecordChecker {
       return (
         [
           FileFinding(
-            ruleID: .schema, message: "the file is empty; \(file.fileName) must hold a mapping of keys",
+            ruleID: .schema,
+            message: "the file is empty; \(file.fileName) must hold a mapping of keys",
             file: file.fileName, location: .start)
         ], nil
       )

@@ -95,7 +95,9 @@ final class ResultCache: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     guard dirty || damaged else { return }
-    if !damaged, fresh.count < Self.journalBatchLimit, journalSize < Self.journalSizeLimit, appendToJournal() {
+    if !damaged, fresh.count < Self.journalBatchLimit, journalSize < Self.journalSizeLimit,
+      appendToJournal()
+    {
       return
     }
     if entries.count > Self.entryLimit {
@@ -104,7 +106,8 @@ final class ResultCache: @unchecked Sendable {
     let data = Data(Self.encode(entries))
     let folder = file.deletingLastPathComponent()
     let temporary = folder.appendingPathComponent(
-      ".validate-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp")
+      ".validate-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp"
+    )
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       try data.write(to: temporary)
@@ -136,7 +139,9 @@ final class ResultCache: @unchecked Sendable {
     let descriptor = SystemCall.open(journal.path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
     guard descriptor >= 0 else { return false }
     defer { close(descriptor) }
-    let written = batch.output.withUnsafeBytes { SystemCall.write(descriptor, $0.baseAddress, $0.count) }
+    let written = batch.output.withUnsafeBytes {
+      SystemCall.write(descriptor, $0.baseAddress, $0.count)
+    }
     guard written == batch.output.count else { return false }
     dirty = false
     return true
@@ -146,7 +151,9 @@ final class ResultCache: @unchecked Sendable {
 
   /// Adds every intact batch of this build to `entries`; stops at the first torn one. Returns
   /// whether the whole journal was intact and of this build.
-  private static func replayJournal(_ bytes: UnsafeRawBufferPointer, into entries: inout [Key: [FileFinding]]) -> Bool {
+  private static func replayJournal(
+    _ bytes: UnsafeRawBufferPointer, into entries: inout [Key: [FileFinding]]
+  ) -> Bool {
     var reader = ByteReader(bytes)
     var current = true
     while !reader.isAtEnd {

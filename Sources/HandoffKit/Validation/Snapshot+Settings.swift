@@ -4,14 +4,20 @@ extension Snapshot {
   ///
   /// Settings that cannot be read as they are meant stop the run as a `config` error: a
   /// `.handoff.yaml` that is a folder, link or FIFO, or an `accounts_dir` that names no folder.
-  func loadSettings(requireAccountsFolder: Bool = true) throws(ValidationFailure) -> (settings: Settings, bytes: [UInt8]?) {
+  func loadSettings(requireAccountsFolder: Bool = true) throws(ValidationFailure) -> (
+    settings: Settings, bytes: [UInt8]?
+  ) {
     let bytes: [UInt8]?
     do { bytes = try file(at: Settings.fileName) } catch {
       guard error.code == .notAFile else { throw .git(error) }
-      throw .settings(SettingsError(message: Self.notAFileMessage(Settings.fileName, try? kind(at: Settings.fileName)), location: nil))
+      throw .settings(
+        SettingsError(
+          message: Self.notAFileMessage(Settings.fileName, try? kind(at: Settings.fileName)),
+          location: nil))
     }
     if bytes == nil, let kind = try? kind(at: Settings.fileName) {
-      throw .settings(SettingsError(message: Self.notAFileMessage(Settings.fileName, kind), location: nil))
+      throw .settings(
+        SettingsError(message: Self.notAFileMessage(Settings.fileName, kind), location: nil))
     }
     let settings: Settings
     do { settings = try bytes.map(Settings.load) ?? Settings() } catch { throw .settings(error) }
@@ -30,9 +36,12 @@ extension Snapshot {
       switch kind {
       case .directory: nil
       case nil where source != .worktree: nil
-      case nil: "`accounts_dir` names `\(directory)`, which does not exist; create it or fix the setting"
-      case .symlink: "`accounts_dir` names `\(directory)`, a symbolic link; handoff never follows links, so name the folder itself"
-      case let other?: "`accounts_dir` names `\(directory)`, which is \(other.article), not a folder"
+      case nil:
+        "`accounts_dir` names `\(directory)`, which does not exist; create it or fix the setting"
+      case .symlink:
+        "`accounts_dir` names `\(directory)`, a symbolic link; handoff never follows links, so name the folder itself"
+      case let other?:
+        "`accounts_dir` names `\(directory)`, which is \(other.article), not a folder"
       }
     if let problem { throw .settings(SettingsError(message: problem, location: location)) }
   }

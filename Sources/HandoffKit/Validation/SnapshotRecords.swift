@@ -10,10 +10,12 @@ extension Snapshot {
         try items(under: settings.accountsDirectory), accountsDirectory: settings.accountsDirectory)
       let known = Set(layout.accounts.map(\.id))
       for account in wanted where !known.contains(account) {
-        throw ValidationFailure.unknownAccount(account, accountsDirectory: settings.accountsDirectory)
+        throw ValidationFailure.unknownAccount(
+          account, accountsDirectory: settings.accountsDirectory)
       }
       let folders = layout.accounts.filter { wanted.isEmpty || wanted.contains($0.id) }
-      return Parallel.map(folders, makeContext: { try? self.makeReader(for: $0) }) { reader, folder in
+      return Parallel.map(folders, makeContext: { try? self.makeReader(for: $0) }) {
+        reader, folder in
         reader.map { AccountRecord(folder, reader: $0) }
           ?? AccountRecord(id: folder.id, present: folder.presentKinds, roots: [:])
       }

@@ -27,24 +27,36 @@ struct StagedChange {
   var headFolders: [String: OID] = [:]
 
   /// Nil when the index cannot be read directly (libgit2 then lists it in full).
-  static func read(repository: Repository, accountsDirectory: String, settingsID: OID?) throws(GitError)
+  static func read(repository: Repository, accountsDirectory: String, settingsID: OID?)
+    throws(GitError)
     -> StagedChange?
   {
     guard let index = repository.stagedIndex() else { return nil }
-    let headTree: OID? = try repository.isHeadUnborn ? nil : try repository.commitInfo(repository.commit(for: "HEAD")).tree
-    let headAccounts = try headTree.flatMap { (tree) throws(GitError) in try repository.entryID(in: tree, at: accountsDirectory) }
-    let headSettings = try headTree.flatMap { (tree) throws(GitError) in try repository.entryID(in: tree, at: Settings.fileName) }
+    let headTree: OID? =
+      try repository.isHeadUnborn
+      ? nil : try repository.commitInfo(repository.commit(for: "HEAD")).tree
+    let headAccounts = try headTree.flatMap { (tree) throws(GitError) in
+      try repository.entryID(in: tree, at: accountsDirectory)
+    }
+    let headSettings = try headTree.flatMap { (tree) throws(GitError) in
+      try repository.entryID(in: tree, at: Settings.fileName)
+    }
     var timer = PhaseTimer()
     var change: StagedChange
     if let headAccounts, let known = AccountsTreeCache.bytes(of: headAccounts, in: repository) {
       timer.mark("staged: HEAD's accounts tree, as the last check computed it")
-      change = known.withUnsafeBytes { compare(index, head: RawTree(bytes: $0), accountsDirectory: accountsDirectory) }
+      change = known.withUnsafeBytes {
+        compare(index, head: RawTree(bytes: $0), accountsDirectory: accountsDirectory)
+      }
     } else {
       let object = try repository.rawObject(headAccounts)
       timer.mark("staged: HEAD's accounts tree read")
-      change = object.withBytes { compare(index, head: RawTree(bytes: $0), accountsDirectory: accountsDirectory) }
+      change = object.withBytes {
+        compare(index, head: RawTree(bytes: $0), accountsDirectory: accountsDirectory)
+      }
       if let headAccounts {
-        AccountsTreeCache.save(object.withBytes { Array($0) }, id: headAccounts, as: .head, in: repository)
+        AccountsTreeCache.save(
+          object.withBytes { Array($0) }, id: headAccounts, as: .head, in: repository)
       }
     }
     timer.mark("staged: compared")
@@ -53,7 +65,9 @@ struct StagedChange {
     return change
   }
 
-  private static func compare(_ index: IndexFile, head: RawTree, accountsDirectory: String) -> StagedChange {
+  private static func compare(_ index: IndexFile, head: RawTree, accountsDirectory: String)
+    -> StagedChange
+  {
     // HEAD's side: its folders in git's order, and its loose entries.
     let layout = head.layout()
     var headFolders: [(name: UnsafeRawBufferPointer, id: OID)] = []
@@ -61,7 +75,11 @@ struct StagedChange {
     headFolders.reserveCapacity(layout.count)
     for position in 0..<(layout.count - 1) {
       let entry = head.entry(position, in: layout)
-      if entry.isTree { headFolders.append((entry.name, entry.oid)) } else { headLoose.append((entry.name, entry.mode, entry.oid)) }
+      if entry.isTree {
+        headFolders.append((entry.name, entry.oid))
+      } else {
+        headLoose.append((entry.name, entry.mode, entry.oid))
+      }
     }
     let cached = index.treeChildren(of: accountsDirectory)
 
@@ -79,79 +97,91 @@ struct StagedChange {
     var nextHead = 0
 
     index.treeBytes.withUnsafeBytes { treeBytes in
-    index.names.withUnsafeBytes { names in
-      func rest(_ position: Int) -> UnsafeRawBufferPointer {
-        let entry = index.entries[position]
-        return UnsafeRawBufferPointer(rebasing: names[(entry.nameStart + prefix.count)..<(entry.nameStart + entry.nameCount)])
-      }
-      var position = first
-      while position < last {
-        let entry = index.entries[position]
-        let path = rest(position)
-        guard let slash = path.firstIndex(of: UInt8(ascii: "/")) else {
-          looseCount += 1
-          let name = Array(path)
-          let before = headLoose.first { $0.name.elementsEqual(name) }
-          if before.map({ $0.mode != entry.mode || $0.id != entry.id }) ?? true { looseChanged = true }
-          items.append(
-            TreeItem(
-              directory: accountsDirectory, account: nil, name: String(decoding: name, as: UTF8.self),
-              kind: TreeItem.Kind(gitMode: entry.mode), oid: entry.id, mode: entry.mode))
-          stagedTree?.append(contentsOf: Array(String(entry.mode, radix: 8).utf8) + [0x20] + name + [0] + entry.id.bytes)
-          position += 1
-          continue
+      index.names.withUnsafeBytes { names in
+        func rest(_ position: Int) -> UnsafeRawBufferPointer {
+          let entry = index.entries[position]
+          return UnsafeRawBufferPointer(
+            rebasing: names[(entry.nameStart + prefix.count)..<(entry.nameStart + entry.nameCount)])
         }
-        let folder = UnsafeRawBufferPointer(rebasing: path[..<slash])
-        func inFolder(_ position: Int) -> Bool {
-          let next = rest(position)
-          return next.count > slash && next[slash] == UInt8(ascii: "/") && memcmp(next.baseAddress!, folder.baseAddress!, slash) == 0
-        }
-        // A valid cache-tree node says how many entries the folder has: its last one is checked,
-        // not every one. Otherwise the folder's entries are walked.
-        let cachedNode = cachedNode(cached, treeBytes, folder)
-        var end = position + 1
-        if let node = cachedNode, node.id != nil, node.entryCount > 0, position + node.entryCount <= last,
-          inFolder(position + node.entryCount - 1), position + node.entryCount == last || !inFolder(position + node.entryCount)
-        {
-          end = position + node.entryCount
-        } else {
-          while end < last, inFolder(end) { end += 1 }
-        }
-        // HEAD's folders before this one are gone from the index: deleted accounts.
-        var atHead: OID?
-        while nextHead < headFolders.count {
-          let order = folderOrder(headFolders[nextHead].name, folder)
-          if order > 0 { break }
-          if order == 0 {
-            atHead = headFolders[nextHead].id
-          } else {
-            let name = String(decoding: headFolders[nextHead].name, as: UTF8.self)
-            touched.insert(name)
-            touchedAtHead[name] = headFolders[nextHead].id
+        var position = first
+        while position < last {
+          let entry = index.entries[position]
+          let path = rest(position)
+          guard let slash = path.firstIndex(of: UInt8(ascii: "/")) else {
+            looseCount += 1
+            let name = Array(path)
+            let before = headLoose.first { $0.name.elementsEqual(name) }
+            if before.map({ $0.mode != entry.mode || $0.id != entry.id }) ?? true {
+              looseChanged = true
+            }
+            items.append(
+              TreeItem(
+                directory: accountsDirectory, account: nil,
+                name: String(decoding: name, as: UTF8.self),
+                kind: TreeItem.Kind(gitMode: entry.mode), oid: entry.id, mode: entry.mode))
+            stagedTree?.append(
+              contentsOf: Array(String(entry.mode, radix: 8).utf8) + [0x20] + name + [0]
+                + entry.id.bytes)
+            position += 1
+            continue
           }
-          nextHead += 1
-          if order == 0 { break }
+          let folder = UnsafeRawBufferPointer(rebasing: path[..<slash])
+          func inFolder(_ position: Int) -> Bool {
+            let next = rest(position)
+            return next.count > slash && next[slash] == UInt8(ascii: "/")
+              && memcmp(next.baseAddress!, folder.baseAddress!, slash) == 0
+          }
+          // A valid cache-tree node says how many entries the folder has: its last one is checked,
+          // not every one. Otherwise the folder's entries are walked.
+          let cachedNode = cachedNode(cached, treeBytes, folder)
+          var end = position + 1
+          if let node = cachedNode, node.id != nil, node.entryCount > 0,
+            position + node.entryCount <= last,
+            inFolder(position + node.entryCount - 1),
+            position + node.entryCount == last || !inFolder(position + node.entryCount)
+          {
+            end = position + node.entryCount
+          } else {
+            while end < last, inFolder(end) { end += 1 }
+          }
+          // HEAD's folders before this one are gone from the index: deleted accounts.
+          var atHead: OID?
+          while nextHead < headFolders.count {
+            let order = folderOrder(headFolders[nextHead].name, folder)
+            if order > 0 { break }
+            if order == 0 {
+              atHead = headFolders[nextHead].id
+            } else {
+              let name = String(decoding: headFolders[nextHead].name, as: UTF8.self)
+              touched.insert(name)
+              touchedAtHead[name] = headFolders[nextHead].id
+            }
+            nextHead += 1
+            if order == 0 { break }
+          }
+          let skipping = prefix.count + slash + 1
+          let id =
+            (end - position == cachedNode?.entryCount ? cachedNode?.id : nil)
+            ?? treeID(index, names, position..<end, skipping: skipping)
+          if id == nil || atHead != id {
+            let name = String(decoding: folder, as: UTF8.self)
+            touched.insert(name)
+            if let atHead { touchedAtHead[name] = atHead }
+            items += Self.items(
+              index, names, position..<end, folder: name, directory: accountsDirectory,
+              skipping: skipping)
+          }
+          if let id, stagedTree != nil {
+            stagedTree!.append(contentsOf: folderMode)
+            stagedTree!.append(contentsOf: folder)
+            stagedTree!.append(0)
+            id.append(to: &stagedTree!)
+          } else {
+            stagedTree = nil
+          }
+          position = end
         }
-        let skipping = prefix.count + slash + 1
-        let id = (end - position == cachedNode?.entryCount ? cachedNode?.id : nil)
-          ?? treeID(index, names, position..<end, skipping: skipping)
-        if id == nil || atHead != id {
-          let name = String(decoding: folder, as: UTF8.self)
-          touched.insert(name)
-          if let atHead { touchedAtHead[name] = atHead }
-          items += Self.items(index, names, position..<end, folder: name, directory: accountsDirectory, skipping: skipping)
-        }
-        if let id, stagedTree != nil {
-          stagedTree!.append(contentsOf: folderMode)
-          stagedTree!.append(contentsOf: folder)
-          stagedTree!.append(0)
-          id.append(to: &stagedTree!)
-        } else {
-          stagedTree = nil
-        }
-        position = end
       }
-    }
     }
     for folder in headFolders[nextHead...] {
       let name = String(decoding: folder.name, as: UTF8.self)
@@ -160,8 +190,11 @@ struct StagedChange {
     }
     if headLoose.count != looseCount { looseChanged = true }
     return StagedChange(
-      scope: looseChanged ? .everything : ChangeScope(accounts: touched), items: items, headAccountsTree: nil,
-      stagedAccountsTree: stagedTree.map { bytes in bytes.withUnsafeBytes { OID.ofObject($0, type: .tree) } },
+      scope: looseChanged ? .everything : ChangeScope(accounts: touched), items: items,
+      headAccountsTree: nil,
+      stagedAccountsTree: stagedTree.map { bytes in
+        bytes.withUnsafeBytes { OID.ofObject($0, type: .tree) }
+      },
       stagedTreeBytes: stagedTree, headFolders: touchedAtHead)
   }
 
@@ -181,7 +214,8 @@ struct StagedChange {
   /// The folder's cache-tree node, whose children git keeps sorted by name length, then bytes;
   /// nil when the cache-tree does not have it.
   private static func cachedNode(
-    _ children: [IndexFile.TreeNode], _ treeBytes: UnsafeRawBufferPointer, _ folder: UnsafeRawBufferPointer
+    _ children: [IndexFile.TreeNode], _ treeBytes: UnsafeRawBufferPointer,
+    _ folder: UnsafeRawBufferPointer
   ) -> IndexFile.TreeNode? {
     var low = 0
     var high = children.count
@@ -190,7 +224,8 @@ struct StagedChange {
       let node = children[middle]
       var order = node.nameCount < folder.count ? -1 : (node.nameCount > folder.count ? 1 : 0)
       if order == 0, folder.count > 0 {
-        order = Int(memcmp(treeBytes.baseAddress! + node.nameStart, folder.baseAddress!, folder.count))
+        order = Int(
+          memcmp(treeBytes.baseAddress! + node.nameStart, folder.baseAddress!, folder.count))
       }
       if order == 0 { return node }
       if order < 0 { low = middle + 1 } else { high = middle }
@@ -214,11 +249,14 @@ struct StagedChange {
 
   /// The items of one account folder, as `Repository.indexItems` lists them.
   private static func items(
-    _ index: IndexFile, _ names: UnsafeRawBufferPointer, _ range: Range<Int>, folder: String, directory: String,
+    _ index: IndexFile, _ names: UnsafeRawBufferPointer, _ range: Range<Int>, folder: String,
+    directory: String,
     skipping: Int
   ) -> [TreeItem] {
     let path = directory + "/" + folder
-    var items = [TreeItem(directory: directory, account: nil, name: folder, kind: .directory, oid: nil)]
+    var items = [
+      TreeItem(directory: directory, account: nil, name: folder, kind: .directory, oid: nil)
+    ]
     var lastNested: String?
     for position in range {
       let entry = index.entries[position]
@@ -227,13 +265,15 @@ struct StagedChange {
         let nested = String(decoding: name[..<slash], as: UTF8.self)
         if lastNested != nested {
           lastNested = nested
-          items.append(TreeItem(directory: path, account: folder, name: nested, kind: .directory, oid: nil))
+          items.append(
+            TreeItem(directory: path, account: folder, name: nested, kind: .directory, oid: nil))
         }
         continue
       }
       items.append(
         TreeItem(
-          directory: path, account: folder, name: RecordFile.canonicalName(String(decoding: name, as: UTF8.self)),
+          directory: path, account: folder,
+          name: RecordFile.canonicalName(String(decoding: name, as: UTF8.self)),
           kind: TreeItem.Kind(gitMode: entry.mode), oid: entry.id, mode: entry.mode))
     }
     return items

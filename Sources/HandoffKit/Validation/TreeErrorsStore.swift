@@ -40,14 +40,17 @@ enum TreeErrorsStore {
   /// copied as they are, never decoded. The entry of `base` (HEAD's tree, which every check
   /// until the next commit compares against) comes right after it, so a run of checks of
   /// different staged states cannot push it out.
-  static func record(_ accounts: Set<String>, for key: Key, keeping base: Key? = nil, in repository: Repository) {
+  static func record(
+    _ accounts: Set<String>, for key: Key, keeping base: Key? = nil, in repository: Repository
+  ) {
     let stored = WorkTreeListing.read(file(repository)) ?? []
     var writer = ByteWriter()
     writer.bytes(magic)
     writer.bytes(ResultCache.fingerprint.bytes)
     stored.withUnsafeBytes { buffer in
       let others = entries(buffer).filter { $0.key != key }
-      let kept = (others.filter { $0.key == base } + others.filter { $0.key != base }).prefix(keep - 1)
+      let kept = (others.filter { $0.key == base } + others.filter { $0.key != base }).prefix(
+        keep - 1)
       writer.integer(UInt32(kept.count + 1))
       writer.bytes(key.tree.bytes)
       writer.bytes(key.settings.bytes)
@@ -75,19 +78,22 @@ enum TreeErrorsStore {
   /// The entries of a file, in order; none when it is missing, foreign or damaged.
   private static func entries(_ buffer: UnsafeRawBufferPointer) -> [Entry] {
     var reader = ByteReader(buffer)
-    guard reader.matches(magic), reader.matches(ResultCache.fingerprint.bytes), let count = reader.integer()
+    guard reader.matches(magic), reader.matches(ResultCache.fingerprint.bytes),
+      let count = reader.integer()
     else { return [] }
     var entries: [Entry] = []
     for _ in 0..<min(Int(count), keep) {
       let start = reader.position
-      guard let tree = reader.oid(), let settings = reader.oid(), let names = reader.integer() else { return [] }
+      guard let tree = reader.oid(), let settings = reader.oid(), let names = reader.integer()
+      else { return [] }
       let namesStart = reader.position
       for _ in 0..<names {
         guard let length = reader.integer(), reader.slice(Int(length)) != nil else { return [] }
       }
       entries.append(
         Entry(
-          key: Key(tree: tree, settings: settings), count: Int(names), names: namesStart..<reader.position,
+          key: Key(tree: tree, settings: settings), count: Int(names),
+          names: namesStart..<reader.position,
           whole: start..<reader.position))
     }
     return entries

@@ -82,7 +82,9 @@ extension Repository {
   /// The repository containing `path`, for a command: not finding one is "could not run".
   static func open(forCommandAt path: String) throws(ValidationFailure) -> Repository {
     do { return try discover(from: path) } catch {
-      if error.code == .owner || error.message.contains("safe.directory"), let owned = ownedRepository(above: path) {
+      if error.code == .owner || error.message.contains("safe.directory"),
+        let owned = ownedRepository(above: path)
+      {
         throw .dubiousOwnership(path: owned)
       }
       throw .notARepository(path: path)
@@ -93,7 +95,9 @@ extension Repository {
   /// the cause to name, not the revision.
   func unresolved(_ revision: String, _ error: GitError) -> ValidationFailure {
     // Asked while reporting another failure: a question libgit2 cannot answer is a "no".
-    if (try? isHeadUnborn) == true, revision.contains("HEAD") || revision == headBranchName || revision == "@" {
+    if (try? isHeadUnborn) == true,
+      revision.contains("HEAD") || revision == headBranchName || revision == "@"
+    {
       return .noCommits(branch: headBranchName ?? "HEAD", others: (try? branchNames()) ?? [])
     }
     if (try? isShallow) == true, error.code == .notFound {
@@ -106,8 +110,14 @@ extension Repository {
   /// walk it from the root (closes, drift, the report, log, show by day) need every commit.
   func requireHistory() throws(ValidationFailure) {
     do {
-      if try isHeadUnborn { throw ValidationFailure.noCommits(branch: headBranchName ?? "HEAD", others: (try? branchNames()) ?? []) }
-      if try isShallow { throw ValidationFailure.shallow(what: "this command reads the whole history, which it does not have") }
+      if try isHeadUnborn {
+        throw ValidationFailure.noCommits(
+          branch: headBranchName ?? "HEAD", others: (try? branchNames()) ?? [])
+      }
+      if try isShallow {
+        throw ValidationFailure.shallow(
+          what: "this command reads the whole history, which it does not have")
+      }
     } catch let failure as ValidationFailure {
       throw failure
     } catch {
@@ -125,10 +135,14 @@ extension Repository {
     } catch {
       throw .git(error)
     }
-    guard base != nil else { throw .shallow(what: "a range without a base starts at the first commit, which it does not have") }
+    guard base != nil else {
+      throw .shallow(
+        what: "a range without a base starts at the first commit, which it does not have")
+    }
     do {
       if try commits(from: base, to: tip).contains(where: boundary.contains) {
-        throw ValidationFailure.shallow(what: "the range reaches commits whose parents it does not have")
+        throw ValidationFailure.shallow(
+          what: "the range reaches commits whose parents it does not have")
       }
     } catch let failure as ValidationFailure {
       throw failure

@@ -42,15 +42,21 @@ public enum Validator {
 
   /// Opens the request's repository and validates it.
   public static func run(_ request: ValidationRequest) throws(ValidationFailure) -> Report {
-    let workspace = try Workspace.open(at: request.repositoryPath, readsIndex: request.source == .index) {
+    let workspace = try Workspace.open(
+      at: request.repositoryPath, readsIndex: request.source == .index
+    ) {
       // libgit2 is starting on another core meanwhile: compile the record schemas the changed
       // accounts will need instead of waiting.
-      if request.source == .index, request.scope == .changed { SchemaLibrary.shared.compileRecordSchemas() }
+      if request.source == .index, request.scope == .changed {
+        SchemaLibrary.shared.compileRecordSchemas()
+      }
     }
     return try run(request, in: workspace)
   }
 
-  public static func run(_ request: ValidationRequest, in workspace: Workspace) throws(ValidationFailure) -> Report {
+  public static func run(_ request: ValidationRequest, in workspace: Workspace)
+    throws(ValidationFailure) -> Report
+  {
     var timer = PhaseTimer()
     let repository = workspace.repository
     var source = request.source
@@ -59,7 +65,9 @@ public enum Validator {
       let (from, to) = try Self.parseRange(range)
       source = .revision(to)
       if let from {
-        do { rangeBase = try repository.commit(for: from) } catch { throw repository.unresolved(from, error) }
+        do { rangeBase = try repository.commit(for: from) } catch {
+          throw repository.unresolved(from, error)
+        }
       }
     }
     if source == .index, repository.isBare { throw .noIndex }
@@ -78,20 +86,27 @@ public enum Validator {
     timer.mark("open and settings")
     // The index against HEAD by tree ids. When an earlier run recorded which accounts of HEAD's
     // accounts folder have errors, only the changed accounts are listed at all.
-    let staged = source == .index ? try? StagedChange.read(
-      repository: repository, accountsDirectory: settings.accountsDirectory,
-      settingsID: settingsBytes == nil ? nil : settingsID) : nil
+    let staged =
+      source == .index
+      ? try? StagedChange.read(
+        repository: repository, accountsDirectory: settings.accountsDirectory,
+        settingsID: settingsBytes == nil ? nil : settingsID) : nil
     let headErrors = staged.flatMap { change in
-      change.headAccountsTree.flatMap { TreeErrorsStore.accounts(for: .init(tree: $0, settings: settingsID), in: repository) }
+      change.headAccountsTree.flatMap {
+        TreeErrorsStore.accounts(for: .init(tree: $0, settings: settingsID), in: repository)
+      }
     }
-    let fast = request.scope == .changed && request.accounts.isEmpty && request.useCache && staged != nil
+    let fast =
+      request.scope == .changed && request.accounts.isEmpty && request.useCache && staged != nil
       && staged!.scope != .everything && headErrors != nil
     timer.mark(fast ? "staged change (fast)" : "staged change")
     let items: [TreeItem]
     if fast {
       items = staged!.items
     } else {
-      do { items = try snapshot.items(under: settings.accountsDirectory) } catch { throw .git(error) }
+      do { items = try snapshot.items(under: settings.accountsDirectory) } catch {
+        throw .git(error)
+      }
     }
     timer.mark("list \(items.count) items")
     var layout = AccountLayout.scan(items, accountsDirectory: settings.accountsDirectory)
@@ -111,7 +126,8 @@ public enum Validator {
       changes = known
     } else {
       changes = try Self.changes(
-        source: source, range: request.range, items: items, settingsBytes: settingsBytes, rangeBase: rangeBase,
+        source: source, range: request.range, items: items, settingsBytes: settingsBytes,
+        rangeBase: rangeBase,
         snapshot: snapshot, settings: settings)
     }
     let scope = request.scope == .changed ? changes : .everything
@@ -128,7 +144,8 @@ public enum Validator {
 
     var history: [Diagnostic] = []
     if settings.severity(of: .commitmentRemoved, default: .error) != nil {
-      let reader = CommitmentHistory(repository: repository, accountsDirectory: settings.accountsDirectory)
+      let reader = CommitmentHistory(
+        repository: repository, accountsDirectory: settings.accountsDirectory)
       do {
         var removals: [CommitmentHistory.Removal] = []
         if request.range != nil, let tip = snapshot.commit {
@@ -136,7 +153,8 @@ public enum Validator {
           removals = try reader.removedInRange(from: rangeBase, to: tip)
         } else if case .index = source {
           removals = try reader.removedInIndex(
-            layout.accounts, scope: changes, headFolders: changes == .everything ? nil : staged?.headFolders,
+            layout.accounts, scope: changes,
+            headFolders: changes == .everything ? nil : staged?.headFolders,
             closedInHistory: { (accounts) throws(ValidationFailure) in
               try CloseFinder.closedAccounts(accounts, in: workspace)
             })
@@ -156,14 +174,18 @@ public enum Validator {
     let layoutFindings = layout.findings.filter { finding in
       finding.account.map(scope.contains) ?? (scope == .everything)
     }
-    let diagnostics = settings.applySeverities(layoutFindings + checked.flatMap(\.diagnostics) + history)
+    let diagnostics = settings.applySeverities(
+      layoutFindings + checked.flatMap(\.diagnostics) + history)
     for account in checked {
       guard let key = account.key else { continue }
-      verdicts?.record(key, errors: settings.applySeverities(account.diagnostics).count { $0.severity == .error })
+      verdicts?.record(
+        key, errors: settings.applySeverities(account.diagnostics).count { $0.severity == .error })
     }
     let judgedErrors = Set(
-      settings.applySeverities(layoutFindings + checked.flatMap(\.diagnostics)).filter { $0.severity == .error }
-        .compactMap(\.account))
+      settings.applySeverities(layoutFindings + checked.flatMap(\.diagnostics)).filter {
+        $0.severity == .error
+      }
+      .compactMap(\.account))
     let otherErrors: Set<String>
     if fast {
       otherErrors = headErrors!.subtracting(changes.accounts ?? [])
@@ -179,12 +201,14 @@ public enum Validator {
         source == .index
         ? staged?.stagedAccountsTree
         : try? snapshot.commit.flatMap { (commit) throws(GitError) in
-          try repository.entryID(in: repository.commitInfo(commit).tree, at: settings.accountsDirectory)
+          try repository.entryID(
+            in: repository.commitInfo(commit).tree, at: settings.accountsDirectory)
         }
       if let tree {
         TreeErrorsStore.record(
           otherErrors.union(judgedErrors), for: .init(tree: tree, settings: settingsID),
-          keeping: staged?.headAccountsTree.map { .init(tree: $0, settings: settingsID) }, in: repository)
+          keeping: staged?.headAccountsTree.map { .init(tree: $0, settings: settingsID) },
+          in: repository)
       }
       if let tree, let bytes = staged?.stagedTreeBytes, tree != staged?.headAccountsTree {
         AccountsTreeCache.save(bytes, id: tree, as: .staged, in: repository)
@@ -209,7 +233,8 @@ public enum Validator {
     do {
       if range != nil, let tip = snapshot.commit {
         return try ChangeScope.range(
-          base: rangeBase, tip: tip, repository: snapshot.repository, accountsDirectory: settings.accountsDirectory)
+          base: rangeBase, tip: tip, repository: snapshot.repository,
+          accountsDirectory: settings.accountsDirectory)
       }
       if source == .index {
         return try ChangeScope.staged(
@@ -225,7 +250,8 @@ public enum Validator {
   /// Which of `accounts` (outside the change) have errors: from what earlier runs recorded,
   /// judging afresh only the states never judged before.
   private static func accountsWithErrors(
-    _ accounts: [AccountFolder], layout: AccountLayout, snapshot: Snapshot, settings: Settings, settingsID: OID,
+    _ accounts: [AccountFolder], layout: AccountLayout, snapshot: Snapshot, settings: Settings,
+    settingsID: OID,
     verdicts: VerdictStore?, useCache: Bool
   ) throws(ValidationFailure) -> Set<String> {
     guard !accounts.isEmpty else { return [] }
@@ -238,7 +264,9 @@ public enum Validator {
     for account in accounts {
       if layoutErrors.contains(account.id) {
         found.insert(account.id)
-      } else if let key = AccountChecker.key(of: account, settingsID: settingsID), let errors = verdicts?.errors(for: key) {
+      } else if let key = AccountChecker.key(of: account, settingsID: settingsID),
+        let errors = verdicts?.errors(for: key)
+      {
         if errors > 0 { found.insert(account.id) }
       } else {
         unknown.append(account)
@@ -271,7 +299,9 @@ extension Settings {
   func applySeverities(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     guard !severities.isEmpty else { return diagnostics }
     return diagnostics.compactMap { diagnostic in
-      guard let severity = severity(of: diagnostic.ruleID, default: diagnostic.severity) else { return nil }
+      guard let severity = severity(of: diagnostic.ruleID, default: diagnostic.severity) else {
+        return nil
+      }
       var adjusted = diagnostic
       adjusted.severity = severity
       return adjusted

@@ -31,16 +31,20 @@ final class VerdictStore: @unchecked Sendable {
 
   /// Never fails: a missing, foreign or damaged file is an empty store.
   static func open(repository: Repository) -> VerdictStore {
-    let file = URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent("handoff/verdicts-v1.bin")
+    let file = URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent(
+      "handoff/verdicts-v1.bin")
     let header = magic.count + 20 + 4
-    guard let data = try? Data(contentsOf: file, options: .alwaysMapped), data.count >= header else {
+    guard let data = try? Data(contentsOf: file, options: .alwaysMapped), data.count >= header
+    else {
       return VerdictStore(file: file, data: nil, start: 0, count: 0)
     }
     let valid = data.withUnsafeBytes { bytes -> Int? in
       guard bytes.prefix(magic.count).elementsEqual(magic),
         bytes[magic.count..<magic.count + 20].elementsEqual(ResultCache.fingerprint.bytes)
       else { return nil }
-      let count = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: magic.count + 20, as: UInt32.self)))
+      let count = Int(
+        UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: magic.count + 20, as: UInt32.self))
+      )
       return data.count == header + count * entrySize ? count : nil
     }
     guard let valid else { return VerdictStore(file: file, data: nil, start: 0, count: 0) }
@@ -70,7 +74,9 @@ final class VerdictStore: @unchecked Sendable {
     defer { lock.unlock() }
     let learnt = fresh.filter { errors(stored: $0.key) != Int($0.value) }
     guard !learnt.isEmpty else { return }
-    let added = learnt.map { (key: $0.key.bytes, errors: $0.value) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+    let added = learnt.map { (key: $0.key.bytes, errors: $0.value) }.sorted {
+      $0.key.lexicographicallyPrecedes($1.key)
+    }
     let keepStored = count + added.count <= Self.entryLimit
     var output = Self.magic + ResultCache.fingerprint.bytes
     output.reserveCapacity(output.count + 4 + (count + added.count) * Self.entrySize)
@@ -93,7 +99,9 @@ final class VerdictStore: @unchecked Sendable {
           }
           // A stored key this run judged again is replaced by the new count.
           if next < added.count, added[next].key.elementsEqual(stored) { continue }
-          output.append(contentsOf: UnsafeRawBufferPointer(start: bytes.baseAddress! + offset, count: Self.entrySize))
+          output.append(
+            contentsOf: UnsafeRawBufferPointer(
+              start: bytes.baseAddress! + offset, count: Self.entrySize))
           written += 1
         }
       }
@@ -118,9 +126,12 @@ final class VerdictStore: @unchecked Sendable {
       while low < high {
         let middle = (low + high) / 2
         let offset = start + middle * Self.entrySize
-        let order = wanted.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress! + offset, 20) }
+        let order = wanted.withUnsafeBytes {
+          memcmp($0.baseAddress!, bytes.baseAddress! + offset, 20)
+        }
         if order == 0 {
-          return Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 20, as: UInt32.self)))
+          return Int(
+            UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 20, as: UInt32.self)))
         }
         if order < 0 { high = middle } else { low = middle + 1 }
       }

@@ -4,12 +4,14 @@
 /// `yaml-syntax` problem with the position of the first bad byte.
 enum InputText {
   /// The bytes to parse (without a UTF-8 BOM), or the problem that stops parsing.
-  static func check(_ bytes: UnsafeRawBufferPointer) -> Result<UnsafeRawBufferPointer, YAMLProblem> {
+  static func check(_ bytes: UnsafeRawBufferPointer) -> Result<UnsafeRawBufferPointer, YAMLProblem>
+  {
     var body = bytes
     if body.starts(with: [0xEF, 0xBB, 0xBF]) {
       body = UnsafeRawBufferPointer(rebasing: body[3...])
     }
-    if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
+    if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00])
+    {
       return .failure(YAMLProblem(.syntax, "the file is UTF-32; save it as UTF-8", at: .start))
     }
     if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
@@ -49,7 +51,10 @@ enum InputText {
       case 0xC2...0xDF: (length, minimum, scalar) = (2, 0x80, UInt32(byte & 0x1F))
       case 0xE0...0xEF: (length, minimum, scalar) = (3, 0x800, UInt32(byte & 0x0F))
       case 0xF0...0xF4: (length, minimum, scalar) = (4, 0x10000, UInt32(byte & 0x07))
-      default: length = 0; minimum = 0; scalar = 0
+      default:
+        length = 0
+        minimum = 0
+        scalar = 0
       }
       var valid = length > 0 && index + length <= count
       if valid {
@@ -67,7 +72,8 @@ enum InputText {
       }
       guard valid else {
         return YAMLProblem(
-          .syntax, "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true)); save the file as UTF-8",
+          .syntax,
+          "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true)); save the file as UTF-8",
           at: SourceLocation(line: line, column: column))
       }
       index += length

@@ -6,7 +6,9 @@ enum SyntaxMessage {
       ("duplicate key", "duplicate key"),
       ("tab", "tabs cannot indent YAML; use spaces"),
       ("unterminated", "a quoted value is not closed"),
-      ("did not find expected", "unexpected text; check the indentation and the `:` after each key"),
+      (
+        "did not find expected", "unexpected text; check the indentation and the `:` after each key"
+      ),
       ("wrong indentation", "wrong indentation; line up keys of the same mapping"),
     ]
     for entry in known where message.lowercased().contains(entry.fragment) {

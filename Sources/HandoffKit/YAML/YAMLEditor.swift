@@ -58,8 +58,11 @@ public struct YAMLEditor: Sendable {
   func finishedDocument() throws(Failure) -> (bytes: [UInt8], root: YAMLNode?) {
     let document = YAMLLoader.load(bytes)
     guard document.problems.isEmpty else {
-      guard YAMLLoader.load(original).problems.isEmpty else { throw Failure(message: Self.notEditable) }
-      throw Failure(message: "the file is laid out in a way this tool cannot edit safely; edit it by hand")
+      guard YAMLLoader.load(original).problems.isEmpty else {
+        throw Failure(message: Self.notEditable)
+      }
+      throw Failure(
+        message: "the file is laid out in a way this tool cannot edit safely; edit it by hand")
     }
     return (bytes, document.root)
   }
@@ -69,9 +72,13 @@ public struct YAMLEditor: Sendable {
   /// Sets the value at `path` (creating the missing mappings on the way).
   public mutating func set(_ path: [Step], to value: Value) throws(Failure) {
     guard let root = spans() else {
-      if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D }), case .key(let key)? = path.first {
+      if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D }),
+        case .key(let key)? = path.first
+      {
         // An empty file: the first key starts the document.
-        bytes = Array((Self.block(key: key, value: Self.nested(Array(path.dropFirst()), value), indent: 0)).utf8)
+        bytes = Array(
+          (Self.block(key: key, value: Self.nested(Array(path.dropFirst()), value), indent: 0)).utf8
+        )
         return
       }
       throw Failure(message: Self.notEditable)
@@ -92,7 +99,10 @@ public struct YAMLEditor: Sendable {
         }
         guard let entry = node.entries.first(where: { $0.key == key }) else {
           guard !node.isFlow else {
-            throw Failure(message: "`\(Self.describe(path[..<index]))` is written in flow style ({…}); edit it by hand")
+            throw Failure(
+              message:
+                "`\(Self.describe(path[..<index]))` is written in flow style ({…}); edit it by hand"
+            )
           }
           let rest = Array(path[index...])
           let indent = node.entries.first?.keyColumn ?? node.column
@@ -132,18 +142,24 @@ public struct YAMLEditor: Sendable {
         keyInfo = (entry.keyStart, entry.keyEnd, entry.keyColumn)
         node = entry.value
       case .index(let position):
-        guard node.items.indices.contains(position) else { throw Failure(message: "no item \(position)") }
+        guard node.items.indices.contains(position) else {
+          throw Failure(message: "no item \(position)")
+        }
         keyInfo = nil
         node = node.items[position]
       }
     }
-    let text = Self.itemLines(item, indent: node.kind == .sequence && !node.isFlow ? node.column : (keyInfo?.column ?? 0) + 2)
+    let text = Self.itemLines(
+      item,
+      indent: node.kind == .sequence && !node.isFlow ? node.column : (keyInfo?.column ?? 0) + 2)
     switch node.kind {
     case .sequence where !node.isFlow:
       insertAfterLine(of: node.contentEnd, text, skippingCommentsDeeperThan: node.column)
     case .sequence where node.items.isEmpty, .scalar where node.isEmpty:
       // `stakeholders: []` or `stakeholders:`: the list moves below its key.
-      guard let keyInfo else { throw Failure(message: "cannot add to a list that is not under a key") }
+      guard let keyInfo else {
+        throw Failure(message: "cannot add to a list that is not under a key")
+      }
       if node.kind == .sequence { removeFlowValue(node) }
       insertBelowKey(keyInfo, lines: text)
     default:
@@ -183,7 +199,8 @@ public struct YAMLEditor: Sendable {
         try set(path + [.key(key)], to: member)
       }
     default:
-      throw Failure(message: "`\(Self.describe(path[...]))` holds another kind of value; edit it by hand")
+      throw Failure(
+        message: "`\(Self.describe(path[...]))` holds another kind of value; edit it by hand")
     }
   }
 
@@ -209,13 +226,17 @@ public struct YAMLEditor: Sendable {
 
   /// Inserts whole lines after the line that holds `offset`, and after the comment lines that
   /// follow it indented deeper than `indent` (they belong to the block above).
-  private mutating func insertAfterLine(of offset: Int, _ lines: String, skippingCommentsDeeperThan indent: Int? = nil) {
+  private mutating func insertAfterLine(
+    of offset: Int, _ lines: String, skippingCommentsDeeperThan indent: Int? = nil
+  ) {
     var position = lineEndIncludingBreak(of: offset)
     if let indent {
       while position < bytes.count {
         var column = 0
         while position + column < bytes.count, bytes[position + column] == 0x20 { column += 1 }
-        guard column > indent, position + column < bytes.count, bytes[position + column] == UInt8(ascii: "#") else { break }
+        guard column > indent, position + column < bytes.count,
+          bytes[position + column] == UInt8(ascii: "#")
+        else { break }
         position = nextLine(after: position)
       }
     }
@@ -248,7 +269,8 @@ public struct YAMLEditor: Sendable {
       if text.starts(with: wanted) { return line }
       var column = 0
       while line + column < end, bytes[line + column] == 0x20 { column += 1 }
-      let blank = line + column >= end || bytes[line + column] == 0x0A || bytes[line + column] == 0x0D
+      let blank =
+        line + column >= end || bytes[line + column] == 0x0A || bytes[line + column] == 0x0D
       if !blank, column < indent, bytes[line + column] != UInt8(ascii: "#") { return nil }
       line = end
     }
@@ -270,7 +292,9 @@ public struct YAMLEditor: Sendable {
 
   private func lineStart(of offset: Int) -> Int { ByteLines.start(of: offset, in: bytes) }
 
-  private func lineEndIncludingBreak(of offset: Int) -> Int { ByteLines.endIncludingBreak(of: offset, in: bytes) }
+  private func lineEndIncludingBreak(of offset: Int) -> Int {
+    ByteLines.endIncludingBreak(of: offset, in: bytes)
+  }
 
   // MARK: - Writing values
 
@@ -296,7 +320,8 @@ public struct YAMLEditor: Sendable {
 
   private static func block(_ value: Value, indent: Int) -> String {
     switch value {
-    case .mapping(let members): return members.map { block(key: $0.0, value: $0.1, indent: indent) }.joined()
+    case .mapping(let members):
+      return members.map { block(key: $0.0, value: $0.1, indent: indent) }.joined()
     case .items(let items): return items.map { itemLines($0, indent: indent) }.joined()
     default: return String(repeating: " ", count: indent) + inline(value) + "\n"
     }
@@ -307,7 +332,9 @@ public struct YAMLEditor: Sendable {
     var out = ""
     for (index, member) in members.enumerated() {
       let line = block(key: member.0, value: member.1, indent: indent + 2)
-      out += index == 0 ? String(repeating: " ", count: indent) + "- " + line.dropFirst(indent + 2) : line
+      out +=
+        index == 0
+        ? String(repeating: " ", count: indent) + "- " + line.dropFirst(indent + 2) : line
     }
     return out
   }
@@ -316,10 +343,14 @@ public struct YAMLEditor: Sendable {
     switch value {
     case .string(let text): return scalar(text)
     case .literal(let text): return text
-    case .list(let items): return "[" + items.map { scalar($0, inFlow: true) }.joined(separator: ", ") + "]"
+    case .list(let items):
+      return "[" + items.map { scalar($0, inFlow: true) }.joined(separator: ", ") + "]"
     case .mapping(let members):
-      return "{" + members.map { "\(scalar($0.0, inFlow: true)): \(inline($0.1))" }.joined(separator: ", ") + "}"
-    case .items(let items): return "[" + items.map { inline(.mapping($0)) }.joined(separator: ", ") + "]"
+      return "{"
+        + members.map { "\(scalar($0.0, inFlow: true)): \(inline($0.1))" }.joined(separator: ", ")
+        + "}"
+    case .items(let items):
+      return "[" + items.map { inline(.mapping($0)) }.joined(separator: ", ") + "]"
     }
   }
 
@@ -337,7 +368,8 @@ public struct YAMLEditor: Sendable {
       case "\n": out += "\\n"
       case "\t": out += "\\t"
       case "\r": out += "\\r"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value):
+      case _
+      where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value):
         let hex = String(scalar.value, radix: 16)
         out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       default: out.unicodeScalars.append(scalar)
@@ -347,14 +379,22 @@ public struct YAMLEditor: Sendable {
   }
 
   private static func isSafePlain(_ text: String, inFlow: Bool) -> Bool {
-    guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
-    if first == " " || last == " " || "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
-    if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return false }
-    if inFlow, text.contains(where: { ",[]{}".contains($0) }) { return false }
-    if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) }) {
+    guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else {
       return false
     }
-    guard case .string(let read) = CoreSchemaResolver.resolve(plain: text), read == text else { return false }
+    if first == " " || last == " " || "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) {
+      return false
+    }
+    if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return false }
+    if inFlow, text.contains(where: { ",[]{}".contains($0) }) { return false }
+    if text.unicodeScalars.contains(where: {
+      $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value)
+    }) {
+      return false
+    }
+    guard case .string(let read) = CoreSchemaResolver.resolve(plain: text), read == text else {
+      return false
+    }
     return true
   }
 

@@ -131,8 +131,10 @@ private struct EventReader {
       problems.append(
         YAMLProblem(
           .syntax, "the file nests lists and mappings more than \(Self.depthLimit) levels deep",
-          at: position(event.type == FYET_MAPPING_START
-            ? event.mapping_start.mapping_start : event.sequence_start.sequence_start) ?? lastLocation))
+          at: position(
+            event.type == FYET_MAPPING_START
+              ? event.mapping_start.mapping_start : event.sequence_start.sequence_start)
+            ?? lastLocation))
     case FYET_MAPPING_START where documents == 1:
       let data = event.mapping_start
       checkProperties(anchor: data.anchor, tag: data.tag)
@@ -147,7 +149,9 @@ private struct EventReader {
         attach(YAMLNode(.mapping(frame.entries), at: frame.location ?? lastLocation))
       } else {
         attach(
-          YAMLNode(.sequence(frame.items), at: frame.location ?? frame.items.first?.location ?? lastLocation))
+          YAMLNode(
+            .sequence(frame.items),
+            at: frame.location ?? frame.items.first?.location ?? lastLocation))
       }
     case FYET_ALIAS where documents == 1:
       let location = sigilPosition(event.alias.anchor) ?? lastLocation
@@ -217,7 +221,8 @@ private struct EventReader {
     } else if plainKey, keyText == "<<" {
       problems.append(
         YAMLProblem(
-          .forbidden, "merge keys (`<<`) are not allowed; write the keys out in full", at: location))
+          .forbidden, "merge keys (`<<`) are not allowed; write the keys out in full", at: location)
+      )
       stack[top].dropNextValue = true
     }
   }
@@ -226,7 +231,8 @@ private struct EventReader {
 
   private mutating func position(_ token: OpaquePointer?) -> SourceLocation? {
     guard let token, let mark = fy_token_start_mark(token) else { return nil }
-    let location = SourceLocation(line: Int(mark.pointee.line) + 1, column: Int(mark.pointee.column) + 1)
+    let location = SourceLocation(
+      line: Int(mark.pointee.line) + 1, column: Int(mark.pointee.column) + 1)
     lastLocation = location
     return location
   }

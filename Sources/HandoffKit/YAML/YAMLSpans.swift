@@ -65,7 +65,8 @@ enum YAMLSpans {
       let body = UnsafeRawBufferPointer(rebasing: raw[offset...])
       guard !body.isEmpty else { return nil }
       var builder = Builder(offset: offset, bytes: bytes)
-      let flags = FYPCF_QUIET.rawValue | FYPCF_DEFAULT_VERSION_1_2.rawValue | FYPCF_JSON_NONE.rawValue
+      let flags =
+        FYPCF_QUIET.rawValue | FYPCF_DEFAULT_VERSION_1_2.rawValue | FYPCF_JSON_NONE.rawValue
       let diag = LibFYAMLParser.silentDiagnostics()
       defer { if let diag { fy_diag_destroy(diag) } }
       let outcome = LibFYAMLParser.parse(body, flags: flags, diag: diag) { event in
@@ -95,10 +96,12 @@ enum YAMLSpans {
         let data = event.pointee.scalar
         let style = fy_token_scalar_style(data.value)
         var length = 0
-        let text = fy_token_get_text(data.value, &length).map {
-          String(decoding: UnsafeRawBufferPointer(start: $0, count: length), as: UTF8.self)
-        } ?? ""
-        var span = YAMLSpan(kind: .scalar, start: startOffset, end: endOffset, column: Int(start.column))
+        let text =
+          fy_token_get_text(data.value, &length).map {
+            String(decoding: UnsafeRawBufferPointer(start: $0, count: length), as: UTF8.self)
+          } ?? ""
+        var span = YAMLSpan(
+          kind: .scalar, start: startOffset, end: endOffset, column: Int(start.column))
         span.isFlow = style != FYSS_PLAIN
         span.isEmpty = style == FYSS_PLAIN && length == 0
         if span.isEmpty { span.end = span.start }
@@ -111,11 +114,17 @@ enum YAMLSpans {
         attach(span, keyText: text)
       case FYET_MAPPING_START, FYET_SEQUENCE_START:
         let isMapping = event.pointee.type == FYET_MAPPING_START
-        let style = isMapping ? event.pointee.mapping_start.mapping_start : event.pointee.sequence_start.sequence_start
+        let style =
+          isMapping
+          ? event.pointee.mapping_start.mapping_start : event.pointee.sequence_start.sequence_start
         var span = YAMLSpan(
-          kind: isMapping ? .mapping : .sequence, start: startOffset, end: endOffset, column: Int(start.column))
-        span.isFlow = style.map { fy_token_get_type($0) == FYTT_FLOW_MAPPING_START
-          || fy_token_get_type($0) == FYTT_FLOW_SEQUENCE_START } ?? false
+          kind: isMapping ? .mapping : .sequence, start: startOffset, end: endOffset,
+          column: Int(start.column))
+        span.isFlow =
+          style.map {
+            fy_token_get_type($0) == FYTT_FLOW_MAPPING_START
+              || fy_token_get_type($0) == FYTT_FLOW_SEQUENCE_START
+          } ?? false
         stack.append(span)
         pendingKeys.append(nil)
       case FYET_MAPPING_END, FYET_SEQUENCE_END:

@@ -7,7 +7,8 @@ extension Handoff {
   struct AssignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "assign",
-      abstract: "Give closed accounts without owners.success a CSM by the assignment rules of .handoff.yaml.",
+      abstract:
+        "Give closed accounts without owners.success a CSM by the assignment rules of .handoff.yaml.",
       discussion: "Exit codes: 0 done (accounts no rule matches are listed), 2 could not run.")
 
     @OptionGroup var repository: RepositoryOptions
@@ -21,18 +22,24 @@ extension Handoff {
     func run() throws {
       let result: Assigner.Result
       do {
-        result = try Assigner.run(repositoryPath: repository.repo, accounts: accounts, dryRun: dryRun)
+        result = try Assigner.run(
+          repositoryPath: repository.repo, accounts: accounts, dryRun: dryRun)
       } catch {
         throw Handoff.couldNotRun(error)
       }
       var out = dryRun ? TerminalText.escapeLines(result.diff) : ""
       for (account, person) in result.assigned {
-        out += TerminalText.escape("\(dryRun ? "would assign" : "assigned") \(account): owners.success \(person)") + "\n"
+        out +=
+          TerminalText.escape(
+            "\(dryRun ? "would assign" : "assigned") \(account): owners.success \(person)") + "\n"
       }
       for account in result.unmatched {
-        out += TerminalText.escape("no assignment rule matches \(account); set owners.success by hand") + "\n"
+        out +=
+          TerminalText.escape("no assignment rule matches \(account); set owners.success by hand")
+          + "\n"
       }
-      out += "\(result.assigned.count) \(result.assigned.count == 1 ? "account" : "accounts") \(dryRun ? "would be " : "")assigned\n"
+      out +=
+        "\(result.assigned.count) \(result.assigned.count == 1 ? "account" : "accounts") \(dryRun ? "would be " : "")assigned\n"
       print(out, terminator: "")
     }
   }

@@ -7,7 +7,9 @@ extension Handoff {
   struct AtClose: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "at-close",
-      abstract: "Show the close commit and the commitment ids of every account (never closed: commit null).")
+      abstract:
+        "Show the close commit and the commitment ids of every account (never closed: commit null)."
+    )
 
     @OptionGroup var repository: RepositoryOptions
 
@@ -24,9 +26,13 @@ extension Handoff {
     func run() throws {
       let closes = try Handoff.withProgress { (progress) throws(ValidationFailure) in
         try CloseFinder.find(
-          in: repository.workspace(), accounts: accounts, useIndex: history.useIndex, progress: progress)
+          in: repository.workspace(), accounts: accounts, useIndex: history.useIndex,
+          progress: progress)
       }
-      print(format == .json ? AtCloseReport.json(closes) : TerminalText.escapeLines(AtCloseReport.text(closes)), terminator: "")
+      print(
+        format == .json
+          ? AtCloseReport.json(closes) : TerminalText.escapeLines(AtCloseReport.text(closes)),
+        terminator: "")
     }
   }
 }

@@ -7,7 +7,8 @@ extension Handoff {
   struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "audit",
-      abstract: "Score each handoff against the 15-item checklist, the exit questions and the scorecard.")
+      abstract:
+        "Score each handoff against the 15-item checklist, the exit questions and the scorecard.")
 
     @OptionGroup var repository: RepositoryOptions
 
@@ -25,13 +26,19 @@ extension Handoff {
 
     func run() throws {
       let audits: [AccountAudit]
-      do { audits = try AuditRunner.run(in: repository.workspace(), revision: revision, accounts: accounts) } catch {
+      do {
+        audits = try AuditRunner.run(
+          in: repository.workspace(), revision: revision, accounts: accounts)
+      } catch {
         throw Handoff.couldNotRun(error)
       }
       switch format {
       case .json: print(AuditRendering.json(audits), terminator: "")
-      case .text: print(TerminalText.escapeLines(AuditRendering.text(audits, markdown: false)), terminator: "")
-      case .markdown: print(TerminalText.escapeLines(AuditRendering.text(audits, markdown: true)), terminator: "")
+      case .text:
+        print(
+          TerminalText.escapeLines(AuditRendering.text(audits, markdown: false)), terminator: "")
+      case .markdown:
+        print(TerminalText.escapeLines(AuditRendering.text(audits, markdown: true)), terminator: "")
       }
     }
   }

@@ -7,8 +7,11 @@ extension Handoff {
   struct BlameCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "blame",
-      abstract: "For each value of an account at HEAD, the commit that set it; for each commitment and stakeholder, the commit that introduced it.",
-      discussion: "Values are compared, not lines: reformatting or moving keys is not a change. Exit codes: 0 answered, 2 could not run.")
+      abstract:
+        "For each value of an account at HEAD, the commit that set it; for each commitment and stakeholder, the commit that introduced it.",
+      discussion:
+        "Values are compared, not lines: reformatting or moving keys is not a change. Exit codes: 0 answered, 2 could not run."
+    )
 
     @OptionGroup var repository: RepositoryOptions
     @OptionGroup var history: HistoryIndexOptions
@@ -24,8 +27,11 @@ extension Handoff {
 
     func run() throws {
       let blame: AccountBlame
-      do { blame = try AccountBlame.run(
-          account: account, commitment: commitment, in: repository.workspace(), useIndex: history.useIndex) } catch {
+      do {
+        blame = try AccountBlame.run(
+          account: account, commitment: commitment, in: repository.workspace(),
+          useIndex: history.useIndex)
+      } catch {
         throw Handoff.couldNotRun(error)
       }
       print(format.renderer.render(blame), terminator: "")

@@ -7,7 +7,9 @@ extension Handoff {
   struct DriftCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "drift",
-      abstract: "Per closed account: commitments added after close, withdrawn, missed, re-dated, delivered; portfolio totals.")
+      abstract:
+        "Per closed account: commitments added after close, withdrawn, missed, re-dated, delivered; portfolio totals."
+    )
 
     @OptionGroup var repository: RepositoryOptions
 
@@ -23,12 +25,16 @@ extension Handoff {
 
     func run() throws {
       let drifts = try Handoff.withProgress { (progress) throws(ValidationFailure) in
-        try Drift.compute(in: repository.workspace(), accounts: accounts, useIndex: history.useIndex, progress: progress)
+        try Drift.compute(
+          in: repository.workspace(), accounts: accounts, useIndex: history.useIndex,
+          progress: progress)
       }
       switch format {
       case .json: print(Drift.json(drifts), terminator: "")
-      case .text: print(TerminalText.escapeLines(Drift.text(drifts, markdown: false)), terminator: "")
-      case .markdown: print(TerminalText.escapeLines(Drift.text(drifts, markdown: true)), terminator: "")
+      case .text:
+        print(TerminalText.escapeLines(Drift.text(drifts, markdown: false)), terminator: "")
+      case .markdown:
+        print(TerminalText.escapeLines(Drift.text(drifts, markdown: true)), terminator: "")
       }
     }
   }

@@ -7,7 +7,8 @@ extension Handoff {
   struct DueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "due",
-      abstract: "What needs attention: service levels running out, commitments and threads due, risks to review.",
+      abstract:
+        "What needs attention: service levels running out, commitments and threads due, risks to review.",
       discussion: "Exit codes: 0 when the queue was built (empty or not), 2 could not run.")
 
     @OptionGroup var repository: RepositoryOptions
@@ -17,7 +18,8 @@ extension Handoff {
     var revision: String?
 
     /// The day to answer for; today (UTC) when absent.
-    @Option(name: .customLong("as-of"), help: "The day to answer for, YYYY-MM-DD (default: today, UTC).")
+    @Option(
+      name: .customLong("as-of"), help: "The day to answer for, YYYY-MM-DD (default: today, UTC).")
     var asOf: String?
 
     @Option(help: "Only the items of this owner (a name as written in the records).")
@@ -39,7 +41,8 @@ extension Handoff {
       let day: CalendarDate
       if let asOf {
         guard let parsed = CalendarDate(asOf) else {
-          throw Handoff.couldNotRun("error: `--as-of \(asOf)` is not a date; use YYYY-MM-DD, for example 2026-12-01")
+          throw Handoff.couldNotRun(
+            "error: `--as-of \(asOf)` is not a date; use YYYY-MM-DD, for example 2026-12-01")
         }
         day = parsed
       } else {
@@ -51,7 +54,8 @@ extension Handoff {
       let queue: DueQueue
       do {
         queue = try DueRunner.run(
-          in: repository.workspace(), revision: revision, asOf: day, withinDays: within, owner: owner,
+          in: repository.workspace(), revision: revision, asOf: day, withinDays: within,
+          owner: owner,
           useCache: !noCache)
       } catch {
         throw Handoff.couldNotRun(error)

@@ -7,7 +7,8 @@ extension Handoff {
   struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "export",
-      abstract: "Write accounts, commitments, stakeholders, red flags, checklist items and commitment events as tables.",
+      abstract:
+        "Write accounts, commitments, stakeholders, red flags, checklist items and commitment events as tables.",
       discussion: "Exit codes: 0 written, 2 could not run.")
 
     @OptionGroup var repository: RepositoryOptions
@@ -26,10 +27,13 @@ extension Handoff {
     func run() throws {
       let summary = try Handoff.withProgress { (_) throws(ValidationFailure) in
         try Exporter.run(
-          in: repository.workspace(), revision: revision, format: format, out: out, useCache: history.useIndex)
+          in: repository.workspace(), revision: revision, format: format, out: out,
+          useCache: history.useIndex)
       }
       for file in summary.files {
-        print(TerminalText.escape("wrote \(file.path) (\(file.rows) \(file.rows == 1 ? "row" : "rows"))"))
+        print(
+          TerminalText.escape(
+            "wrote \(file.path) (\(file.rows) \(file.rows == 1 ? "row" : "rows"))"))
       }
     }
   }

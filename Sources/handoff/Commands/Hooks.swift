@@ -6,7 +6,8 @@ extension Handoff {
   /// `handoff hooks`: the pre-commit hook that runs `handoff validate --staged`.
   struct Hooks: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Install, remove or show the pre-commit hook (skip it once with git commit --no-verify).",
+      abstract:
+        "Install, remove or show the pre-commit hook (skip it once with git commit --no-verify).",
       subcommands: [Install.self, Uninstall.self, Status.self])
 
     /// Shared by the hook subcommands: report a failure on stderr and exit 2.
@@ -52,7 +53,8 @@ extension Handoff {
           case .foreign:
             return "\(location.hook) is a pre-commit hook handoff did not install"
           case .edited(let binary):
-            return "\(location.hook) is handoff's hook (calling \(binary)), changed by hand since it was installed; "
+            return
+              "\(location.hook) is handoff's hook (calling \(binary)), changed by hand since it was installed; "
               + "install and uninstall leave it alone"
           case .installed(let binary, let chained):
             let exists = FileManager.default.isExecutableFile(atPath: binary)

@@ -19,21 +19,30 @@ extension Handoff {
     @Argument(help: "The CRM the exports come from: salesforce, hubspot or csv.")
     var system: CRMPreset.System
 
-    @Argument(help: "The exported CSV files (for Salesforce: Opportunity, Account, Contact, OpportunityContactRole, OpportunityLineItem, User).")
+    @Argument(
+      help:
+        "The exported CSV files (for Salesforce: Opportunity, Account, Contact, OpportunityContactRole, OpportunityLineItem, User)."
+    )
     var files: [String]
 
-    @Option(help: "A mapping file (YAML) overriding the columns, stages, roles, segments and owners of the preset.")
+    @Option(
+      help:
+        "A mapping file (YAML) overriding the columns, stages, roles, segments and owners of the preset."
+    )
     var mapping: String?
 
     @Flag(help: "Print what would change as a diff and write nothing.")
     var dryRun = false
 
     func run() throws {
-      guard !files.isEmpty else { throw Handoff.couldNotRun("error: name at least one exported CSV file") }
+      guard !files.isEmpty else {
+        throw Handoff.couldNotRun("error: name at least one exported CSV file")
+      }
       let result: Importer.Result
       do {
         result = try Importer.run(
-          .init(system: system, files: files, mapping: mapping, dryRun: dryRun), repositoryPath: repository.repo)
+          .init(system: system, files: files, mapping: mapping, dryRun: dryRun),
+          repositoryPath: repository.repo)
       } catch {
         throw Handoff.couldNotRun(error)
       }
@@ -43,11 +52,15 @@ extension Handoff {
       for change in result.changes {
         let what = change.created ? "\(verb)create" : "\(verb)update"
         let fields = change.fields.isEmpty ? "" : ": " + change.fields.joined(separator: ", ")
-        out += TerminalText.escape("\(what) \(change.files.first.map { ($0.path as NSString).deletingLastPathComponent } ?? change.account)\(fields)") + "\n"
+        out +=
+          TerminalText.escape(
+            "\(what) \(change.files.first.map { ($0.path as NSString).deletingLastPathComponent } ?? change.account)\(fields)"
+          ) + "\n"
       }
       let created = result.changes.count { $0.created }
       let be = dryRun ? "would be " : ""
-      out += "\(created) \(created == 1 ? "account" : "accounts") \(be)created, \(result.changes.count - created) \(be)updated, \(result.unchanged) unchanged"
+      out +=
+        "\(created) \(created == 1 ? "account" : "accounts") \(be)created, \(result.changes.count - created) \(be)updated, \(result.unchanged) unchanged"
       let errors = result.problems.count { $0.level == .error }
       out += errors == 0 ? "\n" : "; \(errors) \(errors == 1 ? "error" : "errors")\n"
       print(out, terminator: "")

@@ -18,7 +18,10 @@ extension Handoff {
       do {
         for line in try Authoring.initialize(at: repository.repo) { print(line) }
         if installHook {
-          print(try HookInstaller.install(at: HookInstaller.location(for: repository.repo), binary: HookInstaller.currentBinary()))
+          print(
+            try HookInstaller.install(
+              at: HookInstaller.location(for: repository.repo),
+              binary: HookInstaller.currentBinary()))
         } else {
           print("next: `handoff hooks install` blocks incomplete handoffs at commit time")
         }
@@ -51,7 +54,9 @@ extension Handoff {
         throw Handoff.couldNotRun("error: unknown stage `\(self.stage)`; use one of \(stages)")
       }
       do {
-        for line in try Authoring.newAccount(account, stage: stage, at: repository.repo) { print(line) }
+        for line in try Authoring.newAccount(account, stage: stage, at: repository.repo) {
+          print(line)
+        }
       } catch {
         throw Handoff.couldNotRun(error)
       }

@@ -6,7 +6,9 @@ extension Handoff {
   /// `handoff log ACCOUNT [--commitment ID]`: who changed what, and when.
   struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List the commits that changed an account (or one commitment), newest first, with the field changes.")
+      abstract:
+        "List the commits that changed an account (or one commitment), newest first, with the field changes."
+    )
 
     @OptionGroup var repository: RepositoryOptions
     @OptionGroup var history: HistoryIndexOptions
@@ -27,11 +29,15 @@ extension Handoff {
       let entries: [AccountLogEntry]
       do {
         entries = try AccountLog.entries(
-          account: account, commitment: commitment, in: repository.workspace(), useIndex: history.useIndex)
+          account: account, commitment: commitment, in: repository.workspace(),
+          useIndex: history.useIndex)
       } catch {
         throw Handoff.couldNotRun(error)
       }
-      print(format == .json ? AccountLog.json(entries) : TerminalText.escapeLines(AccountLog.text(entries)), terminator: "")
+      print(
+        format == .json
+          ? AccountLog.json(entries) : TerminalText.escapeLines(AccountLog.text(entries)),
+        terminator: "")
     }
   }
 }

@@ -7,7 +7,8 @@ extension Handoff {
   struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "report",
-      abstract: "Portfolio report from history: completeness after close, time to kickoff, scope creep, "
+      abstract:
+        "Portfolio report from history: completeness after close, time to kickoff, scope creep, "
         + "promise drift, red flags; by sales owner and by month of close; the weakest handoffs.")
 
     @OptionGroup var repository: RepositoryOptions
@@ -23,7 +24,9 @@ extension Handoff {
     var format: PortfolioFormat = .markdown
 
     /// Where to write; standard output when absent.
-    @Option(help: "Write the report to this file (atomically; a different earlier file is kept as FILE.bak).")
+    @Option(
+      help:
+        "Write the report to this file (atomically; a different earlier file is kept as FILE.bak).")
     var out: String?
 
     /// How many of the weakest handoffs to list.
@@ -34,17 +37,23 @@ extension Handoff {
       var day: CalendarDate?
       if let since {
         guard let parsed = CalendarDate(since) else {
-          throw Handoff.couldNotRun("error: `--since \(since)` is not a date; use YYYY-MM-DD, for example 2026-01-01")
+          throw Handoff.couldNotRun(
+            "error: `--since \(since)` is not a date; use YYYY-MM-DD, for example 2026-01-01")
         }
         day = parsed
       }
-      guard weakest >= 0 else { throw Handoff.couldNotRun("error: `--weakest` takes a count of 0 or more") }
-      let scan = try Handoff.withProgress { (progress) throws(ValidationFailure) in
-        try PortfolioScanner.scan(in: repository.workspace(), useIndex: history.useIndex, progress: progress)
+      guard weakest >= 0 else {
+        throw Handoff.couldNotRun("error: `--weakest` takes a count of 0 or more")
       }
-      let document = format.renderer.render(PortfolioReport(scan, since: day, weakestCount: weakest))
+      let scan = try Handoff.withProgress { (progress) throws(ValidationFailure) in
+        try PortfolioScanner.scan(
+          in: repository.workspace(), useIndex: history.useIndex, progress: progress)
+      }
+      let document = format.renderer.render(
+        PortfolioReport(scan, since: day, weakestCount: weakest))
       guard let out else {
-        return print(format == .markdown ? TerminalText.escapeLines(document) : document, terminator: "")
+        return print(
+          format == .markdown ? TerminalText.escapeLines(document) : document, terminator: "")
       }
       try Handoff.write(document, to: out)
     }

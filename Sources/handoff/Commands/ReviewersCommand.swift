@@ -7,12 +7,15 @@ extension Handoff {
   struct ReviewersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "reviewers",
-      abstract: "Who should review the accounts a range changes: their owners' handles, and escalation above the threshold.",
-      discussion: "Exit codes: 0 every name has a handle, 1 a name has none (listed), 2 could not run.")
+      abstract:
+        "Who should review the accounts a range changes: their owners' handles, and escalation above the threshold.",
+      discussion:
+        "Exit codes: 0 every name has a handle, 1 a name has none (listed), 2 could not run.")
 
     @OptionGroup var repository: RepositoryOptions
 
-    @Argument(help: "The range, as for `validate --range`: BASE..TIP (the pull request's base and head).")
+    @Argument(
+      help: "The range, as for `validate --range`: BASE..TIP (the pull request's base and head).")
     var range: String
 
     @Option(help: "Output format: text or json.")
@@ -23,7 +26,9 @@ extension Handoff {
       do { result = try ChangeReviewers.run(in: repository.workspace(), range: range) } catch {
         throw Handoff.couldNotRun(error)
       }
-      print(format == .json ? ChangeReviewers.json(result) : ChangeReviewers.text(result), terminator: "")
+      print(
+        format == .json ? ChangeReviewers.json(result) : ChangeReviewers.text(result),
+        terminator: "")
       if result.hasMissing { throw ExitCode(1) }
     }
   }
@@ -32,7 +37,8 @@ extension Handoff {
   struct CodeOwnersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "codeowners",
-      abstract: "Print, or with --write keep, the CODEOWNERS block that routes each account to its reviewers.",
+      abstract:
+        "Print, or with --write keep, the CODEOWNERS block that routes each account to its reviewers.",
       discussion: """
         The block lives between two marker lines in .github/CODEOWNERS, CODEOWNERS or docs/CODEOWNERS \
         (whichever exists); lines outside it are never touched. Exit codes: 0 up to date (or written), \
@@ -41,22 +47,30 @@ extension Handoff {
 
     @OptionGroup var repository: RepositoryOptions
 
-    @Flag(help: "Write the block into the file (atomically; a different earlier file is kept as FILE.bak).")
+    @Flag(
+      help:
+        "Write the block into the file (atomically; a different earlier file is kept as FILE.bak).")
     var write = false
 
     func run() throws {
       let plan: CodeOwners.Plan
-      do { plan = try CodeOwners.plan(in: repository.workspace()) } catch { throw Handoff.couldNotRun(error) }
+      do { plan = try CodeOwners.plan(in: repository.workspace()) } catch {
+        throw Handoff.couldNotRun(error)
+      }
       var out = ""
       for missing in plan.missing {
-        out += TerminalText.escape(
-          "\(missing.account): no handle for `\(missing.name)` (\(missing.key)); add it under reviewers.people in .handoff.yaml") + "\n"
+        out +=
+          TerminalText.escape(
+            "\(missing.account): no handle for `\(missing.name)` (\(missing.key)); add it under reviewers.people in .handoff.yaml"
+          ) + "\n"
       }
       if write {
         if !plan.isUpToDate {
           do {
             let backup = try plan.write()
-            out += "wrote \(plan.path)" + (backup.map { " (the previous version is kept as \($0))" } ?? "") + "\n"
+            out +=
+              "wrote \(plan.path)"
+              + (backup.map { " (the previous version is kept as \($0))" } ?? "") + "\n"
           } catch {
             throw Handoff.couldNotRun(error)
           }
@@ -65,7 +79,9 @@ extension Handoff {
         }
       } else {
         out += TerminalText.escapeLines(plan.block)
-        if !plan.isUpToDate { out += "\(plan.path) is out of date; run `handoff codeowners --write`\n" }
+        if !plan.isUpToDate {
+          out += "\(plan.path) is out of date; run `handoff codeowners --write`\n"
+        }
       }
       print(out, terminator: "")
       if !plan.missing.isEmpty || (!write && !plan.isUpToDate) { throw ExitCode(1) }
@@ -78,7 +94,8 @@ extension Handoff {
   struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "summary",
-      abstract: "The pull request comment: per account changed, the stage, checklist, promises, red flags, gate and reviewers.",
+      abstract:
+        "The pull request comment: per account changed, the stage, checklist, promises, red flags, gate and reviewers.",
       discussion: """
         Compares merge-base(BASE, TIP) with TIP for the accounts `validate --range` judges. The Markdown \
         stays under the 65,536 characters a code host accepts in a comment, leaving out whole accounts past \
@@ -87,7 +104,8 @@ extension Handoff {
 
     @OptionGroup var repository: RepositoryOptions
 
-    @Argument(help: "The range, as for `validate --range`: BASE..TIP (the pull request's base and head).")
+    @Argument(
+      help: "The range, as for `validate --range`: BASE..TIP (the pull request's base and head).")
     var range: String
 
     @Option(help: "Output format: markdown or json.")

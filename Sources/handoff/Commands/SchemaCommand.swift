@@ -7,7 +7,8 @@ extension Handoff {
   struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "schema",
-      abstract: "Write the record schemas (JSON Schema 2020-12, or draft-07 for editors) to a folder.")
+      abstract:
+        "Write the record schemas (JSON Schema 2020-12, or draft-07 for editors) to a folder.")
 
     /// Write the draft-07 editions that yaml-language-server understands.
     @Flag(name: .customLong("draft7"), help: "Write draft-07 editions for editors (VS Code YAML).")

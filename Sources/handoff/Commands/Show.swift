@@ -6,7 +6,8 @@ extension Handoff {
   /// `handoff show ACCOUNT --at close|REV|YYYY-MM-DD`: the record as it stood then.
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Show an account's record as it stood at close, at a revision, or at the end of a day.")
+      abstract:
+        "Show an account's record as it stood at close, at a revision, or at the end of a day.")
 
     @OptionGroup var repository: RepositoryOptions
 
@@ -32,7 +33,8 @@ extension Handoff {
       } catch {
         throw Handoff.couldNotRun(error)
       }
-      print(format == .json ? record.json() : TerminalText.escapeLines(record.text()), terminator: "")
+      print(
+        format == .json ? record.json() : TerminalText.escapeLines(record.text()), terminator: "")
     }
   }
 }

@@ -6,7 +6,8 @@ extension Handoff {
   /// `handoff textconv FILE`: the normalised rendering git diff shows through `diff=handoff`.
   struct Textconv: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Print a record normalised (keys sorted, comments dropped) for `git diff` textconv.",
+      abstract:
+        "Print a record normalised (keys sorted, comments dropped) for `git diff` textconv.",
       discussion: """
         Set up with: echo 'accounts/**/*.yaml diff=handoff' >> .gitattributes
                      git config diff.handoff.textconv 'handoff textconv'

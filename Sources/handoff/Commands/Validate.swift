@@ -25,7 +25,9 @@ extension Handoff {
 
     /// Check the tip of a range and every commit in it, as CI does on a pull request.
     @Option(
-      help: "Validate the tree at B and check every commit in A..B for history rules (for CI on pull requests).")
+      help:
+        "Validate the tree at B and check every commit in A..B for history rules (for CI on pull requests)."
+    )
     var range: String?
 
     /// Judge every account, not only those the change touches.
@@ -55,7 +57,9 @@ extension Handoff {
     }
 
     /// Validates and prints; the exit status to end with.
-    static func report(_ request: ValidationRequest, format: OutputFormat, color: Bool) throws -> Int32 {
+    static func report(_ request: ValidationRequest, format: OutputFormat, color: Bool) throws
+      -> Int32
+    {
       let report: Report
       do { report = try Validator.run(request) } catch { throw Handoff.couldNotRun(error) }
       let text = format.renderer(color: color).render(report)

@@ -11,7 +11,9 @@ extension Handoff {
 
   /// Runs a long piece of library work with progress on stderr when it is a terminal, cleared
   /// before anything else is printed; a failure is reported as could-not-run.
-  static func withProgress<T>(_ work: (HandoffKit.Progress?) throws(ValidationFailure) -> T) throws -> T {
+  static func withProgress<T>(_ work: (HandoffKit.Progress?) throws(ValidationFailure) -> T) throws
+    -> T
+  {
     let progress = HandoffKit.Progress.onTerminal()
     do {
       defer { progress?.finish() }
@@ -26,7 +28,8 @@ extension Handoff {
     do {
       let backup = try SafeFile.write(document, to: out)
       FileHandle.standardError.write(
-        Data("wrote \(out)\(backup.map { " (the previous version is kept as \($0))" } ?? "")\n".utf8))
+        Data(
+          "wrote \(out)\(backup.map { " (the previous version is kept as \($0))" } ?? "")\n".utf8))
     } catch {
       throw Handoff.couldNotRun("error: \(error)")
     }

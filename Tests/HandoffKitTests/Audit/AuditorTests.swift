@@ -1,7 +1,8 @@
 import Foundation
-@testable import HandoffKit
 import HandoffTestSupport
 import Testing
+
+@testable import HandoffKit
 
 /// The audit of the README's sample accounts against hand-worked expectations.
 @Suite struct AuditorTests {
@@ -9,7 +10,10 @@ import Testing
     let folder = ProjectPaths.root.appendingPathComponent("examples/sample/accounts/\(account)")
     var roots: [RecordFile: YAMLNode] = [:]
     for kind in RecordFile.allCases {
-      guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(kind.fileName).path) else { continue }
+      guard
+        let data = FileManager.default.contents(
+          atPath: folder.appendingPathComponent(kind.fileName).path)
+      else { continue }
       roots[kind] = YAMLLoader.load(Array(data)).root
     }
     return AccountRecord(id: account, present: Set(roots.keys), roots: roots)
@@ -30,14 +34,18 @@ import Testing
     #expect(abs(audit.completeness - 11.5 / 15 * 100) < 0.001)
     #expect(audit.items.first { $0.id == "B2" }?.location?.line == 9)
     #expect(audit.exitQuestions.allSatisfy { $0.answered })
-    #expect(Dictionary(uniqueKeysWithValues: audit.scorecard.map { ($0.name, $0.rating) }) == [
-      "customer intent": "clear", "stakeholder map": "partial", "scope and expectations": "partial",
-      "implementation risk": "clear", "transition quality": "unclear",
-    ])
-    #expect(audit.redFlags.map(\.id) == [
-      "champion-retiring", "verbal-commitment-not-in-contract", "deep-discount", "champion-at-risk",
-      "commitment-due-before-start",
-    ])
+    #expect(
+      Dictionary(uniqueKeysWithValues: audit.scorecard.map { ($0.name, $0.rating) }) == [
+        "customer intent": "clear", "stakeholder map": "partial",
+        "scope and expectations": "partial",
+        "implementation risk": "clear", "transition quality": "unclear",
+      ])
+    #expect(
+      audit.redFlags.map(\.id) == [
+        "champion-retiring", "verbal-commitment-not-in-contract", "deep-discount",
+        "champion-at-risk",
+        "commitment-due-before-start",
+      ])
     #expect(audit.mitigationNeeded && audit.mitigationPresent)
   }
 
@@ -54,7 +62,8 @@ import Testing
       "B3": .not, "B4": .not,
       "B5": .fully,  // both stakeholders have a stance
       "C1": .not, "C3": .not, "C4": .not,
-      "C2": .fully,  // campus-rollout has an owner and a due date (withdrawn later: still documented)
+      // campus-rollout has an owner and a due date (withdrawn later: still documented)
+      "C2": .fully,
       "C5": .fully,  // the custom report has an owner and a due date
     ]
     #expect(Dictionary(uniqueKeysWithValues: audit.items.map { ($0.id, $0.coverage) }) == expected)
@@ -75,7 +84,8 @@ import Testing
       "A5": .fully,  // spreadsheet exports, and why they failed
       "B1": .partially,  // Dean Harper: supportive, no contact
       "B2": .fully, "B3": .fully, "B4": .fully, "B5": .fully,
-      "C1": .not, "C2": .not, "C4": .not,  // not promised, and not declined either (only custom, pricing)
+      // not promised, and not declined either (only custom, pricing)
+      "C1": .not, "C2": .not, "C4": .not,
       "C3": .fully,  // advisor-training has an owner and a due date
       "C5": .fully,  // sis-nightly-sync has an owner and a due date
     ]
@@ -83,13 +93,17 @@ import Testing
     #expect(abs(audit.completeness - 10.5 / 15 * 100) < 0.001)
     #expect(audit.exitQuestions.allSatisfy { $0.answered })
     #expect(audit.redFlags.isEmpty && !audit.mitigationNeeded)
-    #expect(audit.scorecard.first { $0.name == "transition quality" }?.rating == "partial")  // not reconciled yet
+    // not reconciled yet
+    #expect(audit.scorecard.first { $0.name == "transition quality" }?.rating == "partial")
   }
 
   @Test func harborAcademyHasOnlyAProblem() throws {
     let audit = Auditor.audit(try Self.sampleRecord("harbor-academy"), settings: Settings())
-    let documented = audit.items.filter { $0.coverage != .not }.map { "\($0.id) \($0.coverage.rawValue)" }
-    #expect(documented == ["A1 fully", "A3 partially"])  // five words of problem; an empty criteria list is none
+    let documented = audit.items.filter { $0.coverage != .not }.map {
+      "\($0.id) \($0.coverage.rawValue)"
+    }
+    // five words of problem; an empty criteria list is none
+    #expect(documented == ["A1 fully", "A3 partially"])
     #expect(abs(audit.completeness - 1.5 / 15 * 100) < 0.001)
     #expect(audit.redFlags.map(\.id) == ["deep-discount"])
   }

@@ -1,5 +1,6 @@
-@testable import HandoffKit
 import Testing
+
+@testable import HandoffKit
 
 @Suite struct DueCalendarTests {
   @Test func linesAreFoldedAt75OctetsWithoutSplittingCharacters() {
@@ -11,7 +12,8 @@ import Testing
     #expect(physical.allSatisfy { $0.utf8.count <= 75 })
     #expect(physical[1].hasPrefix(" "))
     // Unfolding (drop CRLF + space) gives the line back.
-    #expect(folded.replacingOccurrences(of: "\r\n ", with: "").dropLast(1) == line[...])  // "\r\n" is one Character
+    // "\r\n" is one Character
+    #expect(folded.replacingOccurrences(of: "\r\n ", with: "").dropLast(1) == line[...])
   }
 
   @Test func textValuesAreEscaped() {
@@ -21,7 +23,8 @@ import Testing
   @Test func uidsAreStableAcrossDatesAndNumberedInRecordOrder() {
     let day = CalendarDate("2026-03-01")!
     let item = DueItem(
-      account: "acme", owner: nil, kind: .commitment, due: day, subject: "sso", title: "t", file: .commitments, location: nil)
+      account: "acme", owner: nil, kind: .commitment, due: day, subject: "sso", title: "t",
+      file: .commitments, location: nil)
     var moved = item
     moved.due = CalendarDate("2026-04-01")!
     #expect(item.uid == moved.uid)
@@ -41,12 +44,14 @@ import Testing
 
       """
     let record = DueQueueTests.record(handoff: DueQueueTests.held, commitments: commitments)
-    let items = DueQueue.items(of: record, levels: ServiceLevels(), asOf: CalendarDate("2026-12-01")!, withinDays: 0)
+    let items = DueQueue.items(
+      of: record, levels: ServiceLevels(), asOf: CalendarDate("2026-12-01")!, withinDays: 0)
     let first = items.first { $0.title.hasSuffix("First") }
     let second = items.first { $0.title.hasSuffix("Second") }
     #expect(first?.occurrence == 1 && second?.occurrence == 2)
     #expect(first?.uid != second?.uid)
-    let calendar = DueCalendarRenderer().render(DueQueue(asOf: day, withinDays: 0, owner: nil, items: items))
+    let calendar = DueCalendarRenderer().render(
+      DueQueue(asOf: day, withinDays: 0, owner: nil, items: items))
     let uids = calendar.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }
     #expect(Set(uids).count == 2)
   }

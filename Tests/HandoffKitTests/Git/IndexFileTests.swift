@@ -1,12 +1,18 @@
 import Foundation
-@testable import HandoffKit
 import HandoffTestSupport
 import Testing
+
+@testable import HandoffKit
 
 /// The direct index reader against libgit2's, on randomized indexes git itself wrote.
 @Suite struct IndexFileTests {
   static func entries(_ index: IndexFile) -> [(path: String, mode: UInt32, id: OID)] {
-    index.entries.indices.map { (String(decoding: index.name($0), as: UTF8.self), index.entries[$0].mode, index.entries[$0].id) }
+    index.entries.indices.map {
+      (
+        String(decoding: index.name($0), as: UTF8.self), index.entries[$0].mode,
+        index.entries[$0].id
+      )
+    }
   }
 
   @Test(arguments: [2, 3, 4]) func readsWhatLibgit2ReadsAtEveryVersion(version: Int) throws {
@@ -17,9 +23,14 @@ import Testing
       var written = Set<String>()
       for _ in 0..<Int.random(in: 5...60, using: &generator) {
         let depth = Int.random(in: 1...4, using: &generator)
-        let path = (0..<depth).map { _ in words.randomElement(using: &generator)! + "\(Int.random(in: 0...3, using: &generator))" }
+        let path =
+          (0..<depth).map { _ in
+            words.randomElement(using: &generator)! + "\(Int.random(in: 0...3, using: &generator))"
+          }
           .joined(separator: "/") + ".yaml"
-        if written.contains(where: { path.hasPrefix($0 + "/") || $0.hasPrefix(path + "/") }) { continue }
+        if written.contains(where: { path.hasPrefix($0 + "/") || $0.hasPrefix(path + "/") }) {
+          continue
+        }
         written.insert(path)
         try repo.write(path, "n: \(Int.random(in: 0...1_000_000, using: &generator))\n")
       }
@@ -34,7 +45,9 @@ import Testing
         // A changed path invalidates its folders in the cache-tree; skip-worktree needs v3 flags.
         try repo.write(written.sorted().first!, "changed\n")
         try repo.add()
-        if version >= 3 { try repo.git(["update-index", "--skip-worktree", written.sorted().last!]) }
+        if version >= 3 {
+          try repo.git(["update-index", "--skip-worktree", written.sorted().last!])
+        }
       }
       try repo.git(["update-index", "--index-version", "\(version)"])
       let repository = try Repository.discover(from: repo.path)
@@ -53,7 +66,9 @@ import Testing
           let parts = line.split(separator: "\t")
           let name = String(parts[1])
           let id = OID(hex: String(parts[0].split(separator: " ")[2]))
-          if let cached = own.treeChildren(of: "").first(where: { own.treeName($0).elementsEqual(name.utf8) })?.id {
+          if let cached = own.treeChildren(of: "").first(where: {
+            own.treeName($0).elementsEqual(name.utf8)
+          })?.id {
             #expect(cached == id || round == 3, "\(name)")
           }
         }
@@ -73,7 +88,9 @@ import Testing
     try repo.commit("main")
     _ = try? repo.git(["merge", "-q", "side"])
     let own = try IndexFile.read(path: repo.path + "/.git/index")
-    #expect(Self.entries(own).map(\.path) == (try Repository.discover(from: repo.path).libgit2IndexEntries().map(\.path)))
+    #expect(
+      Self.entries(own).map(\.path)
+        == (try Repository.discover(from: repo.path).libgit2IndexEntries().map(\.path)))
     #expect(!Self.entries(own).map(\.path).contains("accounts/acme/account.yaml"))
   }
 
@@ -82,7 +99,9 @@ import Testing
     try repo.write("accounts/acme/account.yaml", "name: A\n")
     try repo.add()
     try repo.git(["update-index", "--split-index"])
-    #expect(throws: IndexFile.Unsupported.self) { try IndexFile.read(path: repo.path + "/.git/index") }
+    #expect(throws: IndexFile.Unsupported.self) {
+      try IndexFile.read(path: repo.path + "/.git/index")
+    }
   }
 
   /// Damaged bytes never crash the reader: it reads or says it cannot.
@@ -95,9 +114,12 @@ import Testing
     for _ in 0..<2_000 {
       var damaged = bytes
       for _ in 0..<Int.random(in: 1...8, using: &generator) {
-        damaged[Int.random(in: 0..<damaged.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+        damaged[Int.random(in: 0..<damaged.count, using: &generator)] = UInt8.random(
+          in: 0...255, using: &generator)
       }
-      if Bool.random(using: &generator) { damaged.removeLast(Int.random(in: 0..<damaged.count, using: &generator)) }
+      if Bool.random(using: &generator) {
+        damaged.removeLast(Int.random(in: 0..<damaged.count, using: &generator))
+      }
       _ = try? IndexFile.parse(damaged)
     }
   }
@@ -109,6 +131,8 @@ import Testing
   /// range past the end of the paths (found by `make fuzz`, target `index`).
   @Test func aVarintThatOverflowsIsDamageNotACrash() throws {
     let url = ProjectPaths.root.appendingPathComponent("Tests/Fixtures/Fuzz/index-varint-overflow")
-    #expect(throws: IndexFile.Unsupported.self) { try IndexFile.parse(Array(try Data(contentsOf: url))) }
+    #expect(throws: IndexFile.Unsupported.self) {
+      try IndexFile.parse(Array(try Data(contentsOf: url)))
+    }
   }
 }

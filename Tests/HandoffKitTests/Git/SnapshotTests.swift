@@ -1,7 +1,8 @@
 import Foundation
-@testable import HandoffKit
 import HandoffTestSupport
 import Testing
+
+@testable import HandoffKit
 
 @Suite struct SnapshotTests {
   func paths(_ snapshot: Snapshot) throws -> [String] {
@@ -30,11 +31,19 @@ import Testing
     #expect(try text(.index, "accounts/acme/account.yaml") == "name: staged\n")
     #expect(try text(.revision("HEAD"), "accounts/acme/account.yaml") == "name: v2\n")
     #expect(try text(.revision("HEAD~1"), "accounts/acme/account.yaml") == "name: v1\n")
-    #expect(try text(.revision(String(first.prefix(7))), "accounts/acme/account.yaml") == "name: v1\n")
+    #expect(
+      try text(.revision(String(first.prefix(7))), "accounts/acme/account.yaml") == "name: v1\n")
 
-    #expect(try paths(Snapshot(repository: repository, source: .worktree)).contains("accounts/beta/account.yaml"))
-    #expect(try !paths(Snapshot(repository: repository, source: .index)).contains("accounts/beta/account.yaml"))
-    #expect(try paths(Snapshot(repository: repository, source: .revision(first))) == ["accounts/acme/account.yaml"])
+    #expect(
+      try paths(Snapshot(repository: repository, source: .worktree)).contains(
+        "accounts/beta/account.yaml"))
+    #expect(
+      try !paths(Snapshot(repository: repository, source: .index)).contains(
+        "accounts/beta/account.yaml"))
+    #expect(
+      try paths(Snapshot(repository: repository, source: .revision(first))) == [
+        "accounts/acme/account.yaml"
+      ])
   }
 
   @Test func blobIDsMatchGit() throws {
@@ -55,18 +64,24 @@ import Testing
     let repo = try TestRepository()
     try repo.write("accounts/acme/account.yaml", "name: A\n")
     let commit = try repo.commit("one")
-    let nested = try Repository.discover(from: repo.root.appendingPathComponent("accounts/acme").path)
+    let nested = try Repository.discover(
+      from: repo.root.appendingPathComponent("accounts/acme").path)
     #expect(nested.workingDirectory == repo.path + "/")
 
-    let linked = repo.root.deletingLastPathComponent().appendingPathComponent("linked-\(UUID().uuidString)")
+    let linked = repo.root.deletingLastPathComponent().appendingPathComponent(
+      "linked-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: linked) }
     try repo.git(["worktree", "add", "-q", "--detach", linked.path, commit])
-    try Data("name: linked\n".utf8).write(to: linked.appendingPathComponent("accounts/acme/account.yaml"))
+    try Data("name: linked\n".utf8).write(
+      to: linked.appendingPathComponent("accounts/acme/account.yaml"))
     let worktree = try Repository.discover(from: linked.path)
     let snapshot = try Snapshot(repository: worktree, source: .worktree)
     let item = try #require(try snapshot.items(under: "accounts").first { $0.kind == .file })
-    #expect(String(decoding: try snapshot.makeReader().contents(of: item).bytes, as: UTF8.self) == "name: linked\n")
-    #expect(try Snapshot(repository: worktree, source: .revision("HEAD")).commit?.description == commit)
+    #expect(
+      String(decoding: try snapshot.makeReader().contents(of: item).bytes, as: UTF8.self)
+        == "name: linked\n")
+    #expect(
+      try Snapshot(repository: worktree, source: .revision("HEAD")).commit?.description == commit)
   }
 
   @Test func aRepositoryWithoutCommitsHasAnIndexAndAWorkTreeButNoHead() throws {
@@ -75,9 +90,15 @@ import Testing
     try repo.add()
     let repository = try Repository.discover(from: repo.path)
     #expect(try repository.isHeadUnborn)
-    #expect(try paths(Snapshot(repository: repository, source: .index)) == ["accounts/acme/account.yaml"])
-    #expect(try paths(Snapshot(repository: repository, source: .worktree)) == ["accounts/acme/account.yaml"])
-    #expect(throws: GitError.self) { try Snapshot(repository: repository, source: .revision("HEAD")) }
+    #expect(
+      try paths(Snapshot(repository: repository, source: .index)) == ["accounts/acme/account.yaml"])
+    #expect(
+      try paths(Snapshot(repository: repository, source: .worktree)) == [
+        "accounts/acme/account.yaml"
+      ])
+    #expect(throws: GitError.self) {
+      try Snapshot(repository: repository, source: .revision("HEAD"))
+    }
   }
 
   @Test func unknownRevisionsFailWithNotFound() throws {
@@ -100,7 +121,8 @@ import Testing
   }
 
   @Test func notARepositoryIsAnError() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-repo-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "not-a-repo-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     #expect(throws: GitError.self) { try Repository.discover(from: folder.path) }
@@ -113,14 +135,16 @@ import Testing
     try repo.writeAccount("acme")
     try repo.write("accounts/acme/notes.md", "free text")
     try repo.write("accounts/acme/run.sh", "#!/bin/sh\n")
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: repo.path + "/accounts/acme/run.sh")
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0o755], ofItemAtPath: repo.path + "/accounts/acme/run.sh")
     try repo.writeAccount("nested")
     try repo.write("accounts/nested/drafts/old.yaml", "x: 1\n")
     try repo.commit("one")
     let repository = try Repository.discover(from: repo.path)
     let items = try repository.indexItems(under: "accounts")
     let acme = items.filter { $0.account == "acme" }
-    let expected = try repo.git(["rev-parse", "HEAD:accounts/acme"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    let expected = try repo.git(["rev-parse", "HEAD:accounts/acme"]).trimmingCharacters(
+      in: .whitespacesAndNewlines)
     #expect(TreeID.of(acme)?.description == expected)
     #expect(TreeID.of(items.filter { $0.account == "nested" }) == nil)
   }
@@ -140,16 +164,21 @@ import Testing
     try repo.remove("accounts/gone")
     let second = try repo.commit("two")
     let repository = try Repository.discover(from: repo.path)
-    let before = try repository.entryID(in: repository.commitInfo(OIDParse(first, repository)).tree, at: "accounts")
-    let after = try repository.entryID(in: repository.commitInfo(OIDParse(second, repository)).tree, at: "accounts")
-    let changes = try #require(try CloseWalk.changes(between: [before, after], repository: repository).first)
+    let before = try repository.entryID(
+      in: repository.commitInfo(parseOID(first, repository)).tree, at: "accounts")
+    let after = try repository.entryID(
+      in: repository.commitInfo(parseOID(second, repository)).tree, at: "accounts")
+    let changes = try #require(
+      try CloseWalk.changes(between: [before, after], repository: repository).first)
     #expect(changes.map(\.name) == ["a", "gone", "new"])
     #expect(changes[1].new == nil)
     #expect(changes[2].old == nil)
-    #expect(try CloseWalk.changes(between: [before, before], repository: repository).first?.isEmpty == true)
+    #expect(
+      try CloseWalk.changes(between: [before, before], repository: repository).first?.isEmpty
+        == true)
   }
 
-  private func OIDParse(_ text: String, _ repository: Repository) throws -> OID {
+  private func parseOID(_ text: String, _ repository: Repository) throws -> OID {
     try repository.commit(for: text)
   }
 }
@@ -172,13 +201,19 @@ import Testing
     for round in 0..<400 {
       let count = Int.random(in: 0...60, using: &generator)
       var names = Set<String>()
-      while names.count < count { names.insert("acct-\(Int.random(in: 0...999, using: &generator))") }
-      var before = names.sorted().map { (name: $0, id: UInt8.random(in: 0...200, using: &generator), folder: true) }
+      while names.count < count {
+        names.insert("acct-\(Int.random(in: 0...999, using: &generator))")
+      }
+      var before = names.sorted().map {
+        (name: $0, id: UInt8.random(in: 0...200, using: &generator), folder: true)
+      }
       var after = before
       for _ in 0..<Int.random(in: 0...4, using: &generator) {
         switch Int.random(in: 0...2, using: &generator) {
-        case 0 where !after.isEmpty: after[Int.random(in: 0..<after.count, using: &generator)].id &+= 3
-        case 1 where !after.isEmpty: after.remove(at: Int.random(in: 0..<after.count, using: &generator))
+        case 0 where !after.isEmpty:
+          after[Int.random(in: 0..<after.count, using: &generator)].id &+= 3
+        case 1 where !after.isEmpty:
+          after.remove(at: Int.random(in: 0..<after.count, using: &generator))
         default:
           let name = "acct-\(Int.random(in: 0...999, using: &generator))"
           if !after.contains(where: { $0.name == name }) {
@@ -194,7 +229,8 @@ import Testing
         new.withUnsafeBytes { newBytes in
           let full = RawTree.changes(from: RawTree(bytes: oldBytes), to: RawTree(bytes: newBytes))
           let known = RawTree(bytes: oldBytes)
-          let (layout, incremental) = RawTree.changes(from: known, layout: known.layout(), to: RawTree(bytes: newBytes))
+          let (layout, incremental) = RawTree.changes(
+            from: known, layout: known.layout(), to: RawTree(bytes: newBytes))
           #expect(incremental.map(\.name) == full.map(\.name), "round \(round)")
           #expect(incremental.map(\.old) == full.map(\.old))
           #expect(incremental.map(\.new) == full.map(\.new))
@@ -209,12 +245,14 @@ import Testing
   @Test func damagedTreesReadLikeAFullParse() {
     var generator = SystemRandomNumberGenerator()
     let names = (0..<40).map { "acct-\($0 * 7)" }.sorted()
-    let base = Self.tree(names.map { (name: $0, id: UInt8(truncatingIfNeeded: $0.count * 13), folder: true) })
+    let base = Self.tree(
+      names.map { (name: $0, id: UInt8(truncatingIfNeeded: $0.count * 13), folder: true) })
     for round in 0..<500 {
       var damaged = base
       for _ in 0..<Int.random(in: 1...6, using: &generator) {
         let index = Int.random(in: 0..<damaged.count, using: &generator)
-        damaged[index] = [0, 0x20, 0x34, 0x61, UInt8.random(in: 0...255, using: &generator)].randomElement(using: &generator)!
+        damaged[index] = [0, 0x20, 0x34, 0x61, UInt8.random(in: 0...255, using: &generator)]
+          .randomElement(using: &generator)!
       }
       if round % 7 == 0 { damaged.removeLast(Int.random(in: 0..<damaged.count, using: &generator)) }
       base.withUnsafeBytes { knownBytes in
@@ -222,7 +260,8 @@ import Testing
           let known = RawTree(bytes: knownBytes)
           let other = RawTree(bytes: otherBytes)
           let full = RawTree.changes(from: known, to: other)
-          let (layout, incremental) = RawTree.changes(from: known, layout: known.layout(), to: other)
+          let (layout, incremental) = RawTree.changes(
+            from: known, layout: known.layout(), to: other)
           #expect(layout == other.layout(), "round \(round)")
           // Git keeps tree entries sorted (fsck rejects anything else); while damage leaves them
           // sorted, both comparisons must agree.

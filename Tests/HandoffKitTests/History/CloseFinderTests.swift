@@ -1,23 +1,32 @@
 import Foundation
-@testable import HandoffKit
 import HandoffTestSupport
 import Testing
+
+@testable import HandoffKit
 
 @Suite struct CloseFinderTests {
   static let negotiation = Fixtures.account(at: "negotiation")
 
   @Test func theFirstClosedCommitOnTheFirstParentChainWins() throws {
     let repo = try TestRepository()
-    try repo.writeAccount("acme", replacing: ["account.yaml": Self.negotiation, "commitments.yaml": CommitmentRemovedTests.commitments(["draft"])])
+    try repo.writeAccount(
+      "acme",
+      replacing: [
+        "account.yaml": Self.negotiation,
+        "commitments.yaml": CommitmentRemovedTests.commitments(["draft"]),
+      ])
     try repo.writeAccount("never", replacing: ["account.yaml": Self.negotiation])
     try repo.commit("negotiating")
     try repo.write("accounts/acme/account.yaml", Fixtures.account)
-    try repo.write("accounts/acme/commitments.yaml", CommitmentRemovedTests.commitments(["sso", "training"]))
+    try repo.write(
+      "accounts/acme/commitments.yaml", CommitmentRemovedTests.commitments(["sso", "training"]))
     let closing = try repo.commit("acme closed")
     try repo.write("accounts/acme/account.yaml", Self.negotiation)
     try repo.commit("moved back")
     try repo.write("accounts/acme/account.yaml", Fixtures.account)
-    try repo.write("accounts/acme/commitments.yaml", CommitmentRemovedTests.commitments(["sso", "training", "later"]))
+    try repo.write(
+      "accounts/acme/commitments.yaml",
+      CommitmentRemovedTests.commitments(["sso", "training", "later"]))
     try repo.commit("closed again, with more")
 
     let closes = try CloseFinder.find(in: Workspace.open(at: repo.path))
@@ -35,7 +44,12 @@ import Testing
 
   @Test func aCloseTagOverridesAndMergedBranchesCloseAtTheMerge() throws {
     let repo = try TestRepository()
-    try repo.writeAccount("acme", replacing: ["account.yaml": Self.negotiation, "commitments.yaml": CommitmentRemovedTests.commitments(["draft"])])
+    try repo.writeAccount(
+      "acme",
+      replacing: [
+        "account.yaml": Self.negotiation,
+        "commitments.yaml": CommitmentRemovedTests.commitments(["draft"]),
+      ])
     let first = try repo.commit("negotiating")
     try repo.git(["checkout", "-q", "-b", "topic"])
     try repo.write("accounts/acme/account.yaml", Fixtures.account)
@@ -44,7 +58,9 @@ import Testing
     try repo.git(["merge", "-q", "--no-ff", "-m", "merge topic", "topic"])
     let merge = try repo.git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
     // First-parent order: the close is the merge commit that brought the change to main.
-    #expect(try CloseFinder.find(in: Workspace.open(at: repo.path)).first?.commit?.id.description == merge)
+    #expect(
+      try CloseFinder.find(in: Workspace.open(at: repo.path)).first?.commit?.id.description == merge
+    )
 
     try repo.git(["tag", "handoff/close/acme", first])
     let tagged = try #require(try CloseFinder.find(in: Workspace.open(at: repo.path)).first)
@@ -69,16 +85,22 @@ import Testing
     let repo = try TestRepository()
     try repo.writeAccount("acme")
     try repo.commit("one")
-    #expect(throws: ValidationFailure.self) { try CloseFinder.find(in: Workspace.open(at: repo.path), accounts: ["nope"]) }
+    #expect(throws: ValidationFailure.self) {
+      try CloseFinder.find(in: Workspace.open(at: repo.path), accounts: ["nope"])
+    }
   }
 }
 
 extension CloseFinderTests {
   @Test func aDeletedAndRecreatedAccountKeepsItsFirstCloseAndBulkCommitsCount() throws {
     let repo = try TestRepository()
-    for id in ["a1", "a2", "a3", "a4"] { try repo.writeAccount(id, replacing: ["account.yaml": Self.negotiation]) }
+    for id in ["a1", "a2", "a3", "a4"] {
+      try repo.writeAccount(id, replacing: ["account.yaml": Self.negotiation])
+    }
     try repo.commit("four deals")
-    for id in ["a1", "a2", "a3", "a4"] { try repo.write("accounts/\(id)/account.yaml", Fixtures.account) }
+    for id in ["a1", "a2", "a3", "a4"] {
+      try repo.write("accounts/\(id)/account.yaml", Fixtures.account)
+    }
     let bulk = try repo.commit("all four closed at once")
     try repo.remove("accounts/a2")
     try repo.commit("a2 deleted")
@@ -100,7 +122,8 @@ extension CloseFinderTests {
 
     // The renamed file is a removal in the range, even though it came back.
     let removed = try Validator.run(
-      ValidationRequest(repositoryPath: repo.path, source: .worktree, useCache: false, range: "\(bulk)..HEAD")
+      ValidationRequest(
+        repositoryPath: repo.path, source: .worktree, useCache: false, range: "\(bulk)..HEAD")
     ).diagnostics.filter { $0.ruleID == .commitmentRemoved }
     #expect(Set(removed.map(\.account)) == ["a2", "a3"])
   }

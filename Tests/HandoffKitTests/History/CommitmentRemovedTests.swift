@@ -1,21 +1,27 @@
 import Foundation
-@testable import HandoffKit
 import HandoffTestSupport
 import Testing
+
+@testable import HandoffKit
 
 @Suite struct CommitmentRemovedTests {
   static func commitments(_ ids: [String], withdrawn: Set<String> = []) -> String {
     Fixtures.commitments(ids, withdrawn: withdrawn)
   }
 
-  func validate(_ repo: TestRepository, _ source: SnapshotSource = .index, range: String? = nil) throws -> [Diagnostic] {
-    try Validator.run(ValidationRequest(repositoryPath: repo.path, source: source, useCache: false, range: range))
-      .diagnostics.filter { $0.ruleID == .commitmentRemoved }
+  func validate(_ repo: TestRepository, _ source: SnapshotSource = .index, range: String? = nil)
+    throws -> [Diagnostic]
+  {
+    try Validator.run(
+      ValidationRequest(repositoryPath: repo.path, source: source, useCache: false, range: range)
+    )
+    .diagnostics.filter { $0.ruleID == .commitmentRemoved }
   }
 
   @Test func aStagedRemovalAfterCloseIsReportedAndAWithdrawalIsNot() throws {
     let repo = try TestRepository()
-    try repo.writeAccount("acme", replacing: ["commitments.yaml": Self.commitments(["sso", "training"])])
+    try repo.writeAccount(
+      "acme", replacing: ["commitments.yaml": Self.commitments(["sso", "training"])])
     try repo.commit("closed")
     try repo.write("accounts/acme/commitments.yaml", Self.commitments(["sso"]))
     try repo.add()
@@ -25,7 +31,9 @@ import Testing
     #expect(found.first?.location == SourceLocation(line: 1, column: 1))
     #expect(found.first?.commit == nil)
 
-    try repo.write("accounts/acme/commitments.yaml", Self.commitments(["sso", "training"], withdrawn: ["training"]))
+    try repo.write(
+      "accounts/acme/commitments.yaml",
+      Self.commitments(["sso", "training"], withdrawn: ["training"]))
     try repo.add()
     #expect(try validate(repo).isEmpty)
   }
@@ -41,10 +49,12 @@ import Testing
 
   @Test func beforeCloseRemovingIsFine() throws {
     let repo = try TestRepository()
-    try repo.writeAccount("acme", replacing: [
-      "account.yaml": Fixtures.account(at: "negotiation"),
-      "commitments.yaml": Self.commitments(["sso", "training"]),
-    ])
+    try repo.writeAccount(
+      "acme",
+      replacing: [
+        "account.yaml": Fixtures.account(at: "negotiation"),
+        "commitments.yaml": Self.commitments(["sso", "training"]),
+      ])
     try repo.commit("negotiating")
     try repo.write("accounts/acme/commitments.yaml", Self.commitments(["sso"]))
     try repo.add()
@@ -85,13 +95,15 @@ import Testing
 
   @Test func changesOnAMergedBranchAreSeen() throws {
     let repo = try TestRepository()
-    try repo.writeAccount("acme", replacing: ["commitments.yaml": Self.commitments(["sso", "training"])])
+    try repo.writeAccount(
+      "acme", replacing: ["commitments.yaml": Self.commitments(["sso", "training"])])
     let base = try repo.commit("closed")
     try repo.git(["checkout", "-q", "-b", "topic"])
     try repo.write("accounts/acme/commitments.yaml", Self.commitments(["sso"]))
     let removing = try repo.commit("drop training on a branch")
     try repo.git(["checkout", "-q", "main"])
-    try repo.write("accounts/other/account.yaml", "name: O\nstage: prospect\nsegment: smb\nowners: {sales: a}\n")
+    try repo.write(
+      "accounts/other/account.yaml", "name: O\nstage: prospect\nsegment: smb\nowners: {sales: a}\n")
     try repo.commit("unrelated")
     try repo.git(["merge", "-q", "--no-ff", "-m", "merge topic", "topic"])
     let found = try validate(repo, .worktree, range: "\(base)..HEAD")
@@ -114,10 +126,12 @@ extension CommitmentRemovedTests {
     let repo = try TestRepository()
     try repo.write(".handoff.yaml", "accounts_dir: accounts\n")
     let base = try repo.commit("start")
-    try repo.writeAccount("acme", replacing: [
-      "account.yaml": Fixtures.account(at: "negotiation"),
-      "commitments.yaml": Self.commitments(["draft", "sso"]),
-    ])
+    try repo.writeAccount(
+      "acme",
+      replacing: [
+        "account.yaml": Fixtures.account(at: "negotiation"),
+        "commitments.yaml": Self.commitments(["draft", "sso"]),
+      ])
     try repo.commit("negotiating")
     return (repo, base)
   }
@@ -135,7 +149,8 @@ extension CommitmentRemovedTests {
 
   @Test func anAccountMovedBackBeforeHeadKeepsItsPromises() throws {
     let repo = try TestRepository()
-    try repo.writeAccount("acme", replacing: ["commitments.yaml": Self.commitments(["sso", "training"])])
+    try repo.writeAccount(
+      "acme", replacing: ["commitments.yaml": Self.commitments(["sso", "training"])])
     try repo.commit("closed")
     try repo.write("accounts/acme/account.yaml", Fixtures.account(at: "negotiation"))
     try repo.commit("moved back by mistake")

@@ -1,12 +1,15 @@
 import Foundation
-@testable import HandoffKit
 import HandoffTestSupport
 import Testing
+
+@testable import HandoffKit
 
 /// The history index is derived data: whatever state it is in, answers equal a full walk.
 @Suite struct HistoryIndexTests {
   func summary(_ closes: [AccountClose]) -> [String] {
-    closes.map { "\($0.account) \($0.commit?.id.description ?? "-") \($0.commitments) \($0.addedAfterClose)" }
+    closes.map {
+      "\($0.account) \($0.commit?.id.description ?? "-") \($0.commitments) \($0.addedAfterClose)"
+    }
   }
 
   func expectSameAsFullWalk(_ repo: TestRepository) throws {
@@ -29,13 +32,17 @@ import Testing
     try repo.writeAccount("beta")
     try repo.commit("more")
     try expectSameAsFullWalk(repo)  // resumed from the index
-    #expect(try CloseFinder.find(in: Workspace.open(at: repo.path)).first { $0.account == "acme" }?.addedAfterClose == ["extra"])
+    #expect(
+      try CloseFinder.find(in: Workspace.open(at: repo.path)).first { $0.account == "acme" }?
+        .addedAfterClose == ["extra"])
 
     try repo.git(["reset", "-q", "--hard", "HEAD~2"])  // history rewritten: the tip is gone
     try repo.writeAccount("gamma")
     try repo.commit("other path")
     try expectSameAsFullWalk(repo)
-    #expect(try CloseFinder.find(in: Workspace.open(at: repo.path)).contains { $0.account == "beta" } == false)
+    #expect(
+      try CloseFinder.find(in: Workspace.open(at: repo.path)).contains { $0.account == "beta" }
+        == false)
 
     try Data("garbage".utf8).write(to: index)
     try expectSameAsFullWalk(repo)
@@ -59,9 +66,12 @@ import Testing
   @Test func agreesWithTheParser() throws {
     let repo = try TestRepository()
     let texts = [
-      "stage: prospect\n", "stage: negotiation # goes live in May\n", "stage: live\n", "stage: \"closed-won\"\n",
-      "stage: 'handed-off'\n", "{stage: onboarding, name: x}\n", "stage: \"\\x6Cive\"\n", "stage: lost\n",
-      "stage: churned\n", "name: delivered\nstage: negotiation\n", "stage: [live]\n", "stage: >-\n  live\n", "",
+      "stage: prospect\n", "stage: negotiation # goes live in May\n", "stage: live\n",
+      "stage: \"closed-won\"\n",
+      "stage: 'handed-off'\n", "{stage: onboarding, name: x}\n", "stage: \"\\x6Cive\"\n",
+      "stage: lost\n",
+      "stage: churned\n", "name: delivered\nstage: negotiation\n", "stage: [live]\n",
+      "stage: >-\n  live\n", "",
     ]
     for (index, text) in texts.enumerated() { try repo.write("f\(index).yaml", text) }
     try repo.commit("stages")
@@ -70,7 +80,9 @@ import Testing
     let head = try repository.commit(for: "HEAD")
     for (index, text) in texts.enumerated() {
       let blob = try #require(try repository.fileID(ofCommit: head, at: "f\(index).yaml"))
-      let parsed = YAMLLoader.load(Array(text.utf8)).root?["stage"]?.string.flatMap(Stage.init(rawValue:))?.isClosed ?? false
+      let parsed =
+        YAMLLoader.load(Array(text.utf8)).root?["stage"]?.string.flatMap(Stage.init(rawValue:))?
+        .isClosed ?? false
       #expect(store.stageIsClosed(ofBlob: blob) == parsed, "\(text)")
     }
     #expect(!RecordHistoryStore.mayNameClosedStage(Array("stage: negotiation\n".utf8)))
@@ -85,9 +97,11 @@ import Testing
     try repo.write("accounts/beta/risks.yaml", Fixtures.risks)
     try repo.commit("beta: risks", after: 3 * 86_400)
     _ = try CloseFinder.find(in: Workspace.open(at: repo.path))
-    let indexed = PortfolioJSONRenderer().render(PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path))))
+    let indexed = PortfolioJSONRenderer().render(
+      PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path))))
     let walked = PortfolioJSONRenderer().render(
-      PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path), useIndex: false)))
+      PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path), useIndex: false))
+    )
     #expect(indexed == walked)
     #expect(try JSONReader.parse(indexed)["closed"]?["median_hours_to_complete"]?.number == 42)
   }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import HandoffKit
 import HandoffTestSupport
 import Testing
+
+@testable import HandoffKit
 
 @Suite struct CanonicalYAMLTests {
   @Test func rendersTheSameRecordTheSameWayAndReadsBack() throws {
@@ -25,7 +26,10 @@ import Testing
     }
   }
 
-  @Test(arguments: ["no", "12", "2026-08-14", "true", "a: b", "#x", "-x", "&a", "%x", " lead", "", "null", "x #y", "Ünïcode", "it's"])
+  @Test(arguments: [
+    "no", "12", "2026-08-14", "true", "a: b", "#x", "-x", "&a", "%x", " lead", "", "null", "x #y",
+    "Ünïcode", "it's",
+  ])
   func scalarsReadBackAsTheSameText(text: String) throws {
     let rendered = "k: " + CanonicalYAML.scalar(.string(text)) + "\n"
     #expect(YAMLLoader.load(rendered).root?["k"]?.string == text, "\(rendered)")

@@ -1,6 +1,7 @@
 import Foundation
-@testable import HandoffKit
 import Testing
+
+@testable import HandoffKit
 
 @Suite struct ProgressTests {
   final class Lines: @unchecked Sendable {

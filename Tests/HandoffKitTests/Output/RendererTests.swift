@@ -1,7 +1,8 @@
 import Foundation
-@testable import HandoffKit
 import HandoffTestSupport
 import Testing
+
+@testable import HandoffKit
 
 /// Golden output: one report rendered in every format, compared with `Snapshots/`.
 /// Re-record with `HANDOFF_RECORD_SNAPSHOTS=1 swift test --filter RendererTests`.
@@ -10,15 +11,19 @@ import Testing
     source: "worktree", accounts: 2, files: 7,
     diagnostics: [
       Diagnostic(
-        ruleID: .strayFile, message: "unexpected file `comitments.yaml` (did you mean `commitments.yaml`?)",
+        ruleID: .strayFile,
+        message: "unexpected file `comitments.yaml` (did you mean `commitments.yaml`?)",
         path: "accounts/acme/comitments.yaml", account: "acme"),
       Diagnostic(
-        ruleID: .schema, message: "`segment` must be one of smb, mid-market, enterprise (not `gigantic`)",
-        path: "accounts/acme/account.yaml", location: SourceLocation(line: 3, column: 10), account: "acme",
+        ruleID: .schema,
+        message: "`segment` must be one of smb, mid-market, enterprise (not `gigantic`)",
+        path: "accounts/acme/account.yaml", location: SourceLocation(line: 3, column: 10),
+        account: "acme",
         instancePath: "/segment"),
       Diagnostic(
         ruleID: .yamlDuplicateKey, message: "duplicate key `name` (first at line 1)",
-        path: "accounts/acme/account.yaml", location: SourceLocation(line: 1, column: 1), account: "acme",
+        path: "accounts/acme/account.yaml", location: SourceLocation(line: 1, column: 1),
+        account: "acme",
         notes: ["keep one of the two values"]),
       Diagnostic(
         ruleID: .commitmentRemoved, message: "commitment `sso` was removed, after close",
@@ -29,7 +34,8 @@ import Testing
   static func assertSnapshot(_ text: String, named name: String) throws {
     let url = ProjectPaths.root.appendingPathComponent("Tests/Fixtures/Snapshots/\(name)")
     if ProcessInfo.processInfo.environment["HANDOFF_RECORD_SNAPSHOTS"] != nil {
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try text.write(to: url, atomically: true, encoding: .utf8)
     }
     let expected = try String(contentsOf: url, encoding: .utf8)
@@ -52,8 +58,10 @@ import Testing
   @Test func github() throws {
     let text = GitHubRenderer().render(Self.report)
     try Self.assertSnapshot(text, named: "report.github.txt")
-    #expect(text.contains("::error file=accounts/acme/account.yaml,line=3,col=10,title=handoff schema::"))
-    #expect(text.contains("::warning file=accounts/acme/comitments.yaml,title=handoff stray-file::"))
+    #expect(
+      text.contains("::error file=accounts/acme/account.yaml,line=3,col=10,title=handoff schema::"))
+    #expect(
+      text.contains("::warning file=accounts/acme/comitments.yaml,title=handoff stray-file::"))
     #expect(text.contains("removed%2C after close") == false)
     #expect(GitHubRenderer.property("a,b:c%") == "a%2Cb%3Ac%25")
     #expect(GitHubRenderer.data("two\nlines") == "two%0Alines")
@@ -71,7 +79,8 @@ import Testing
     let results = try #require(run["results"]?.items)
     #expect(results.count == Self.report.diagnostics.count)
     let first = try #require(results.first)
-    #expect(first["locations"]?.items?.first?["physicalLocation"]?["region"]?["startLine"]?.number == 1)
+    #expect(
+      first["locations"]?.items?.first?["physicalLocation"]?["region"]?["startLine"]?.number == 1)
     #expect(first["level"]?.string == "error")
     for result in results {
       let index = try #require(result["ruleIndex"]?.number)
@@ -93,15 +102,17 @@ import Testing
   }
 
   @Test func findingsAreSortedByPathThenPosition() {
-    #expect(Self.report.diagnostics.map(\.path) == [
-      "accounts/acme/account.yaml", "accounts/acme/account.yaml", "accounts/acme/comitments.yaml",
-      "accounts/beta/commitments.yaml",
-    ])
+    #expect(
+      Self.report.diagnostics.map(\.path) == [
+        "accounts/acme/account.yaml", "accounts/acme/account.yaml", "accounts/acme/comitments.yaml",
+        "accounts/beta/commitments.yaml",
+      ])
     #expect(Self.report.diagnostics.first?.location?.line == 1)
   }
 
   @Test func aCleanReportSaysSo() {
     let clean = Report(source: "index", accounts: 1, files: 5, diagnostics: [])
-    #expect(TextRenderer(color: false).render(clean) == "no problems in 5 files in 1 account (index)\n")
+    #expect(
+      TextRenderer(color: false).render(clean) == "no problems in 5 files in 1 account (index)\n")
   }
 }

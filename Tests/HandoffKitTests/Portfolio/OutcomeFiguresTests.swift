@@ -1,7 +1,8 @@
 import Foundation
-@testable import HandoffKit
 import HandoffTestSupport
 import Testing
+
+@testable import HandoffKit
 
 @Suite struct OutcomeFiguresTests {
   /// An account.yaml closed on `closedOn`, with extra lines under `handoff:` and `contract:`.
@@ -33,19 +34,29 @@ import Testing
   /// 2026-03-20, too young to count at day 90.
   static func history() throws -> TestRepository {
     let repo = try TestRepository()
-    try repo.writeAccount("churner", replacing: [
-      "account.yaml": account(closedOn: "2026-01-01", handoff: ["first_value_on: 2026-01-21", "effort_score: 2"])
-    ])
-    try repo.writeAccount("ender", replacing: [
-      "account.yaml": account(
-        segment: "enterprise", closedOn: "2026-01-01", handoff: ["first_value_on: 2026-05-01", "effort_score: 5"],
-        contract: ["ended_on: 2026-05-01"])
-    ])
-    try repo.writeAccount("young", replacing: ["account.yaml": account(segment: "mid-market", closedOn: "2026-03-20")])
+    try repo.writeAccount(
+      "churner",
+      replacing: [
+        "account.yaml": account(
+          closedOn: "2026-01-01", handoff: ["first_value_on: 2026-01-21", "effort_score: 2"])
+      ])
+    try repo.writeAccount(
+      "ender",
+      replacing: [
+        "account.yaml": account(
+          segment: "enterprise", closedOn: "2026-01-01",
+          handoff: ["first_value_on: 2026-05-01", "effort_score: 5"],
+          contract: ["ended_on: 2026-05-01"])
+      ])
+    try repo.writeAccount(
+      "young", replacing: ["account.yaml": account(segment: "mid-market", closedOn: "2026-03-20")])
     try repo.commit("three closed accounts")  // 2026-01-02
-    try repo.write("accounts/churner/account.yaml", account(stage: "churned", closedOn: "2026-01-01"))
+    try repo.write(
+      "accounts/churner/account.yaml", account(stage: "churned", closedOn: "2026-01-01"))
     try repo.commit("churner churned", after: 40 * 86_400)  // 2026-02-11
-    try repo.write("accounts/churner/account.yaml", account(stage: "churned", closedOn: "2026-01-01") + "x-note: gone\n")
+    try repo.write(
+      "accounts/churner/account.yaml",
+      account(stage: "churned", closedOn: "2026-01-01") + "x-note: gone\n")
     try repo.commit("a later edit of a churned account", after: 60 * 86_400)  // 2026-04-12
     return repo
   }
@@ -67,7 +78,8 @@ import Testing
     #expect(outcomes.retention.counted == 2)
     #expect(outcomes.retention.retained == 1)
     let enterprise = try #require(outcomes.firstValue.first { $0.segment == "enterprise" })
-    #expect(enterprise.accounts == 1 && enterprise.medianDays == 120 && enterprise.meetingBenchmark == 0)
+    #expect(
+      enterprise.accounts == 1 && enterprise.medianDays == 120 && enterprise.meetingBenchmark == 0)
     #expect(enterprise.meetingShare == 0)
     let midMarket = try #require(outcomes.firstValue.first { $0.segment == "mid-market" })
     #expect(midMarket.accounts == 0 && midMarket.medianDays == nil && midMarket.meetingShare == nil)
@@ -76,11 +88,17 @@ import Testing
 
     // The history index gives the same answers as a fresh walk.
     let json = PortfolioJSONRenderer().render(PortfolioReport(scan))
-    let fresh = PortfolioJSONRenderer().render(PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path), useIndex: false)))
+    let fresh = PortfolioJSONRenderer().render(
+      PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path), useIndex: false))
+    )
     #expect(json == fresh)
     let document = try JSONReader.parse(Array(json.utf8))
-    let segments = document["closed"]?["outcomes"]?["time_to_first_value"]?["by_segment"]?.items ?? []
-    #expect(segments.first { $0["segment"]?.string == "mid-market" }?["median_days"].map { if case .null = $0.value { true } else { false } } == true)
+    let segments =
+      document["closed"]?["outcomes"]?["time_to_first_value"]?["by_segment"]?.items ?? []
+    #expect(
+      segments.first { $0["segment"]?.string == "mid-market" }?["median_days"].map {
+        if case .null = $0.value { true } else { false }
+      } == true)
     #expect(document["closed"]?["outcomes"]?["churn"]?["early_churn_share"]?.number == 0.5)
   }
 
@@ -105,14 +123,23 @@ import Testing
     func levels(_ change: (inout HandoffFacts) -> Void) -> [String: (Int, Int, Int)] {
       var facts = Self.facts(closedOn: "2026-01-01")
       change(&facts)
-      return Dictionary(uniqueKeysWithValues: OutcomeFigures([facts], context: context).serviceLevels.map {
-        ($0.name, ($0.met, $0.notMet, $0.notYetDue))
-      })
+      return Dictionary(
+        uniqueKeysWithValues: OutcomeFigures([facts], context: context).serviceLevels.map {
+          ($0.name, ($0.met, $0.notMet, $0.notYetDue))
+        })
     }
     #expect(levels { $0.daysToIntro = 7 }["intro"]! == (1, 0, 0))
     #expect(levels { $0.daysToIntro = 8 }["intro"]! == (0, 1, 0))
-    #expect(levels { $0.daysToIntro = nil; $0.introDue = false }["intro"]! == (0, 0, 1))
-    #expect(levels { $0.daysToIntro = nil; $0.introDue = true }["intro"]! == (0, 1, 0))
+    #expect(
+      levels {
+        $0.daysToIntro = nil
+        $0.introDue = false
+      }["intro"]! == (0, 0, 1))
+    #expect(
+      levels {
+        $0.daysToIntro = nil
+        $0.introDue = true
+      }["intro"]! == (0, 1, 0))
     #expect(levels { $0.daysFromKickoffToReconcile = 7 }["reconciliation"]! == (1, 0, 0))
     #expect(levels { $0.daysFromKickoffToReconcile = 8 }["reconciliation"]! == (0, 1, 0))
     #expect(levels { $0.warmTransitionDays = 30 }["warm transition"]! == (1, 0, 0))
@@ -155,23 +182,30 @@ import Testing
       #expect(facts.churnDay?.description == expected, "\(entry.key)")
       if expected != nil { churned += 1 }
       let days = entry.value["first_value_days"]?.number.map { Int($0) }
-      if entry.value["defect"]?.string == nil { #expect(facts.daysToFirstValue == days, "\(entry.key)") }
+      if entry.value["defect"]?.string == nil {
+        #expect(facts.daysToFirstValue == days, "\(entry.key)")
+      }
     }
     #expect(churned > 0)
   }
 
   // MARK: - Helpers
 
-  static func time(_ day: String) -> Int64 { Int64(CalendarDate(day)!.dayNumber) * 86_400 + 12 * 3600 }
+  static func time(_ day: String) -> Int64 {
+    Int64(CalendarDate(day)!.dayNumber) * 86_400 + 12 * 3600
+  }
 
   /// A closed account's facts with every service level met and nothing else recorded.
   static func facts(closedOn: String) -> HandoffFacts {
     let closed = CalendarDate(closedOn)!
-    let close = CommitDetails(id: OID(bytes: Array(repeating: 1, count: 20)), time: time(closedOn), author: "", summary: "")
+    let close = CommitDetails(
+      id: OID(bytes: Array(repeating: 1, count: 20)), time: time(closedOn), author: "", summary: "")
     var facts = HandoffFacts(
-      account: "a", salesOwner: "jane.doe", errors: 0, close: close, secondsToComplete: 0, closedOn: closed,
+      account: "a", salesOwner: "jane.doe", errors: 0, close: close, secondsToComplete: 0,
+      closedOn: closed,
       daysToIntro: 3, daysToKickoff: 5, reconciled: true, csmConfidence: nil, commitmentsAtClose: 0,
-      addedAfterClose: 0, redated: 0, missed: 0, withdrawn: 0, removedAfterClose: 0, verbalPromises: 0,
+      addedAfterClose: 0, redated: 0, missed: 0, withdrawn: 0, removedAfterClose: 0,
+      verbalPromises: 0,
       completeness: 80, gaps: [], redFlags: [], aboveThreshold: false, mitigationPresent: false)
     facts.daysFromKickoffToReconcile = 2
     facts.warmTransitionDays = 30

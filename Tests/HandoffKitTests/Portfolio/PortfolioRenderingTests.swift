@@ -1,7 +1,8 @@
 import Foundation
-@testable import HandoffKit
 import HandoffTestSupport
 import Testing
+
+@testable import HandoffKit
 
 @Suite struct PortfolioRenderingTests {
   static func report() throws -> PortfolioReport {
@@ -15,7 +16,10 @@ import Testing
     #expect(json["closed"]?["complete_within_24h_share"]?.number == 0.5)
     #expect(json["closed"]?["csm_confidence"]?["4"]?.number == 1)
     #expect(json["closed"]?["red_flags"]?["promise"]?.number == 1)
-    #expect(json["by_sales_owner"]?.items?.compactMap { $0["sales_owner"]?.string } == ["jane.doe", "ken.ito"])
+    #expect(
+      json["by_sales_owner"]?.items?.compactMap { $0["sales_owner"]?.string } == [
+        "jane.doe", "ken.ito",
+      ])
     #expect(json["by_close_month"]?.items?.first?["month"]?.string == "2026-01")
     let weakest = try #require(json["weakest"]?.items?.first)
     #expect(weakest["missing"]?.items?.isEmpty == false)
@@ -24,14 +28,19 @@ import Testing
 
   @Test func markdownHasTheSections() throws {
     let markdown = PortfolioMarkdownRenderer().render(try Self.report())
-    for heading in ["# Handoff report", "## 2 accounts closed", "### CSM confidence", "## By sales owner",
-                    "## By month of close", "## Weakest handoffs", "| jane.doe |", "| 2026-01 |"] {
+    for heading in [
+      "# Handoff report", "## 2 accounts closed", "### CSM confidence", "## By sales owner",
+      "## By month of close", "## Weakest handoffs", "| jane.doe |", "| 2026-01 |",
+    ] {
       #expect(markdown.contains(heading), "\(heading)")
     }
     #expect(markdown.contains("| Records without errors within 24 h of close | 1 (50%) |"))
-    for heading in ["## Outcomes", "### Time to first value", "### Retention at day 90 by handoff quality",
-                    "### Service levels", "### Checklist items not fully documented", "## Outcomes by sales owner",
-                    "## Outcomes by month of close", "| A1 problem in the customer's words |"] {
+    for heading in [
+      "## Outcomes", "### Time to first value", "### Retention at day 90 by handoff quality",
+      "### Service levels", "### Checklist items not fully documented",
+      "## Outcomes by sales owner",
+      "## Outcomes by month of close", "| A1 problem in the customer's words |",
+    ] {
       #expect(markdown.contains(heading), "\(heading)")
     }
     // The fixture records no first value: "no data", never a zero.
@@ -44,8 +53,9 @@ import Testing
     #expect(outcomes["time_to_first_value"]?["median_days"]?.value == .null)
     #expect(outcomes["effort_score"]?["average"]?.value == .null)
     #expect(outcomes["retention"]?["share"]?.value == .null)  // nothing 90 days old at HEAD
-    #expect(outcomes["service_levels"]?.items?.compactMap { $0["name"]?.string }
-      == ["complete", "intro", "reconciliation", "warm transition"])
+    #expect(
+      outcomes["service_levels"]?.items?.compactMap { $0["name"]?.string }
+        == ["complete", "intro", "reconciliation", "warm transition"])
     #expect(outcomes["checklist_gaps"]?.items?.count == 15)
     #expect(json["by_sales_owner"]?.items?.first?["outcomes"]?["churn"]?["churned"]?.number == 0)
   }
@@ -58,13 +68,17 @@ import Testing
     #expect(html.contains("<style>"))
     #expect(html.contains("aria-label=\"Retention at day 90: Joint intro meeting\""))
     #expect(html.contains("aria-label=\"Median days from close to first value, per segment\""))
-    for outside in ["<script", "http://", "https://", "url(", "@import", "<link", "@font-face", "<img"] {
+    for outside in [
+      "<script", "http://", "https://", "url(", "@import", "<link", "@font-face", "<img",
+    ] {
       #expect(!html.contains(outside), "\(outside)")
     }
   }
 
   @Test func htmlEscapesUserText() {
-    #expect(Markup.escape("<b>\"Tom\" & 'Jerry'</b>") == "&lt;b&gt;&quot;Tom&quot; &amp; &apos;Jerry&apos;&lt;/b&gt;")
+    #expect(
+      Markup.escape("<b>\"Tom\" & 'Jerry'</b>")
+        == "&lt;b&gt;&quot;Tom&quot; &amp; &apos;Jerry&apos;&lt;/b&gt;")
   }
 
   @Test func figureText() {

@@ -1,7 +1,8 @@
 import Foundation
-@testable import HandoffKit
 import HandoffTestSupport
 import Testing
+
+@testable import HandoffKit
 
 @Suite struct PortfolioReportTests {
   /// acme closes complete, with a verbal promise, then gains a promise and re-dates one;
@@ -11,31 +12,41 @@ import Testing
     let repo = try TestRepository()
     let handedOver = Fixtures.account.replacingOccurrences(
       of: "contract:",
-      with: "handoff:\n  intro_meeting: 2026-08-17\n  kickoff: 2026-08-24\n  csm_confidence: 4\ncontract:")
-    let verbal = Fixtures.commitments + """
-        - id: demo-promise
-          promise: Grades sync every night
-          kind: integration
-          source: demo
-          in_contract: false
-          made_by: jane.doe
-          owner: product
-          due: 2026-10-01
-          status: open
+      with:
+        "handoff:\n  intro_meeting: 2026-08-17\n  kickoff: 2026-08-24\n  csm_confidence: 4\ncontract:"
+    )
+    let verbal =
+      Fixtures.commitments + """
+          - id: demo-promise
+            promise: Grades sync every night
+            kind: integration
+            source: demo
+            in_contract: false
+            made_by: jane.doe
+            owner: product
+            due: 2026-10-01
+            status: open
 
-      """
-    try repo.writeAccount("acme", replacing: ["account.yaml": handedOver, "commitments.yaml": verbal])
-    try repo.writeAccount("beta", replacing: [
-      "account.yaml": Fixtures.account.replacingOccurrences(of: "jane.doe", with: "ken.ito"),
-      "commitments.yaml": Fixtures.commitments(["a", "b"]),
-    ])
+        """
+    try repo.writeAccount(
+      "acme", replacing: ["account.yaml": handedOver, "commitments.yaml": verbal])
+    try repo.writeAccount(
+      "beta",
+      replacing: [
+        "account.yaml": Fixtures.account.replacingOccurrences(of: "jane.doe", with: "ken.ito"),
+        "commitments.yaml": Fixtures.commitments(["a", "b"]),
+      ])
     try repo.remove("accounts/beta/risks.yaml")
-    try repo.writeAccount("gamma", replacing: [
-      "account.yaml": Fixtures.account(at: "negotiation").replacingOccurrences(of: "jane.doe", with: "ken.ito") + "segmnet: smb\n"
-    ])
+    try repo.writeAccount(
+      "gamma",
+      replacing: [
+        "account.yaml": Fixtures.account(at: "negotiation").replacingOccurrences(
+          of: "jane.doe", with: "ken.ito") + "segmnet: smb\n"
+      ])
     try repo.commit("three accounts")
     guard step >= 2 else { return repo }
-    let later = verbal.replacingOccurrences(of: "due: 2026-09-25", with: "due: 2026-10-05")
+    let later =
+      verbal.replacingOccurrences(of: "due: 2026-09-25", with: "due: 2026-10-05")
       + Fixtures.commitments(["extra"]).replacingOccurrences(of: "commitments:\n", with: "")
     try repo.write("accounts/acme/commitments.yaml", later)
     try repo.commit("acme: new promise, SSO later", after: 12 * 3600)
@@ -92,7 +103,8 @@ import Testing
 
   @Test func neverCompleteUntilFixed() throws {
     let repo = try Self.portfolio(upTo: 2)
-    let figures = PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path))).summary
+    let figures = PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path)))
+      .summary
     #expect(figures.neverComplete == 1)
     #expect(figures.completeWithin24Hours == 1)
     #expect(figures.medianHoursToComplete == 0)
@@ -105,25 +117,36 @@ import Testing
     _ = try PortfolioScanner.scan(in: Workspace.open(at: repo.path))
     try repo.write("accounts/beta/risks.yaml", Fixtures.risks)
     try repo.commit("beta: risks", after: 3 * 86_400)
-    let indexed = PortfolioJSONRenderer().render(PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path))))
+    let indexed = PortfolioJSONRenderer().render(
+      PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path))))
     let walked = PortfolioJSONRenderer().render(
-      PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path), useIndex: false)))
+      PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path), useIndex: false))
+    )
     #expect(indexed == walked)
     #expect(try JSONReader.parse(indexed)["closed"]?["median_hours_to_complete"]?.number == 42)
   }
 
   @Test func changedSettingsRejudgeCompleteness() throws {
     let repo = try Self.portfolio(upTo: 2)
-    #expect(PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path))).summary.neverComplete == 1)
+    #expect(
+      PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path))).summary
+        .neverComplete == 1)
     try repo.write(".handoff.yaml", "rules:\n  missing-file: warning\n")
     try repo.commit("missing files are warnings here")
-    #expect(PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path))).summary.neverComplete == 0)
+    #expect(
+      PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path))).summary
+        .neverComplete == 0)
   }
 
   @Test func anEmptyRepositoryHasNoHistoryToReportOn() throws {
     let repo = try TestRepository()
-    let failure = try #require(throws: ValidationFailure.self) { try PortfolioScanner.scan(in: Workspace.open(at: repo.path)) }
-    #expect(failure.description == "error: the branch `main` has no commits yet, so there is no history to read; commit first")
+    let failure = try #require(throws: ValidationFailure.self) {
+      try PortfolioScanner.scan(in: Workspace.open(at: repo.path))
+    }
+    #expect(
+      failure.description
+        == "error: the branch `main` has no commits yet, so there is no history to read; commit first"
+    )
   }
 
   @Test func medianOfEvenAndOddCounts() {

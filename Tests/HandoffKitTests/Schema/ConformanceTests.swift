@@ -63,7 +63,9 @@ import Testing
 
   static func usesUnsupportedKeyword(_ node: YAMLNode) -> Bool {
     if let entries = node.entries {
-      return entries.contains { unsupportedKeywords.contains($0.key) || usesUnsupportedKeyword($0.value) }
+      return entries.contains {
+        unsupportedKeywords.contains($0.key) || usesUnsupportedKeyword($0.value)
+      }
     }
     return node.items?.contains(where: usesUnsupportedKeyword) ?? false
   }
@@ -76,12 +78,14 @@ import Testing
       var base = base
       if let entries = node.entries {
         if let id = node["$id"]?.string {
-          base = SchemaURI.resolve(id, against: base).split(separator: "#").first.map(String.init) ?? ""
+          base =
+            SchemaURI.resolve(id, against: base).split(separator: "#").first.map(String.init) ?? ""
           declared.insert(base)
         }
         if let reference = node["$ref"]?.string {
           let resolved = SchemaURI.resolve(reference, against: base)
-          references.append(resolved.split(separator: "#", omittingEmptySubsequences: false)[0].description)
+          references.append(
+            resolved.split(separator: "#", omittingEmptySubsequences: false)[0].description)
         }
         for entry in entries { walk(entry.value, base: base) }
       } else if let items = node.items {
@@ -94,9 +98,12 @@ import Testing
 
   @Test func officialSuitePasses() throws {
     guard ProjectPaths.sharedIsPresent("conformance/draft2020-12") else { return }
-    try #require(FileManager.default.fileExists(atPath: Self.folder.path), "../shared/conformance is missing")
+    try #require(
+      FileManager.default.fileExists(atPath: Self.folder.path), "../shared/conformance is missing")
     let outcome = try Self.run()
-    print("JSON Schema conformance: \(outcome.passed)/\(outcome.total) passed, \(outcome.skippedGroups) groups skipped by rule")
+    print(
+      "JSON Schema conformance: \(outcome.passed)/\(outcome.total) passed, \(outcome.skippedGroups) groups skipped by rule"
+    )
     for failure in outcome.failures { print("  FAIL \(failure)") }
     #expect(outcome.failures.isEmpty)
     #expect(outcome.total > 800)

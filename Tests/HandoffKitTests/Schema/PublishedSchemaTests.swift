@@ -1,7 +1,8 @@
 import Foundation
-@testable import HandoffKit
 import HandoffTestSupport
 import Testing
+
+@testable import HandoffKit
 
 @Suite struct PublishedSchemaTests {
   @Test func embeddedSchemasEqualTheFilesInSchemaFolder() throws {
@@ -20,7 +21,8 @@ import Testing
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     #expect(files == EmbeddedSchemas.accountTemplates.map(\.name).sorted())
     for template in EmbeddedSchemas.accountTemplates {
-      let onDisk = try String(contentsOf: folder.appendingPathComponent(template.name), encoding: .utf8)
+      let onDisk = try String(
+        contentsOf: folder.appendingPathComponent(template.name), encoding: .utf8)
       #expect(onDisk == template.text, "\(template.name) differs: run scripts/embed-schemas.py")
     }
   }
@@ -58,13 +60,14 @@ import Testing
     ]
     func check(_ node: YAMLNode, inNameMap: Bool) {
       guard let entries = node.entries else {
-        node.items?.forEach { check($0, inNameMap: false) }
+        for item in node.items ?? [] { check(item, inNameMap: false) }
         return
       }
       for entry in entries {
         if !inNameMap { #expect(allowed.contains(entry.key), "keyword \(entry.key)") }
         if !inNameMap, entry.key == "$ref" { #expect(entries.count == 1, "$ref with siblings") }
-        let namesChildren = ["properties", "patternProperties", "definitions"].contains(entry.key) && !inNameMap
+        let namesChildren =
+          ["properties", "patternProperties", "definitions"].contains(entry.key) && !inNameMap
         check(entry.value, inNameMap: namesChildren)
       }
     }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import HandoffKit
 import Testing
+
+@testable import HandoffKit
 
 @Suite struct SimplePatternTests {
   static let patterns = [
@@ -19,14 +20,17 @@ import Testing
       for _ in 0..<60 {
         var text = ""
         for _ in 0..<length {
-          state = state &* 6364136223846793005 &+ 1442695040888963407
+          state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
           text.append(alphabet[Int(state >> 33) % alphabet.count])
         }
-        let expected = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        let expected =
+          regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
         #expect(simple.matches(text) == expected, "\(pattern) on \(text.debugDescription)")
       }
     }
-    #expect(simple.matches("clever-sso") == (regex.firstMatch(in: "clever-sso", range: NSRange(location: 0, length: 10)) != nil))
+    #expect(
+      simple.matches("clever-sso")
+        == (regex.firstMatch(in: "clever-sso", range: NSRange(location: 0, length: 10)) != nil))
   }
 
   @Test(arguments: ["(a|b)", "\\d+", "a.b", "[a-z]{2}?", "[abc", "a{3,1}"])
@@ -36,7 +40,9 @@ import Testing
 }
 
 @Suite struct CalendarDateTests {
-  @Test(arguments: ["1970-01-01", "2024-02-29", "2000-03-01", "1969-12-31", "2026-08-14", "2100-02-28"])
+  @Test(arguments: [
+    "1970-01-01", "2024-02-29", "2000-03-01", "1969-12-31", "2026-08-14", "2100-02-28",
+  ])
   func dayNumbersRoundTrip(text: String) throws {
     let date = try #require(CalendarDate(text))
     #expect(CalendarDate(dayNumber: date.dayNumber) == date)
@@ -48,7 +54,9 @@ import Testing
     #expect(AtCloseReport.date(-1) == "1969-12-31T23:59:59Z")
   }
 
-  @Test(arguments: ["2025-02-30", "2023-02-29", "2026-13-01", "2026-8-14", "२०२६-०८-१४", "2026-08-14 "])
+  @Test(arguments: [
+    "2025-02-30", "2023-02-29", "2026-13-01", "2026-8-14", "२०२६-०८-१४", "2026-08-14 ",
+  ])
   func rejectsWhatIsNotADay(text: String) {
     #expect(CalendarDate(text) == nil)
   }

@@ -1,15 +1,19 @@
 import Foundation
-@testable import HandoffKit
 import HandoffTestSupport
 import Testing
 
+@testable import HandoffKit
+
 /// The gate judges the accounts a change touches, and nothing else.
 @Suite struct ChangeScopeTests {
-  func run(_ repo: TestRepository, _ source: SnapshotSource, range: String? = nil, scope: ValidationScope)
+  func run(
+    _ repo: TestRepository, _ source: SnapshotSource, range: String? = nil, scope: ValidationScope
+  )
     throws -> Report
   {
     try Validator.run(
-      ValidationRequest(repositoryPath: repo.path, source: source, useCache: true, range: range, scope: scope))
+      ValidationRequest(
+        repositoryPath: repo.path, source: source, useCache: true, range: range, scope: scope))
   }
 
   /// A repository with a broken account nobody touches.
@@ -17,7 +21,11 @@ import Testing
     let repo = try TestRepository()
     try repo.writeAccount("acme")
     try repo.writeAccount("beta")
-    try repo.writeAccount("broken", replacing: ["account.yaml": Fixtures.account.replacingOccurrences(of: "segment:", with: "segmnet:")])
+    try repo.writeAccount(
+      "broken",
+      replacing: [
+        "account.yaml": Fixtures.account.replacingOccurrences(of: "segment:", with: "segmnet:")
+      ])
     let base = try repo.commit("start")
     return (repo, base)
   }
@@ -67,7 +75,9 @@ import Testing
     try repo.add()
     #expect(try run(repo, .index, scope: .changed).accountIDs == ["acme", "beta", "broken"])
     try repo.commit("readme")
-    #expect(try run(repo, .revision("HEAD"), range: "\(base)..HEAD", scope: .changed).accountIDs.count == 3)
+    #expect(
+      try run(repo, .revision("HEAD"), range: "\(base)..HEAD", scope: .changed).accountIDs.count
+        == 3)
   }
 
   @Test func aRangeJudgesWhatDiffersFromTheMergeBase() throws {
@@ -82,14 +92,17 @@ import Testing
     let report = try run(repo, .revision("feature"), range: "main..feature", scope: .changed)
     #expect(report.accountIDs == ["beta"])
     #expect(report.otherAccountsWithErrors == 1)
-    #expect(try run(repo, .revision("feature"), range: "\(base)..feature", scope: .all).accountIDs.count == 3)
+    #expect(
+      try run(repo, .revision("feature"), range: "\(base)..feature", scope: .all).accountIDs.count
+        == 3)
   }
 
   @Test func deletedAccountsAreInTheChange() throws {
     let (repo, _) = try Self.withABrokenNeighbour()
     try repo.git(["rm", "-q", "-r", "accounts/beta"])
     let scope = try ChangeScope.staged(
-      items: try Repository.discover(from: repo.path).indexItems(under: "accounts"), settingsID: nil,
+      items: try Repository.discover(from: repo.path).indexItems(under: "accounts"),
+      settingsID: nil,
       repository: try Repository.discover(from: repo.path), accountsDirectory: "accounts")
     #expect(scope.accounts == ["beta"])
   }
@@ -99,7 +112,10 @@ import Testing
   @Test func changedFindingsAreAllFindingsRestrictedToTheChange() throws {
     var generator = SystemRandomNumberGenerator()
     let edits: [(String, String)] = [
-      ("account.yaml", Fixtures.account.replacingOccurrences(of: "segment: enterprise", with: "segment: huge")),
+      (
+        "account.yaml",
+        Fixtures.account.replacingOccurrences(of: "segment: enterprise", with: "segment: huge")
+      ),
       ("goals.yaml", "problem: only\n"),
       ("notes.md", "just notes\n"),
       ("commitments.yaml", Fixtures.commitments(["a", "b"])),
@@ -114,7 +130,8 @@ import Testing
         try repo.writeAccount(name, replacing: overrides)
       }
       try repo.commit("start")
-      for name in names.shuffled(using: &generator).prefix(Int.random(in: 0...3, using: &generator)) {
+      for name in names.shuffled(using: &generator).prefix(Int.random(in: 0...3, using: &generator))
+      {
         let (file, text) = edits.randomElement(using: &generator)!
         try repo.write("accounts/\(name)/\(file)", text)
       }
@@ -127,8 +144,12 @@ import Testing
       let changed = try run(repo, .index, scope: .changed)
       let all = try run(repo, .index, scope: .all)
       let judged = Set(changed.accountIDs).union(deleted)
-      #expect(changed.diagnostics == all.diagnostics.filter { $0.account.map(judged.contains) ?? false }, "round \(round)")
-      let othersWithErrors = Set(all.diagnostics.filter { $0.severity == .error }.compactMap(\.account)).subtracting(judged)
+      #expect(
+        changed.diagnostics == all.diagnostics.filter { $0.account.map(judged.contains) ?? false },
+        "round \(round)")
+      let othersWithErrors = Set(
+        all.diagnostics.filter { $0.severity == .error }.compactMap(\.account)
+      ).subtracting(judged)
       #expect(changed.otherAccountsWithErrors == othersWithErrors.count, "round \(round)")
     }
   }
@@ -144,12 +165,17 @@ import Testing
     var generator = SystemRandomNumberGenerator()
     for round in 0..<5 {
       let account = ["acme", "beta", "broken"].randomElement(using: &generator)!
-      try repo.write("accounts/\(account)/goals.yaml", round % 2 == 0 ? "problem: only\n" : Fixtures.goals + "# \(round)\n")
+      try repo.write(
+        "accounts/\(account)/goals.yaml",
+        round % 2 == 0 ? "problem: only\n" : Fixtures.goals + "# \(round)\n")
       if round == 3 { try repo.writeAccount("gamma") }
       try repo.add()
       if round == 4 { try repo.git(["rm", "-q", "-r", "--cached", "accounts/gamma"]) }
-      let fast = try Validator.run(ValidationRequest(repositoryPath: repo.path, source: .index, scope: .changed))
-      let slow = try Validator.run(ValidationRequest(repositoryPath: repo.path, source: .index, useCache: false, scope: .changed))
+      let fast = try Validator.run(
+        ValidationRequest(repositoryPath: repo.path, source: .index, scope: .changed))
+      let slow = try Validator.run(
+        ValidationRequest(
+          repositoryPath: repo.path, source: .index, useCache: false, scope: .changed))
       #expect(fast.diagnostics == slow.diagnostics, "round \(round)")
       #expect(fast.accountIDs == slow.accountIDs, "round \(round)")
       #expect(fast.otherAccountsWithErrors == slow.otherAccountsWithErrors, "round \(round)")

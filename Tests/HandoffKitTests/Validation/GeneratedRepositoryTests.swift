@@ -1,7 +1,8 @@
 import Foundation
-@testable import HandoffKit
 import HandoffTestSupport
 import Testing
+
+@testable import HandoffKit
 
 /// Checks the validator against repositories written by the project's `scripts/gen-repo.py`,
 /// whose truth file says which accounts carry which defect.
@@ -27,20 +28,27 @@ import Testing
   }
 
   static func generate(accounts: Int, seed: Int) throws -> Generated {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("generated-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "generated-\(UUID().uuidString)")
     let truth = folder.appendingPathExtension("json")
     _ = try Shell.run(
       "/usr/bin/env",
-      ["python3", generator.path, "--accounts", "\(accounts)", "--seed", "\(seed)", "--out", folder.path,
-       "--truth", truth.path, "--defect-share", "0.1"]
+      [
+        "python3", generator.path, "--accounts", "\(accounts)", "--seed", "\(seed)", "--out",
+        folder.path,
+        "--truth", truth.path, "--defect-share", "0.1",
+      ]
     ).checked()
     defer { try? FileManager.default.removeItem(at: truth) }
-    return Generated(folder: folder, truth: try JSONReader.parse(Array(try Data(contentsOf: truth))))
+    return Generated(
+      folder: folder, truth: try JSONReader.parse(Array(try Data(contentsOf: truth))))
   }
 
   @Test(arguments: [(accounts: 300, seed: 7), (accounts: 250, seed: 42)])
-  func everyTreeDefectIsFoundAtItsFileAndNoCleanAccountGetsAnError(accounts: Int, seed: Int) throws {
-    try #require(FileManager.default.fileExists(atPath: Self.generator.path), "the generator is missing")
+  func everyTreeDefectIsFoundAtItsFileAndNoCleanAccountGetsAnError(accounts: Int, seed: Int) throws
+  {
+    try #require(
+      FileManager.default.fileExists(atPath: Self.generator.path), "the generator is missing")
     let generated = try Self.generate(accounts: accounts, seed: seed)
     defer { try? FileManager.default.removeItem(at: generated.folder) }
     let byAccount = try #require(generated.truth["by_account"]?.entries)
@@ -49,7 +57,9 @@ import Testing
       let report = try Validator.run(
         ValidationRequest(repositoryPath: generated.folder.path, source: source, useCache: false))
       #expect(report.accounts == accounts)
-      let errors = Dictionary(grouping: report.diagnostics.filter { $0.severity == .error }) { $0.account ?? "" }
+      let errors = Dictionary(grouping: report.diagnostics.filter { $0.severity == .error }) {
+        $0.account ?? ""
+      }
       var checkedDefects = 0
       for entry in byAccount {
         let defect = entry.value["defect"]?.string
@@ -64,7 +74,8 @@ import Testing
             "\(entry.key) (\(defect)) not reported at \(expected.file) in \(source)")
         } else {
           #expect(defect == nil, "unknown defect \(defect ?? "")")
-          #expect(found.isEmpty, "clean account \(entry.key) got \(found.map(\.message)) in \(source)")
+          #expect(
+            found.isEmpty, "clean account \(entry.key) got \(found.map(\.message)) in \(source)")
         }
       }
       #expect(checkedDefects > 20)
@@ -72,21 +83,29 @@ import Testing
   }
 
   @Test func rangeFindsEveryPromiseDeletedAfterClose() throws {
-    try #require(FileManager.default.fileExists(atPath: Self.generator.path), "the generator is missing")
+    try #require(
+      FileManager.default.fileExists(atPath: Self.generator.path), "the generator is missing")
     let generated = try Self.generate(accounts: 200, seed: 3)
     defer { try? FileManager.default.removeItem(at: generated.folder) }
-    let root = try Shell.run("/usr/bin/env", ["git", "-C", generated.folder.path, "rev-list", "--max-parents=0", "HEAD"])
-      .checked().trimmingCharacters(in: .whitespacesAndNewlines)
+    let root = try Shell.run(
+      "/usr/bin/env", ["git", "-C", generated.folder.path, "rev-list", "--max-parents=0", "HEAD"]
+    )
+    .checked().trimmingCharacters(in: .whitespacesAndNewlines)
     let report = try Validator.run(
-      ValidationRequest(repositoryPath: generated.folder.path, source: .worktree, useCache: false, range: "\(root)..HEAD"))
+      ValidationRequest(
+        repositoryPath: generated.folder.path, source: .worktree, useCache: false,
+        range: "\(root)..HEAD"))
     let removed = report.diagnostics.filter { $0.ruleID == .commitmentRemoved }
     let expected = Set((generated.truth["deleted_after_close"]?.items ?? []).compactMap(\.string))
     #expect(expected.count > 3)
     #expect(expected.isSubset(of: Set(removed.compactMap(\.account))))
     #expect(removed.allSatisfy { $0.commit?.count == 40 && $0.path.hasSuffix("/commitments.yaml") })
     let byAccount = try #require(generated.truth["by_account"]?.entries)
-    for entry in byAccount where entry.value["defect"]?.string == nil && !expected.contains(entry.key) {
-      #expect(!report.diagnostics.contains { $0.account == entry.key && $0.severity == .error }, "\(entry.key)")
+    for entry in byAccount
+    where entry.value["defect"]?.string == nil && !expected.contains(entry.key) {
+      #expect(
+        !report.diagnostics.contains { $0.account == entry.key && $0.severity == .error },
+        "\(entry.key)")
     }
     // Each removal is the id the truth file says was deleted.
     for entry in byAccount {

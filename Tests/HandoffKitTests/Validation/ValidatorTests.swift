@@ -1,13 +1,19 @@
 import Foundation
-@testable import HandoffKit
 import HandoffTestSupport
 import Testing
 
+@testable import HandoffKit
+
 @Suite struct ValidatorTests {
-  func validate(_ repo: TestRepository, _ source: SnapshotSource = .worktree, accounts: [String] = [], cache: Bool = false)
+  func validate(
+    _ repo: TestRepository, _ source: SnapshotSource = .worktree, accounts: [String] = [],
+    cache: Bool = false
+  )
     throws -> Report
   {
-    try Validator.run(ValidationRequest(repositoryPath: repo.path, source: source, accounts: accounts, useCache: cache))
+    try Validator.run(
+      ValidationRequest(
+        repositoryPath: repo.path, source: source, accounts: accounts, useCache: cache))
   }
 
   @Test func aCompleteAccountIsClean() throws {
@@ -22,7 +28,9 @@ import Testing
 
   @Test func aBrokenFileDoesNotHideTheOthers() throws {
     let repo = try TestRepository()
-    try repo.writeAccount("acme", replacing: ["goals.yaml": "problem: \"open\n", "account.yaml": "name: A\nstage: won\n"])
+    try repo.writeAccount(
+      "acme",
+      replacing: ["goals.yaml": "problem: \"open\n", "account.yaml": "name: A\nstage: won\n"])
     try repo.writeAccount("beta", replacing: ["risks.yaml": "\u{0}\u{1}binary"])
     let report = try validate(repo)
     let byFile = Dictionary(grouping: report.diagnostics, by: \.path)
@@ -42,8 +50,14 @@ import Testing
     try repo.write("accounts/.gitkeep", "")
     try repo.write("accounts/.archive/old/account.yaml", "not: valid")
     let report = try validate(repo)
-    #expect(report.diagnostics.map(\.path) == ["accounts/acme/comitments.yaml", "accounts/acme/drafts", "accounts/readme.txt"])
-    #expect(report.diagnostics.allSatisfy { $0.ruleID == .strayFile && $0.severity == .warning && $0.location == nil })
+    #expect(
+      report.diagnostics.map(\.path) == [
+        "accounts/acme/comitments.yaml", "accounts/acme/drafts", "accounts/readme.txt",
+      ])
+    #expect(
+      report.diagnostics.allSatisfy {
+        $0.ruleID == .strayFile && $0.severity == .warning && $0.location == nil
+      })
     #expect(report.diagnostics[0].message.contains("did you mean `commitments.yaml`?"))
     #expect(report.exitStatus == .clean)
   }
@@ -60,7 +74,9 @@ import Testing
 
   @Test func honoursAccountsDirAndRuleSeverities() throws {
     let repo = try TestRepository()
-    try repo.write(".handoff.yaml", "accounts_dir: ./customers/\nrules:\n  stray-file: error\n  bad-account-id: off\n")
+    try repo.write(
+      ".handoff.yaml",
+      "accounts_dir: ./customers/\nrules:\n  stray-file: error\n  bad-account-id: off\n")
     try repo.writeAccount("acme", in: "customers")
     try repo.writeAccount("Bad_Id", in: "customers")
     try repo.write("customers/acme/extra.yaml", "x: 1\n")
@@ -176,14 +192,17 @@ import Testing
     let source = try TestRepository()
     try source.writeAccount("acme")
     try source.commit("one")
-    let bare = FileManager.default.temporaryDirectory.appendingPathComponent("bare-\(UUID().uuidString).git")
+    let bare = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bare-\(UUID().uuidString).git")
     defer { try? FileManager.default.removeItem(at: bare) }
     try source.git(["clone", "-q", "--bare", source.path, bare.path])
     let failure = try #require(throws: ValidationFailure.self) {
-      try Validator.run(ValidationRequest(repositoryPath: bare.path, source: .worktree, useCache: false))
+      try Validator.run(
+        ValidationRequest(repositoryPath: bare.path, source: .worktree, useCache: false))
     }
     #expect(failure.description.contains("bare"))
-    let report = try Validator.run(ValidationRequest(repositoryPath: bare.path, source: .revision("HEAD"), useCache: false))
+    let report = try Validator.run(
+      ValidationRequest(repositoryPath: bare.path, source: .revision("HEAD"), useCache: false))
     #expect(report.accounts == 1)
   }
 }

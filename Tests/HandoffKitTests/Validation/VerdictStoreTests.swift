@@ -1,7 +1,8 @@
 import Foundation
-@testable import HandoffKit
 import HandoffTestSupport
 import Testing
+
+@testable import HandoffKit
 
 @Suite struct VerdictStoreTests {
   /// Property: after any sequence of runs that each record a few keys (new ones and old ones

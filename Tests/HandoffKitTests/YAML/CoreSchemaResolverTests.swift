@@ -1,5 +1,6 @@
-@testable import HandoffKit
 import Testing
+
+@testable import HandoffKit
 
 @Suite struct CoreSchemaResolverTests {
   @Test(arguments: [

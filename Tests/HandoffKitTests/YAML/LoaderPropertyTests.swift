@@ -1,6 +1,7 @@
-@testable import HandoffKit
 import HandoffTestSupport
 import Testing
+
+@testable import HandoffKit
 
 /// Property-based tests of the loader, the part of the tool that reads untrusted input.
 @Suite struct LoaderPropertyTests {
@@ -48,7 +49,9 @@ import Testing
     case 1: return YAMLNode(.number(Double(random.below(100_000)) - 500))
     case 2: return YAMLNode(.null)
     default:
-      let words = ["no", "yes", "2026-08-14", "a: b", "#hash", "12", "x-y", "Ünïcode ✓", "", " lead", "-", "~"]
+      let words = [
+        "no", "yes", "2026-08-14", "a: b", "#hash", "12", "x-y", "Ünïcode ✓", "", " lead", "-", "~",
+      ]
       return YAMLNode(.string(words[random.below(words.count)]))
     }
   }
@@ -66,7 +69,8 @@ import Testing
     switch random.below(4) {
     case 0: return randomMapping(&random, depth: depth)
     case 1:
-      return YAMLNode(.sequence((0..<(1 + random.below(3))).map { _ in randomValue(&random, depth: depth + 1) }))
+      return YAMLNode(
+        .sequence((0..<(1 + random.below(3))).map { _ in randomValue(&random, depth: depth + 1) }))
     default: return randomScalar(&random)
     }
   }

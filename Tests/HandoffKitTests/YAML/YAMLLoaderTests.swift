@@ -1,10 +1,12 @@
-@testable import HandoffKit
 import HandoffTestSupport
 import Testing
 
+@testable import HandoffKit
+
 @Suite struct YAMLLoaderTests {
   @Test func keepsPositionsOfKeysAndValues() throws {
-    let marked = MarkedText("""
+    let marked = MarkedText(
+      """
       1️⃣name: 2️⃣Lincoln
       owners:
         3️⃣sales: 4️⃣jane.doe
@@ -23,7 +25,8 @@ import Testing
   }
 
   @Test func resolvesScalarsByCoreSchemaAndKeepsQuotedTextAsText() throws {
-    let root = try #require(YAMLLoader.load("a: no\nb: \"12\"\nc: 12.0\nd: 2026-08-14\ne: true\n").root)
+    let root = try #require(
+      YAMLLoader.load("a: no\nb: \"12\"\nc: 12.0\nd: 2026-08-14\ne: true\n").root)
     #expect(root["a"]?.string == "no")
     #expect(root["b"]?.string == "12")
     #expect(root["c"]?.isInteger == true)
@@ -34,9 +37,10 @@ import Testing
   @Test func reportsTheSecondOccurrenceOfADuplicateKey() {
     let marked = MarkedText("name: a\nstage: prospect\n1️⃣name: b\n")
     let document = YAMLLoader.load(marked.text)
-    #expect(document.problems == [
-      YAMLProblem(.duplicateKey, "duplicate key `name` (first at line 1)", at: marked["1️⃣"]!)
-    ])
+    #expect(
+      document.problems == [
+        YAMLProblem(.duplicateKey, "duplicate key `name` (first at line 1)", at: marked["1️⃣"]!)
+      ])
     #expect(document.root?["name"]?.string == "a")
   }
 
@@ -93,7 +97,8 @@ import Testing
   }
 
   @Test func pointsAtTheLineOfAnInvalidByte() throws {
-    let problem = try #require(YAMLLoader.load([0x61, 0x3A, 0x20, 0x31, 0x0A, 0x62, 0x3A, 0x20, 0xFF]).problems.first)
+    let problem = try #require(
+      YAMLLoader.load([0x61, 0x3A, 0x20, 0x31, 0x0A, 0x62, 0x3A, 0x20, 0xFF]).problems.first)
     #expect(problem.location == SourceLocation(line: 2, column: 4))
   }
 
@@ -107,7 +112,8 @@ import Testing
 
   @Test func survivesHostileInputs() {
     let deep = String(repeating: "[", count: 100_000)
-    let deepMapping = (0..<5_000).map { String(repeating: " ", count: $0) + "k:" }.joined(separator: "\n")
+    let deepMapping = (0..<5_000).map { String(repeating: " ", count: $0) + "k:" }.joined(
+      separator: "\n")
     let huge = "a: " + String(repeating: "x", count: 5_000_000) + "\n"
     let longLine = "a: [" + Array(repeating: "1", count: 200_000).joined(separator: ", ") + "]\n"
     for text in [deep, deepMapping, huge, longLine, String(repeating: "- ", count: 50_000)] {

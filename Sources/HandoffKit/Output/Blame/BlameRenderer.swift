@@ -25,7 +25,9 @@ public struct BlameTextRenderer: BlameRenderer {
       "\(details.id.description.prefix(12)) \(AtCloseReport.date(details.time).prefix(10)) \(details.author): \(Excerpt.of(details.summary))"
     }
     func values(_ values: [AccountBlame.Value], indent: String) {
-      for value in values { rows.append((indent + value.path + ": " + Self.text(value.value), commit(value.setBy))) }
+      for value in values {
+        rows.append((indent + value.path + ": " + Self.text(value.value), commit(value.setBy)))
+      }
     }
     func items(_ title: String, _ items: [AccountBlame.Item]) {
       guard !items.isEmpty else { return }
@@ -44,7 +46,11 @@ public struct BlameTextRenderer: BlameRenderer {
     let width = min(rows.map { $0.1.isEmpty ? 0 : $0.0.count }.max() ?? 0, 60)
     var out = "\(blame.account) at \(blame.head.description.prefix(12))\n"
     for (left, right) in rows {
-      out += right.isEmpty ? left + "\n" : left.padding(toLength: max(width, left.count), withPad: " ", startingAt: 0) + "  " + right + "\n"
+      out +=
+        right.isEmpty
+        ? left + "\n"
+        : left.padding(toLength: max(width, left.count), withPad: " ", startingAt: 0) + "  " + right
+          + "\n"
     }
     return TerminalText.escapeLines(out)
   }
@@ -68,12 +74,19 @@ public struct BlameJSONRenderer: BlameRenderer {
       ])
     }
     func values(_ values: [AccountBlame.Value], key: String) -> JSONValue {
-      .array(values.map { .object([(key, .string($0.path)), ("value", $0.value), ("set_by", commit($0.setBy))]) })
+      .array(
+        values.map {
+          .object([(key, .string($0.path)), ("value", $0.value), ("set_by", commit($0.setBy))])
+        })
     }
     func items(_ items: [AccountBlame.Item], key: String) -> JSONValue {
-      .array(items.map { item in
-        .object([(key, .string(item.key)), ("introduced_by", commit(item.introducedBy)), ("fields", values(item.fields, key: "field"))])
-      })
+      .array(
+        items.map { item in
+          .object([
+            (key, .string(item.key)), ("introduced_by", commit(item.introducedBy)),
+            ("fields", values(item.fields, key: "field")),
+          ])
+        })
     }
     return JSONValue.object([
       ("version", .int(1)),

@@ -7,13 +7,16 @@ public struct DueCalendarRenderer: DueRenderer {
 
   public func render(_ queue: DueQueue) -> String {
     var lines = [
-      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//handoff//due \(HandoffVersion.current)//EN", "CALSCALE:GREGORIAN",
-      "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.text("Handoff: due" + (queue.owner.map { " for \($0)" } ?? "")),
+      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//handoff//due \(HandoffVersion.current)//EN",
+      "CALSCALE:GREGORIAN",
+      "METHOD:PUBLISH",
+      "X-WR-CALNAME:" + Self.text("Handoff: due" + (queue.owner.map { " for \($0)" } ?? "")),
     ]
     let stamp = Self.date(queue.asOf) + "T000000Z"
     for item in queue.items {
       let end = CalendarDate(dayNumber: item.due.dayNumber + 1)
-      var description = item.title + "\nWhere: accounts/\(item.account)/" + DueWording.position(item)
+      var description =
+        item.title + "\nWhere: accounts/\(item.account)/" + DueWording.position(item)
       if let owner = item.owner { description += "\nOwner: \(owner)" }
       lines += [
         "BEGIN:VEVENT",
@@ -32,7 +35,9 @@ public struct DueCalendarRenderer: DueRenderer {
     return lines.map(Self.fold).joined()
   }
 
-  static func date(_ day: CalendarDate) -> String { day.description.replacingOccurrences(of: "-", with: "") }
+  static func date(_ day: CalendarDate) -> String {
+    day.description.replacingOccurrences(of: "-", with: "")
+  }
 
   /// A TEXT value: backslash, semicolon, comma and line breaks escaped, other controls dropped.
   static func text(_ value: String) -> String {

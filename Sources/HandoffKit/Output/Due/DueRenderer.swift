@@ -50,13 +50,17 @@ public struct DueTextRenderer: DueRenderer {
   public init(markdown: Bool) { self.markdown = markdown }
 
   public func render(_ queue: DueQueue) -> String {
-    var out = markdown ? "# Due\n\n\(DueWording.heading(queue)).\n" : DueWording.heading(queue) + ".\n"
+    var out =
+      markdown ? "# Due\n\n\(DueWording.heading(queue)).\n" : DueWording.heading(queue) + ".\n"
     var owner: String??
     for item in queue.items {
       if owner != .some(item.owner) {
         owner = .some(item.owner)
         let name = TerminalText.escape(item.owner ?? DueWording.nobody)
-        out += markdown ? "\n## \(name)\n\n| due | when | account | what | where |\n| --- | --- | --- | --- | --- |\n" : "\n\(name)\n"
+        out +=
+          markdown
+          ? "\n## \(name)\n\n| due | when | account | what | where |\n| --- | --- | --- | --- | --- |\n"
+          : "\n\(name)\n"
       }
       let when = DueWording.when(item, on: queue.asOf)
       let place = "accounts/\(item.account)/" + DueWording.position(item)
@@ -83,21 +87,25 @@ public struct DueJSONRenderer: DueRenderer {
       ("as_of", .string(queue.asOf.description)),
       ("within_days", .int(queue.withinDays)),
       ("owner", .optional(queue.owner)),
-      ("items", .array(queue.items.map { item in
-        .object([
-          ("uid", .string(item.uid)),
-          ("owner", .optional(item.owner)),
-          ("account", .string(item.account)),
-          ("kind", .string(item.kind.rawValue)),
-          ("due", .string(item.due.description)),
-          ("days_overdue", .int(item.daysOverdue(on: queue.asOf))),
-          ("subject", .optional(item.subject)),
-          ("title", .string(item.title)),
-          ("file", .string(item.file.fileName)),
-          ("line", item.location.map { .int($0.line) } ?? .null),
-          ("column", item.location.map { .int($0.column) } ?? .null),
-        ])
-      })),
+      (
+        "items",
+        .array(
+          queue.items.map { item in
+            .object([
+              ("uid", .string(item.uid)),
+              ("owner", .optional(item.owner)),
+              ("account", .string(item.account)),
+              ("kind", .string(item.kind.rawValue)),
+              ("due", .string(item.due.description)),
+              ("days_overdue", .int(item.daysOverdue(on: queue.asOf))),
+              ("subject", .optional(item.subject)),
+              ("title", .string(item.title)),
+              ("file", .string(item.file.fileName)),
+              ("line", item.location.map { .int($0.line) } ?? .null),
+              ("column", item.location.map { .int($0.column) } ?? .null),
+            ])
+          })
+      ),
     ]).serialized(indent: 2) + "\n"
   }
 }

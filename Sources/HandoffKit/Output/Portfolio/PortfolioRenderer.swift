@@ -46,7 +46,8 @@ enum FigureText {
 
   /// Red flag categories in a fixed order, then any other category met.
   static func categories(_ figures: [PortfolioFigures]) -> [String] {
-    let others = Set(figures.flatMap(\.redFlags.keys)).subtracting(PortfolioFigures.categories).sorted()
+    let others = Set(figures.flatMap(\.redFlags.keys)).subtracting(PortfolioFigures.categories)
+      .sorted()
     return PortfolioFigures.categories + others
   }
 
@@ -58,42 +59,67 @@ enum FigureText {
   /// The headline figures as label and value, in reading order.
   static func headline(_ figures: PortfolioFigures) -> [(String, String)] {
     [
-      ("Records without errors within \(figures.completeWithinHours) h of close", count(figures.completeWithin24Hours, of: figures)),
-      ("Median time from close to a record without errors", duration(hours: figures.medianHoursToComplete)),
+      (
+        "Records without errors within \(figures.completeWithinHours) h of close",
+        count(figures.completeWithin24Hours, of: figures)
+      ),
+      (
+        "Median time from close to a record without errors",
+        duration(hours: figures.medianHoursToComplete)
+      ),
       ("Records never without errors since close", String(figures.neverComplete)),
       ("Accounts with errors now", count(figures.defective, of: figures)),
       ("Median days from close to the joint intro meeting", optional(figures.medianDaysToIntro)),
       ("Median days from close to kickoff", optional(figures.medianDaysToKickoff)),
       ("Commitments reconciled with the customer", count(figures.reconciled, of: figures)),
       ("Commitments at close", String(figures.commitmentsAtClose)),
-      ("Added after close (scope creep)", "\(figures.addedAfterClose) (\(optional(figures.scopeCreepRate)) per account)"),
-      ("Re-dated / missed / withdrawn since close", "\(figures.redated) / \(figures.missed) / \(figures.withdrawn)"),
-      ("Removed after close (a promise must be withdrawn, never deleted)", String(figures.removedAfterClose)),
-      ("Verbal promises outside the contract", "\(figures.verbalPromises), in \(figures.accountsWithVerbalPromises) accounts (\(percent(figures.share(figures.accountsWithVerbalPromises))))"),
-      ("Above the red flag threshold", "\(count(figures.aboveThreshold, of: figures)), \(figures.aboveThresholdWithoutPlan) without a mitigation plan"),
+      (
+        "Added after close (scope creep)",
+        "\(figures.addedAfterClose) (\(optional(figures.scopeCreepRate)) per account)"
+      ),
+      (
+        "Re-dated / missed / withdrawn since close",
+        "\(figures.redated) / \(figures.missed) / \(figures.withdrawn)"
+      ),
+      (
+        "Removed after close (a promise must be withdrawn, never deleted)",
+        String(figures.removedAfterClose)
+      ),
+      (
+        "Verbal promises outside the contract",
+        "\(figures.verbalPromises), in \(figures.accountsWithVerbalPromises) accounts (\(percent(figures.share(figures.accountsWithVerbalPromises))))"
+      ),
+      (
+        "Above the red flag threshold",
+        "\(count(figures.aboveThreshold, of: figures)), \(figures.aboveThresholdWithoutPlan) without a mitigation plan"
+      ),
       ("Average checklist completeness", percent(figures.averageCompleteness.map { $0 / 100 })),
     ]
   }
 
   /// The columns of the per-owner and per-month tables.
-  static func groupColumns(hours: Int) -> [(title: String, value: @Sendable (PortfolioFigures) -> String)] { [
-    ("accounts", { String($0.accounts) }),
-    ("no errors ≤ \(hours) h", { percent($0.completeWithin24HoursShare) }),
-    ("median to no errors", { duration(hours: $0.medianHoursToComplete) }),
-    ("errors now", { String($0.defective) }),
-    ("days to intro", { optional($0.medianDaysToIntro) }),
-    ("days to kickoff", { optional($0.medianDaysToKickoff) }),
-    ("reconciled", { percent($0.share($0.reconciled)) }),
-    ("added / account", { optional($0.scopeCreepRate) }),
-    ("re-dated", { String($0.redated) }),
-    ("missed", { String($0.missed) }),
-    ("withdrawn", { String($0.withdrawn) }),
-    ("verbal", { String($0.verbalPromises) }),
-    ("red flags", { String($0.redFlags.values.reduce(0, +)) }),
-    ("over threshold", { String($0.aboveThreshold) }),
-    ("CSM confidence", { optional($0.averageConfidence) }),
-    ("completeness", { percent($0.averageCompleteness.map { $0 / 100 }) }),
-  ] }
+  static func groupColumns(hours: Int) -> [(
+    title: String, value: @Sendable (PortfolioFigures) -> String
+  )] {
+    [
+      ("accounts", { String($0.accounts) }),
+      ("no errors ≤ \(hours) h", { percent($0.completeWithin24HoursShare) }),
+      ("median to no errors", { duration(hours: $0.medianHoursToComplete) }),
+      ("errors now", { String($0.defective) }),
+      ("days to intro", { optional($0.medianDaysToIntro) }),
+      ("days to kickoff", { optional($0.medianDaysToKickoff) }),
+      ("reconciled", { percent($0.share($0.reconciled)) }),
+      ("added / account", { optional($0.scopeCreepRate) }),
+      ("re-dated", { String($0.redated) }),
+      ("missed", { String($0.missed) }),
+      ("withdrawn", { String($0.withdrawn) }),
+      ("verbal", { String($0.verbalPromises) }),
+      ("red flags", { String($0.redFlags.values.reduce(0, +)) }),
+      ("over threshold", { String($0.aboveThreshold) }),
+      ("CSM confidence", { optional($0.averageConfidence) }),
+      ("completeness", { percent($0.averageCompleteness.map { $0 / 100 }) }),
+    ]
+  }
 }
 
 /// The lines that say what a report covers, shared by the human formats.

@@ -12,7 +12,12 @@ enum SVGChart {
   static func columns(
     _ bars: [Bar], maximum: Double? = nil, title: String, scaleCaption: (Double) -> String
   ) -> String {
-    let width = 720.0, height = 200.0, left = 40.0, right = 24.0, bottom = 28.0, top = 18.0
+    let width = 720.0
+    let height = 200.0
+    let left = 40.0
+    let right = 24.0
+    let bottom = 28.0
+    let top = 18.0
     let scale = max(maximum ?? 0, bars.map(\.value).max() ?? 0, 1e-9)
     let slot = (width - left - right) / Double(max(bars.count, 1))
     let barWidth = max(2, slot * 0.7)
@@ -27,7 +32,8 @@ enum SVGChart {
       let barHeight = (height - bottom - top) * bar.value / scale
       let x = left + Double(index) * slot + (slot - barWidth) / 2
       let y = height - bottom - barHeight
-      svg += "<rect class=\"bar\" x=\"\(fixed(x))\" y=\"\(fixed(y))\" width=\"\(fixed(barWidth))\" height=\"\(fixed(barHeight))\">"
+      svg +=
+        "<rect class=\"bar\" x=\"\(fixed(x))\" y=\"\(fixed(y))\" width=\"\(fixed(barWidth))\" height=\"\(fixed(barHeight))\">"
         + "<title>\(Markup.escape(bar.label)): \(Markup.escape(bar.caption))</title></rect>"
       if bars.count <= 16 {
         svg += text(bar.caption, x: x + barWidth / 2, y: y - 4, css: "value")
@@ -54,7 +60,8 @@ enum SVGChart {
       let y = 4 + Double(index) * rowHeight
       let length = max(0, (width - left - right) * bar.value / largest)
       svg += text(bar.label, x: left - 8, y: y + 17, css: "label end")
-      svg += "<rect class=\"bar\" x=\"\(fixed(left))\" y=\"\(fixed(y + 4))\" width=\"\(fixed(length))\" height=\"\(fixed(rowHeight - 8))\"/>"
+      svg +=
+        "<rect class=\"bar\" x=\"\(fixed(left))\" y=\"\(fixed(y + 4))\" width=\"\(fixed(length))\" height=\"\(fixed(rowHeight - 8))\"/>"
       svg += text(bar.caption, x: left + length + 6, y: y + 17, css: "value start")
     }
     return svg + "</svg>"

@@ -17,8 +17,12 @@ public struct SummaryMarkdownRenderer: SummaryRenderer {
   public func render(_ summary: ChangeSummary) -> String {
     let head = Self.marker + "\n" + header(summary) + "\n"
     let ordered = summary.accounts.sorted { one, two in
-      let first = (one.verdict.introduced.isEmpty ? 1 : 0, one.reviewers.escalated ? 0 : 1, one.account)
-      let second = (two.verdict.introduced.isEmpty ? 1 : 0, two.reviewers.escalated ? 0 : 1, two.account)
+      let first = (
+        one.verdict.introduced.isEmpty ? 1 : 0, one.reviewers.escalated ? 0 : 1, one.account
+      )
+      let second = (
+        two.verdict.introduced.isEmpty ? 1 : 0, two.reviewers.escalated ? 0 : 1, two.account
+      )
       return first < second
     }
     var out = head
@@ -45,7 +49,10 @@ public struct SummaryMarkdownRenderer: SummaryRenderer {
   }
 
   private func header(_ summary: ChangeSummary) -> String {
-    let range = (summary.fork ?? summary.base).map { "`\($0.description.prefix(12))..\(summary.tip.description.prefix(12))`" }
+    let range =
+      (summary.fork ?? summary.base).map {
+        "`\($0.description.prefix(12))..\(summary.tip.description.prefix(12))`"
+      }
       ?? "`\(summary.tip.description.prefix(12))`"
     let added = summary.accounts.count { $0.change == .added }
     let deleted = summary.accounts.count { $0.change == .deleted }
@@ -57,14 +64,21 @@ public struct SummaryMarkdownRenderer: SummaryRenderer {
     var parts = [
       SummaryWording.count(summary.accounts.count, "account") + " touched"
         + (counts.isEmpty ? "" : " (\(counts.joined(separator: ", ")))")
-        + (summary.everyAccount ? ", every account because the settings or the accounts folder changed" : "")
+        + (summary.everyAccount
+          ? ", every account because the settings or the accounts folder changed" : "")
     ]
-    let gate = summary.errors == 0 ? "gate passes" : "gate fails with \(SummaryWording.count(summary.errors, "error"))"
+    let gate =
+      summary.errors == 0
+      ? "gate passes" : "gate fails with \(SummaryWording.count(summary.errors, "error"))"
     parts.append(gate + " (\(summary.errorsIntroduced) introduced, \(summary.errorsFixed) fixed)")
     if !summary.escalated.isEmpty {
-      parts.append("\(SummaryWording.count(summary.escalated.count, "account")) above the red-flag threshold")
+      parts.append(
+        "\(SummaryWording.count(summary.escalated.count, "account")) above the red-flag threshold")
     }
-    parts.append("reviewers: " + (summary.reviewers.isEmpty ? "none" : summary.reviewers.map(MarkdownText.cell).joined(separator: " ")))
+    parts.append(
+      "reviewers: "
+        + (summary.reviewers.isEmpty
+          ? "none" : summary.reviewers.map(MarkdownText.cell).joined(separator: " ")))
     return "**Handoff summary** \(range): " + parts.joined(separator: "; ")
   }
 
@@ -73,13 +87,18 @@ public struct SummaryMarkdownRenderer: SummaryRenderer {
     var out = "### \(MarkdownText.code(account.account)) (\(change))\n\n"
     var facts: [String] = []
     if let stage = account.stage {
-      facts.append("**Stage** \(MarkdownText.cell(stage.from ?? "none")) → \(MarkdownText.cell(stage.to ?? "none"))")
+      facts.append(
+        "**Stage** \(MarkdownText.cell(stage.from ?? "none")) → \(MarkdownText.cell(stage.to ?? "none"))"
+      )
     }
     facts.append(
       "**Checklist** \(SummaryWording.checklist(account.before)) → \(SummaryWording.checklist(account.after)) fully documented ("
-        + "\(SummaryWording.percent(account.before)) → \(SummaryWording.percent(account.after)) complete)")
+        + "\(SummaryWording.percent(account.before)) → \(SummaryWording.percent(account.after)) complete)"
+    )
     out += facts.joined(separator: " · ") + "\n"
-    if !account.nowFully.isEmpty { out += "\nNow fully documented: \(SummaryWording.items(account.nowFully)).\n" }
+    if !account.nowFully.isEmpty {
+      out += "\nNow fully documented: \(SummaryWording.items(account.nowFully)).\n"
+    }
     if !account.noLongerFully.isEmpty {
       out += "\nNo longer fully documented: \(SummaryWording.items(account.noLongerFully)).\n"
     }
@@ -94,12 +113,26 @@ public struct SummaryMarkdownRenderer: SummaryRenderer {
     guard !changes.isEmpty else { return "" }
     var rows: [(String, String, String)] = []
     for item in changes.added {
-      rows.append((item.id, "added", [item.promise.map(Excerpt.of), item.due.map { "due \($0)" }].compactMap { $0 }.joined(separator: "; ")))
+      rows.append(
+        (
+          item.id, "added",
+          [item.promise.map(Excerpt.of), item.due.map { "due \($0)" }].compactMap { $0 }.joined(
+            separator: "; ")
+        ))
     }
-    for item in changes.withdrawn { rows.append((item.id, "withdrawn", item.reason.map(Excerpt.of) ?? "no reason given")) }
-    for item in changes.redated { rows.append((item.id, "re-dated", "\(item.from ?? "no date") → \(item.to ?? "no date")")) }
+    for item in changes.withdrawn {
+      rows.append((item.id, "withdrawn", item.reason.map(Excerpt.of) ?? "no reason given"))
+    }
+    for item in changes.redated {
+      rows.append((item.id, "re-dated", "\(item.from ?? "no date") → \(item.to ?? "no date")"))
+    }
     for item in changes.changed {
-      rows.append((item.id, "changed", item.fields.map { "\($0.field): \(Self.value($0.from)) → \(Self.value($0.to))" }.joined(separator: "; ")))
+      rows.append(
+        (
+          item.id, "changed",
+          item.fields.map { "\($0.field): \(Self.value($0.from)) → \(Self.value($0.to))" }.joined(
+            separator: "; ")
+        ))
     }
     for id in changes.removed { rows.append((id, "removed", "gone from commitments.yaml")) }
     var out = "\n| commitment | change | detail |\n| --- | --- | --- |\n"
@@ -119,21 +152,29 @@ public struct SummaryMarkdownRenderer: SummaryRenderer {
 
   private func risk(_ risk: AccountSummary.Risk) -> String {
     var out = "**Red flags** \(risk.total) against a threshold of \(risk.threshold): "
-    out += risk.mitigationNeeded
-      ? "a mitigation plan is needed" + (risk.mitigationPresent ? " and present" : " and **missing**")
+    out +=
+      risk.mitigationNeeded
+      ? "a mitigation plan is needed"
+        + (risk.mitigationPresent ? " and present" : " and **missing**")
       : "no mitigation plan needed"
-    if !risk.added.isEmpty { out += "; added " + risk.added.map(MarkdownText.code).joined(separator: ", ") }
-    if !risk.removed.isEmpty { out += "; removed " + risk.removed.map(MarkdownText.code).joined(separator: ", ") }
+    if !risk.added.isEmpty {
+      out += "; added " + risk.added.map(MarkdownText.code).joined(separator: ", ")
+    }
+    if !risk.removed.isEmpty {
+      out += "; removed " + risk.removed.map(MarkdownText.code).joined(separator: ", ")
+    }
     return out + "."
   }
 
   private func verdict(_ verdict: AccountSummary.Verdict) -> String {
-    var out = "**Gate** " + (verdict.errors == 0 ? "passes" : "fails")
+    var out =
+      "**Gate** " + (verdict.errors == 0 ? "passes" : "fails")
       + ": \(SummaryWording.count(verdict.errors, "error")), \(SummaryWording.count(verdict.warnings, "warning"))"
       + " (\(verdict.introduced.count) introduced, \(verdict.fixed.count) fixed)\n"
     for (word, findings) in [("introduced", verdict.introduced), ("fixed", verdict.fixed)] {
       for finding in findings {
-        out += "- \(word): \(MarkdownText.code(SummaryWording.position(finding))) "
+        out +=
+          "- \(word): \(MarkdownText.code(SummaryWording.position(finding))) "
           + "\(finding.ruleID): \(MarkdownText.cell(finding.message))\n"
       }
     }
@@ -143,9 +184,11 @@ public struct SummaryMarkdownRenderer: SummaryRenderer {
   private func reviewers(_ reviewers: AccountReviewers) -> String {
     var parts = reviewers.reviewers.map { reviewer in
       reviewer.role == "escalation"
-        ? "\(MarkdownText.cell(reviewer.handle)) (escalation)" : "\(MarkdownText.cell(reviewer.handle)) (\(reviewer.role): \(MarkdownText.cell(reviewer.name ?? "")))"
+        ? "\(MarkdownText.cell(reviewer.handle)) (escalation)"
+        : "\(MarkdownText.cell(reviewer.handle)) (\(reviewer.role): \(MarkdownText.cell(reviewer.name ?? "")))"
     }
     parts += reviewers.missing.map { "no handle for \(MarkdownText.code($0.name)) (\($0.key))" }
-    return "**Reviewers** " + (parts.isEmpty ? "nobody (no owners recorded)" : parts.joined(separator: ", "))
+    return "**Reviewers** "
+      + (parts.isEmpty ? "nobody (no owners recorded)" : parts.joined(separator: ", "))
   }
 }
