@@ -11,7 +11,9 @@ import Testing
     let json = try Shell.run(
       ValidateCommandTests.binary, ["audit", "--format", "json"], directory: repo.path)
     #expect(json.status == 0, "\(json.stderr)")
-    let audits = try #require(try JSONReader.parse(json.stdout).items)
+    let document = try JSONReader.parse(json.stdout)
+    #expect(document["version"]?.number == 1)
+    let audits = try #require(document["accounts"]?.items)
     #expect(audits.first?["account"]?.string == "acme")
     #expect(audits.first?["items"]?.items?.count == 15)
     #expect(audits.first?["scorecard"]?.items?.count == 5)

@@ -64,7 +64,7 @@ import Testing
     // Checklist and red flags as audit has them.
     let audit = try JSONReader.parse(
       try handoff(["audit", "--rev", "HEAD", "--format", "json"], in: repo).stdout)
-    let audits = audit.items ?? []
+    let audits = audit["accounts"]?.items ?? []
     #expect(audits.count == 2)
     #expect(
       try rows(repo, "checklist").rows.count

@@ -63,6 +63,25 @@ import Testing
     }
   }
 
+  /// Every command's JSON is one document that says its version first.
+  @Test func everyJSONDocumentSaysItsVersion() throws {
+    let repo = try Self.history()
+    let commands: [[String]] = [
+      ["validate"], ["at-close"], ["drift"], ["log", "acme"], ["show", "acme", "--at", "close"],
+      ["diff", "HEAD~3", "HEAD"], ["audit"], ["report"], ["blame", "acme"],
+      ["due", "--as-of", "2026-02-01"],
+      ["summary", "HEAD~2..HEAD"], ["reviewers", "HEAD~2..HEAD"],
+    ]
+    for arguments in commands {
+      let result = try Shell.run(
+        ValidateCommandTests.binary, arguments + ["--format", "json"], directory: repo.path)
+      #expect(result.status <= 1, "\(arguments): \(result.stderr)")
+      let document = try JSONReader.parse(result.stdout)
+      #expect(document["version"]?.number == 1, "\(arguments)")
+      #expect(result.stdout.hasPrefix("{\n  \"version\": 1"), "\(arguments)")
+    }
+  }
+
   static func takesNoCache(_ command: String) -> Bool {
     ["at-close", "drift", "log", "show", "report"].contains(command)
   }

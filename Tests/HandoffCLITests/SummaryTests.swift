@@ -82,13 +82,13 @@ import Testing
       try repo.git(["checkout", "-q", revision])
       let audit = try JSONReader.parse(
         try handoff(["audit", "acme", "--format", "json"], in: repo).stdout)
-      let items = audit.items?.first?["items"]?.items ?? []
+      let items = audit["accounts"]?.items?.first?["items"]?.items ?? []
       #expect(
         acme["checklist"]?[side]?["fully"]?.number
           == Double(items.count { $0["coverage"]?.string == "fully" }))
       #expect(
         acme["checklist"]?[side]?["completeness"]?.number
-          == audit.items?.first?["completeness"]?.number)
+          == audit["accounts"]?.items?.first?["completeness"]?.number)
     }
   }
 

@@ -1,7 +1,7 @@
 /// The audit as JSON, plain text, or Markdown for a pull request.
 public enum AuditRendering {
   public static func json(_ audits: [AccountAudit]) -> String {
-    JSONValue.array(
+    let accounts = JSONValue.array(
       audits.map { audit in
         .object([
           ("account", .string(audit.account)),
@@ -58,7 +58,9 @@ public enum AuditRendering {
           ),
         ])
       }
-    ).serialized(indent: 2) + "\n"
+    )
+    return JSONValue.object([("version", .int(1)), ("accounts", accounts)]).serialized(indent: 2)
+      + "\n"
   }
 
   public static func text(_ audits: [AccountAudit], markdown: Bool) -> String {

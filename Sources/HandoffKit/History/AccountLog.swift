@@ -64,7 +64,8 @@ public enum AccountLog {
         ("changes", RecordDiff.json(entry.changes)),
       ])
     }
-    return JSONValue.object([("commits", .array(items))]).serialized(indent: 2) + "\n"
+    return JSONValue.object([("version", .int(1)), ("commits", .array(items))]).serialized(
+      indent: 2) + "\n"
   }
 
   public static func text(_ entries: [AccountLogEntry]) -> String {

@@ -12,7 +12,8 @@ public enum AtCloseReport {
         ])
       )
     }
-    return JSONValue.object([("accounts", .object(accounts))]).serialized(indent: 2) + "\n"
+    return JSONValue.object([("version", .int(1)), ("accounts", .object(accounts))]).serialized(
+      indent: 2) + "\n"
   }
 
   /// One line per account: id, close commit and date (or "never closed"), commitment ids.

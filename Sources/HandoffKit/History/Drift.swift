@@ -114,7 +114,9 @@ public enum Drift {
       ("redated", .int(drifts.reduce(0) { $0 + $1.redated.count })),
       ("delivered", .int(drifts.reduce(0) { $0 + $1.delivered.count })),
     ])
-    return JSONValue.object([("accounts", .array(accounts)), ("totals", totals)]).serialized(
+    return JSONValue.object([
+      ("version", .int(1)), ("accounts", .array(accounts)), ("totals", totals),
+    ]).serialized(
       indent: 2) + "\n"
   }
 

@@ -83,6 +83,7 @@ public struct RecordAtCommit: Sendable {
     let record = files.map { ($0.kind.rawValue, $0.root.map(JSONValue.init) ?? .null) }
     let commitments = files.first { $0.kind == .commitments }?.root?["commitments"]?.items ?? []
     return JSONValue.object([
+      ("version", .int(1)),
       ("account", .string(account)),
       ("commit", .string(commit.id.description)),
       ("date", .string(AtCloseReport.date(commit.time))),

@@ -3,7 +3,8 @@ extension RecordDiff {
   /// "changed":[{"id","fields":{name:{"from","to"}}}]},"stakeholders":{…},"red_flags":{…}}]}`
   public func json() -> String {
     JSONValue.object([
-      ("from", .string(from)), ("to", .string(to)), ("accounts", .array(accounts.map(Self.json))),
+      ("version", .int(1)), ("from", .string(from)), ("to", .string(to)),
+      ("accounts", .array(accounts.map(Self.json))),
     ])
     .serialized(indent: 2) + "\n"
   }

@@ -37,7 +37,4 @@ extension Handoff {
   }
 }
 
-/// Formats of the history commands.
-enum HistoryFormat: String, CaseIterable, ExpressibleByArgument {
-  case text, json
-}
+extension HistoryFormat: ExpressibleByArgument {}

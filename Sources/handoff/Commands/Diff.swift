@@ -53,7 +53,4 @@ extension Handoff {
   }
 }
 
-/// Formats of `handoff diff`.
-enum DiffFormat: String, CaseIterable, ExpressibleByArgument {
-  case text, json, markdown
-}
+extension DiffFormat: ExpressibleByArgument {}
