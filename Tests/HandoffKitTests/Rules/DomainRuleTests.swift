@@ -3,8 +3,8 @@ import Testing
 
 @testable import HandoffKit
 
-/// Every domain rule with a failing case (the finding at the marked node, or at a missing file)
-/// and a passing case. Records start from the complete closed-won fixture.
+/// Every domain rule with a failing case (the finding at the marked node, or at a missing file,
+/// with its exact message) and a passing case. Records start from the complete closed-won fixture.
 @Suite struct DomainRuleTests {
   struct Case: Sendable, CustomStringConvertible {
     var rule: RuleID
@@ -228,16 +228,43 @@ import Testing
       ]),
   ]
 
-  @Test(arguments: cases)
-  func failsWhereMarkedAndPasses(_ testCase: Case) throws {
+  /// What each case's finding says, word for word, in the order of `cases`.
+  static let messages: [String] = [
+    "goals.yaml is missing; it is required from closed-won and the account is closed-won",
+    "account.yaml is missing; every account folder needs one (name, stage, segment, owners)",
+    "`deal.closed_on` is required from closed-won; the account is closed-won",
+    "`owners.success` is required from handed-off; the account is handed-off",
+    "no stakeholder has the role `champion`; one is required from closed-won",
+    "`commitments` is empty; from closed-won list what was promised, or name in `not_promised` the kinds that were discussed and not promised",
+    "`contract.renewal` (2026-09-01) must be after `contract.start` (2026-09-01)",
+    "`handoff.kickoff` (2026-08-19) must be on or after `handoff.intro_meeting` (2026-08-20)",
+    "`handoff.first_value_on` (2026-08-13) must be on or after `deal.closed_on` (2026-08-14)",
+    "`contract.ended_on` (2026-08-31) must be on or after `contract.start` (2026-09-01)",
+    "commitment id `clever-sso` is used twice in this account (first at line 2); ids must be unique and never reused",
+    "red flag id `a` is used twice in this account (first at line 2); ids must be unique and never reused",
+    "commitment `clever-sso` was promised in a demo and is not in the contract; get it into the order form or confirm it with the customer in writing",
+    "commitment `clever-sso` promises a capability that has not shipped yet; agree a date with product",
+    "a 25% discount is deep (25% or more); make sure the value case is clear to success",
+    "champion `Tom Becker` is leaving on 2027-06-30; name a successor",
+    "champion `Tom Becker` is neutral, not supportive",
+    "no end user took part in the evaluation (no stakeholder with role `end-user` and `involved_in_evaluation: true`); adoption is at risk",
+    "`Dr. Maria Lopez` is economic-buyer and a blocker; plan how to win them over",
+    "commitment `clever-sso` is due 2026-08-31, before the contract starts on 2026-09-01",
+    "4 red flags (4 declared, 0 derived) exceed the threshold of 3; add a `mitigation_plan` with an owner and a summary",
+  ]
+
+  @Test(arguments: zip(cases, messages))
+  func failsWhereMarkedAndPasses(_ testCase: Case, message: String) throws {
     let (failing, marked) = try Self.findings(testCase.failing, settings: testCase.settings)
     let hits = failing.filter { $0.ruleID == testCase.rule }
     let hit = try #require(hits.first, "no \(testCase.rule) finding in \(failing.map(\.ruleID))")
     #expect(hit.file == testCase.file)
     if let marker = marked[testCase.file]?["1️⃣"] {
       #expect(hits.contains { $0.location == marker }, "\(hits.map(\.location))")
-    } else if testCase.rule == .missingFile {
-      #expect(hit.location == nil)
+      #expect(hits.first { $0.location == marker }?.message == message)
+    } else {
+      if testCase.rule == .missingFile { #expect(hit.location == nil) }
+      #expect(hit.message == message)
     }
     let (passing, _) = try Self.findings(testCase.passing, settings: testCase.settings)
     #expect(
