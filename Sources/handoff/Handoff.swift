@@ -27,6 +27,8 @@ struct Handoff: ParsableCommand {
     do {
       var command = try parseAsRoot()
       try command.run()
+    } catch let failure as HandoffError {
+      Foundation.exit(couldNotRun(failure))
     } catch {
       let code = exitCode(for: error)
       // An argument error is one line, as every could-not-run is; `--help` shows the usage.

@@ -1,7 +1,7 @@
 /// Audits every account (or the named ones) of the work tree or a commit.
 public enum AuditRunner {
   public static func run(in workspace: Workspace, revision: String?, accounts wanted: [String] = [])
-    throws(ValidationFailure) -> [AccountAudit]
+    throws(HandoffError) -> [AccountAudit]
   {
     let repository = workspace.repository
     let snapshot = try Snapshot.open(revision, in: repository)

@@ -174,7 +174,7 @@ public enum Authoring {
       let loaded = try Snapshot(repository: repository, source: .worktree)
         .loadSettings(requireAccountsFolder: requireAccountsFolder)
       return (loaded.settings, loaded.bytes != nil)
-    } catch let failure as ValidationFailure {
+    } catch let failure as HandoffError {
       throw Failure(
         message: failure.description.hasPrefix("error: ")
           ? String(failure.description.dropFirst(7)) : failure.description)

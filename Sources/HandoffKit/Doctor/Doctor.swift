@@ -18,7 +18,7 @@ public enum Doctor {
     public var detail: String
   }
 
-  public static func run(in workspace: Workspace) throws(ValidationFailure) -> [Check] {
+  public static func run(in workspace: Workspace) throws(HandoffError) -> [Check] {
     var checks: [Check] = [
       Check(
         status: .ok, subject: "libraries",
@@ -152,7 +152,7 @@ public enum Doctor {
         detail: loaded.bytes == nil
           ? "no \(Settings.fileName); the defaults apply (accounts in \(loaded.settings.accountsDirectory)/)"
           : "\(Settings.fileName) is valid (accounts in \(loaded.settings.accountsDirectory)/)")
-    } catch let failure as ValidationFailure {
+    } catch let failure as HandoffError {
       return Check(status: .problem, subject: "settings", detail: failure.description)
     } catch {
       return Check(status: .problem, subject: "settings", detail: "\(error)")

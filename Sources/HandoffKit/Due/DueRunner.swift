@@ -4,7 +4,7 @@ public enum DueRunner {
     in workspace: Workspace, revision: String?, asOf: CalendarDate,
     withinDays: Int = DueQueue.defaultWindow,
     owner: String? = nil, useCache: Bool = true
-  ) throws(ValidationFailure) -> DueQueue {
+  ) throws(HandoffError) -> DueQueue {
     let repository = workspace.repository
     let snapshot = try Snapshot.open(revision, in: repository)
     let (settings, settingsBytes) = try snapshot.loadSettings()
@@ -15,7 +15,7 @@ public enum DueRunner {
         try snapshot.items(under: settings.accountsDirectory),
         accountsDirectory: settings.accountsDirectory)
     } catch {
-      throw ValidationFailure(error, during: "due")
+      throw HandoffError(error, during: "due")
     }
     let cache = useCache ? DueCache.open(repository: repository) : nil
     let levels = settings.serviceLevels

@@ -15,12 +15,12 @@ public enum Exporter {
   public static func run(
     in workspace: Workspace, revision: String = "HEAD", format: Format, out directory: String,
     useCache: Bool = true
-  ) throws(ValidationFailure) -> Summary {
+  ) throws(HandoffError) -> Summary {
     var timer = PhaseTimer()
     let repository = workspace.repository
     try repository.requireHistory()
     let snapshot = try Snapshot.open(revision, in: repository)
-    guard let tip = snapshot.commit else { throw ValidationFailure.noWorkTree }
+    guard let tip = snapshot.commit else { throw HandoffError.noWorkTree }
     let (settings, settingsBytes) = try snapshot.loadSettings()
     let settingsID = (settingsBytes ?? []).withUnsafeBytes { OID.ofBlob($0) }
     var parts: [[[UInt8]]]
@@ -80,12 +80,12 @@ public enum Exporter {
         useCache: useCache)
       timer.mark("export: \(events.count) commitment events")
     } catch {
-      throw ValidationFailure(error, during: "export")
+      throw HandoffError(error, during: "export")
     }
     do {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     } catch {
-      throw ValidationFailure.usage("cannot create \(directory): \(error.localizedDescription)")
+      throw HandoffError.usage("cannot create \(directory): \(error.localizedDescription)")
     }
     var summary = Summary(files: [])
     let eventTable = ExportTables.events(events)
@@ -104,7 +104,7 @@ public enum Exporter {
       do {
         try SafeFile.write(bytes, to: path, keepBackup: false)
       } catch {
-        throw ValidationFailure.usage(error.description)
+        throw HandoffError.usage(error.description)
       }
       summary.files.append((path, rows))
     }

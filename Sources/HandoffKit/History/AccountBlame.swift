@@ -29,7 +29,7 @@ public struct AccountBlame: Sendable {
   public static func run(
     account: String, commitment: String?, in workspace: Workspace, useIndex: Bool = true
   )
-    throws(ValidationFailure)
+    throws(HandoffError)
     -> AccountBlame
   {
     let walked = try AccountVersions.walk(
@@ -39,7 +39,7 @@ public struct AccountBlame: Sendable {
     )
     do {
       guard versions.last?.folder != nil else {
-        throw ValidationFailure.unknownAccount(
+        throw HandoffError.unknownAccount(
           account, accountsDirectory: walked.settings.accountsDirectory)
       }
       var setAt: [String: OID] = [:]
@@ -57,7 +57,7 @@ public struct AccountBlame: Sendable {
         previous = current
       }
       if let commitment, current.commitments.first(where: { $0.key == commitment }) == nil {
-        throw ValidationFailure.usage(
+        throw HandoffError.usage(
           "account `\(account)` has no commitment `\(commitment)` at HEAD")
       }
       var details: [OID: CommitDetails] = [:]
@@ -100,7 +100,7 @@ public struct AccountBlame: Sendable {
         commitments: try items(commitments),
         stakeholders: commitment == nil ? try items(current.stakeholders) : [])
     } catch {
-      throw ValidationFailure(error, during: "blame")
+      throw HandoffError(error, during: "blame")
     }
   }
 }

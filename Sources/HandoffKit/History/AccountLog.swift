@@ -10,7 +10,7 @@ public enum AccountLog {
   public static func entries(
     account: String, commitment: String?, in workspace: Workspace, useIndex: Bool = true
   )
-    throws(ValidationFailure)
+    throws(HandoffError)
     -> [AccountLogEntry]
   {
     let walked = try AccountVersions.walk(
@@ -45,12 +45,12 @@ public enum AccountLog {
           AccountLogEntry(commit: try repository.details(of: commit), changes: changes))
       }
       guard !versions.isEmpty else {
-        throw ValidationFailure.unknownAccount(
+        throw HandoffError.unknownAccount(
           account, accountsDirectory: settings.accountsDirectory)
       }
       return entries.reversed()
     } catch {
-      throw ValidationFailure(error, during: "log")
+      throw HandoffError(error, during: "log")
     }
   }
 

@@ -17,7 +17,7 @@ enum AccountVersions {
   }
 
   static func walk(account: String, in workspace: Workspace, useIndex: Bool, during action: String)
-    throws(ValidationFailure) -> Walked
+    throws(HandoffError) -> Walked
   {
     let repository = workspace.repository
     let head = try workspace.headCommit()
@@ -30,7 +30,7 @@ enum AccountVersions {
       return Walked(
         repository: repository, head: head, settings: settings, store: store, versions: versions)
     } catch {
-      throw ValidationFailure(error, during: action)
+      throw HandoffError(error, during: action)
     }
   }
 

@@ -22,7 +22,7 @@ public enum CloseFinder {
   /// Which of `accounts` closed at some commit of HEAD's first-parent history (however their
   /// stage stands now): a closed account keeps its promises. Uses the history index.
   static func closedAccounts(_ accounts: [String], in workspace: Workspace)
-    throws(ValidationFailure) -> Set<String>
+    throws(HandoffError) -> Set<String>
   {
     guard !accounts.isEmpty else { return [] }
     let closes = try find(in: workspace, accounts: accounts)
@@ -40,13 +40,13 @@ public enum CloseFinder {
     in workspace: Workspace, accounts wanted: [String] = [], useIndex: Bool = true,
     judgeCompleteness: Bool = false, progress: Progress? = nil
   )
-    throws(ValidationFailure)
+    throws(HandoffError)
     -> [AccountClose]
   {
     try workspace.closes(
       of: wanted, useIndex: useIndex, judgeCompleteness: judgeCompleteness, progress: progress
     ) {
-      () throws(ValidationFailure) in
+      () throws(HandoffError) in
       try walk(
         in: workspace, accounts: wanted, useIndex: useIndex, judgeCompleteness: judgeCompleteness,
         progress: progress)
@@ -56,7 +56,7 @@ public enum CloseFinder {
   private static func walk(
     in workspace: Workspace, accounts wanted: [String], useIndex: Bool, judgeCompleteness: Bool,
     progress: Progress?
-  ) throws(ValidationFailure) -> [AccountClose] {
+  ) throws(HandoffError) -> [AccountClose] {
     let repository = workspace.repository
     let head = try workspace.headCommit()
     let (settings, settingsID) = try workspace.committedSettings()
@@ -99,12 +99,12 @@ public enum CloseFinder {
             churnedOn: walk.churnedOn[account]))
       }
       for account in wanted where !known.contains(account) {
-        throw ValidationFailure.unknownAccount(
+        throw HandoffError.unknownAccount(
           account, accountsDirectory: settings.accountsDirectory)
       }
       return result
     } catch {
-      throw ValidationFailure(error, during: "history")
+      throw HandoffError(error, during: "history")
     }
   }
 }

@@ -31,8 +31,8 @@ final class CommitmentHistory {
   /// may still drop promises: they were never made at close.
   func removedInIndex(
     _ index: [AccountFolder], scope: ChangeScope, headFolders known: [String: OID]? = nil,
-    closedInHistory: ([String]) throws(ValidationFailure) -> Set<String>
-  ) throws(ValidationFailure) -> [Removal] {
+    closedInHistory: ([String]) throws(HandoffError) -> Set<String>
+  ) throws(HandoffError) -> [Removal] {
     do {
       guard try !repository.isHeadUnborn else { return [] }
       let head = try repository.commit(for: "HEAD")
@@ -53,10 +53,10 @@ final class CommitmentHistory {
         candidate in
         candidate.ids.map { Removal(account: candidate.name, id: $0, commit: nil) }
       }
-    } catch let failure as ValidationFailure {
+    } catch let failure as HandoffError {
       throw failure
     } catch {
-      throw ValidationFailure(error, during: "history")
+      throw HandoffError(error, during: "history")
     }
   }
 

@@ -22,7 +22,7 @@ public enum Drift {
   public static func compute(
     in workspace: Workspace, accounts wanted: [String] = [], useIndex: Bool = true,
     progress: Progress? = nil
-  ) throws(ValidationFailure) -> [AccountDrift] {
+  ) throws(HandoffError) -> [AccountDrift] {
     let closes = try CloseFinder.find(
       in: workspace, accounts: wanted, useIndex: useIndex, progress: progress)
     let repository = workspace.repository
@@ -52,7 +52,7 @@ public enum Drift {
       }
       return result
     } catch {
-      throw ValidationFailure(error, during: "drift")
+      throw HandoffError(error, during: "drift")
     }
   }
 

@@ -26,7 +26,7 @@ public struct RecordAtCommit: Sendable {
   public static func load(
     account: String, at moment: Moment, in workspace: Workspace, useIndex: Bool = true
   )
-    throws(ValidationFailure) -> RecordAtCommit
+    throws(HandoffError) -> RecordAtCommit
   {
     let repository = workspace.repository
     let commit: OID
@@ -49,7 +49,7 @@ public struct RecordAtCommit: Sendable {
         where try repository.details(of: candidate).time < end {
           found = candidate
         }
-        guard let found else { throw ValidationFailure.nothingBefore(day) }
+        guard let found else { throw HandoffError.nothingBefore(day) }
         commit = found
       } catch let error as GitError {
         throw .git(error)
@@ -63,7 +63,7 @@ public struct RecordAtCommit: Sendable {
       let items = try repository.items(ofCommit: commit, under: settings.accountsDirectory)
         .filter { $0.account == account && $0.kind == .file }
       guard !items.isEmpty else {
-        throw ValidationFailure.unknownAccount(
+        throw HandoffError.unknownAccount(
           account, accountsDirectory: settings.accountsDirectory)
       }
       var files: [(kind: RecordFile, root: YAMLNode?)] = []
@@ -74,7 +74,7 @@ public struct RecordAtCommit: Sendable {
       files.sort { $0.kind.code < $1.kind.code }
       return RecordAtCommit(account: account, commit: details, files: files)
     } catch {
-      throw ValidationFailure(error, during: "show")
+      throw HandoffError(error, during: "show")
     }
   }
 

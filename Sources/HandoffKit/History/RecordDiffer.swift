@@ -3,7 +3,7 @@
 public enum RecordDiffer {
   /// `REV1 [REV2] [ACCOUNT...]` read as git reads `git diff A B PATH`: the second word is REV2
   /// when it names a commit, otherwise the first account (put accounts after `--` to be sure).
-  public static func arguments(_ words: [String], in workspace: Workspace) throws(ValidationFailure)
+  public static func arguments(_ words: [String], in workspace: Workspace) throws(HandoffError)
     -> (from: String, to: String?, accounts: [String])
   {
     guard let from = words.first else {
@@ -20,7 +20,7 @@ public enum RecordDiffer {
 
   public static func diff(
     in workspace: Workspace, from: String, to: String?, accounts wanted: [String] = []
-  ) throws(ValidationFailure) -> RecordDiff {
+  ) throws(HandoffError) -> RecordDiff {
     let repository = workspace.repository
     let old = try Snapshot.open(from, in: repository)
     let new = try Snapshot.open(to, in: repository)
@@ -30,7 +30,7 @@ public enum RecordDiffer {
       let newAccounts = try records(new, settings: settings)
       let names = Set(oldAccounts.keys).union(newAccounts.keys)
       for account in wanted where !names.contains(account) {
-        throw ValidationFailure.unknownAccount(
+        throw HandoffError.unknownAccount(
           account, accountsDirectory: settings.accountsDirectory)
       }
       var changes: [RecordDiff.AccountChanges] = []
@@ -43,7 +43,7 @@ public enum RecordDiffer {
       }
       return RecordDiff(from: old.label, to: new.label, accounts: changes)
     } catch {
-      throw ValidationFailure(error, during: "diff")
+      throw HandoffError(error, during: "diff")
     }
   }
 

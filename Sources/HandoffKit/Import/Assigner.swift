@@ -20,7 +20,7 @@ public enum Assigner {
     let tree = try WorkTreeAccounts.open(repositoryPath)
     for account in wanted where tree.records[account] == nil {
       throw Importer.Failure(
-        description: ValidationFailure.unknownAccount(
+        description: HandoffError.unknownAccount(
           account, accountsDirectory: tree.settings.accountsDirectory
         ).description)
     }

@@ -9,7 +9,7 @@ public enum PortfolioScanner {
   }
 
   public static func scan(in workspace: Workspace, useIndex: Bool = true, progress: Progress? = nil)
-    throws(ValidationFailure) -> Scan
+    throws(HandoffError) -> Scan
   {
     let closes = try CloseFinder.find(
       in: workspace, useIndex: useIndex, judgeCompleteness: true, progress: progress)
@@ -69,7 +69,7 @@ public enum PortfolioScanner {
         head: try repository.details(of: head), settings: settings,
         facts: try results.map { try $0.get() })
     } catch {
-      throw ValidationFailure(error, during: "report")
+      throw HandoffError(error, during: "report")
     }
   }
 

@@ -14,8 +14,7 @@ public enum ChangeReviewers {
     public var hasMissing: Bool { accounts.contains { !$0.missing.isEmpty } }
   }
 
-  public static func run(in workspace: Workspace, range: String) throws(ValidationFailure) -> Result
-  {
+  public static func run(in workspace: Workspace, range: String) throws(HandoffError) -> Result {
     let change = try RangeChange.read(in: workspace, range: range, during: "reviewers")
     let after = change.records(atFork: false)
     // An account the change deletes is reviewed by the people it had before.

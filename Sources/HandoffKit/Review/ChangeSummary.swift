@@ -21,7 +21,7 @@ public struct ChangeSummary: Sendable {
     return accounts.flatMap(\.reviewers.handles).filter { seen.insert($0).inserted }
   }
 
-  public static func run(in workspace: Workspace, range: String) throws(ValidationFailure)
+  public static func run(in workspace: Workspace, range: String) throws(HandoffError)
     -> ChangeSummary
   {
     let change = try RangeChange.read(in: workspace, range: range, during: "summary")
@@ -50,7 +50,7 @@ public struct ChangeSummary: Sendable {
 
   /// The gate's findings at the tip, as `validate --range` reports them for these accounts:
   /// layout, files and rules, and commitments removed by any commit of the range.
-  private static func gate(_ change: RangeChange) throws(ValidationFailure) -> [String:
+  private static func gate(_ change: RangeChange) throws(HandoffError) -> [String:
     [Diagnostic]]
   {
     var findings = try check(
@@ -70,16 +70,16 @@ public struct ChangeSummary: Sendable {
         RemovalReport.diagnostics(
           removals, layout: change.tipLayout, snapshot: change.tipSnapshot,
           accountsDirectory: change.settings.accountsDirectory))
-    } catch let failure as ValidationFailure {
+    } catch let failure as HandoffError {
       throw failure
     } catch {
-      throw ValidationFailure(error, during: "history")
+      throw HandoffError(error, during: "history")
     }
     return grouped(findings)
   }
 
   /// The same accounts' findings at the fork point, under the settings of that commit.
-  private static func forkGate(_ change: RangeChange) throws(ValidationFailure) -> [String:
+  private static func forkGate(_ change: RangeChange) throws(HandoffError) -> [String:
     [Diagnostic]]
   {
     guard let snapshot = change.forkSnapshot, let layout = change.forkLayout else { return [:] }
@@ -90,7 +90,7 @@ public struct ChangeSummary: Sendable {
   private static func check(
     _ folders: [String: AccountFolder], layout: AccountLayout, in snapshot: Snapshot,
     settings: Settings
-  ) throws(ValidationFailure) -> [Diagnostic] {
+  ) throws(HandoffError) -> [Diagnostic] {
     // No cache: the key only names cache entries, and a summary reads a handful of accounts.
     let context = AccountChecker.Context(
       settings: settings, settingsID: OID(bytes: Array(repeating: 0, count: 20)), cache: nil)

@@ -24,25 +24,25 @@ public enum CodeOwners {
     public var isUpToDate: Bool { current == updated }
 
     /// Writes the file atomically; returns the backup kept of a different earlier one.
-    public func write() throws(ValidationFailure) -> String? {
+    public func write() throws(HandoffError) -> String? {
       let full = root + path
       do {
         try FileManager.default.createDirectory(
           atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
       } catch {
-        throw ValidationFailure.usage(
+        throw HandoffError.usage(
           "cannot create the folder of \(path): \(error.localizedDescription)")
       }
       do { return try SafeFile.write(updated, to: full) } catch {
-        throw ValidationFailure.usage(error.description)
+        throw HandoffError.usage(error.description)
       }
     }
   }
 
   /// The block for every account of the work tree, and the file with it.
-  public static func plan(in workspace: Workspace) throws(ValidationFailure) -> Plan {
+  public static func plan(in workspace: Workspace) throws(HandoffError) -> Plan {
     let repository = workspace.repository
-    guard let root = repository.workingDirectory else { throw ValidationFailure.noWorkTree }
+    guard let root = repository.workingDirectory else { throw HandoffError.noWorkTree }
     let snapshot = try Snapshot.open(nil, in: repository)
     let settings = try snapshot.loadSettings().settings
     let records = try snapshot.records(settings: settings, during: "codeowners")

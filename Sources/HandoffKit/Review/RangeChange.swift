@@ -24,7 +24,7 @@ struct RangeChange {
   var accounts: [String] { Set(tipFolders.keys).union(forkFolders.keys).sorted() }
 
   static func read(in workspace: Workspace, range: String, during action: String)
-    throws(ValidationFailure)
+    throws(HandoffError)
     -> RangeChange
   {
     let repository = workspace.repository
@@ -69,10 +69,10 @@ struct RangeChange {
         scope: scope, tipSnapshot: tipSnapshot, forkSnapshot: forkSnapshot,
         tipFolders: touched(tipLayout),
         forkFolders: touched(forkLayout), tipLayout: tipLayout, forkLayout: forkLayout)
-    } catch let failure as ValidationFailure {
+    } catch let failure as HandoffError {
       throw failure
     } catch {
-      throw ValidationFailure(error, during: action)
+      throw HandoffError(error, during: action)
     }
   }
 

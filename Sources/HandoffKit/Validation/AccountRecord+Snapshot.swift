@@ -13,7 +13,7 @@ extension AccountRecord {
 
 extension Snapshot {
   /// A commit's snapshot, or the work tree's when `revision` is nil, for a command.
-  static func open(_ revision: String?, in repository: Repository) throws(ValidationFailure)
+  static func open(_ revision: String?, in repository: Repository) throws(HandoffError)
     -> Snapshot
   {
     do {

@@ -4,7 +4,7 @@ extension Snapshot {
   ///
   /// Settings that cannot be read as they are meant stop the run as a `config` error: a
   /// `.handoff.yaml` that is a folder, link or FIFO, or an `accounts_dir` that names no folder.
-  func loadSettings(requireAccountsFolder: Bool = true) throws(ValidationFailure) -> (
+  func loadSettings(requireAccountsFolder: Bool = true) throws(HandoffError) -> (
     settings: Settings, bytes: [UInt8]?
   ) {
     let bytes: [UInt8]?
@@ -27,7 +27,7 @@ extension Snapshot {
 
   /// The accounts folder the settings name must be a real folder: in the work tree it must exist
   /// (a commit or the index may simply have no account yet), and nowhere a link or a file.
-  private func checkAccountsFolder(_ settings: Settings) throws(ValidationFailure) {
+  private func checkAccountsFolder(_ settings: Settings) throws(HandoffError) {
     guard let location = settings.accountsDirectoryLocation else { return }
     let directory = settings.accountsDirectory
     let kind: TreeItem.Kind?

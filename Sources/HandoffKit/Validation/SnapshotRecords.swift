@@ -3,14 +3,14 @@ extension Snapshot {
   /// read records without validating them (audit, due) start from. A folder whose reader could
   /// not be opened loads as an account whose files could not be read.
   func records(settings: Settings, accounts wanted: [String] = [], during action: String)
-    throws(ValidationFailure) -> [AccountRecord]
+    throws(HandoffError) -> [AccountRecord]
   {
     do {
       let layout = AccountLayout.scan(
         try items(under: settings.accountsDirectory), accountsDirectory: settings.accountsDirectory)
       let known = Set(layout.accounts.map(\.id))
       for account in wanted where !known.contains(account) {
-        throw ValidationFailure.unknownAccount(
+        throw HandoffError.unknownAccount(
           account, accountsDirectory: settings.accountsDirectory)
       }
       let folders = layout.accounts.filter { wanted.isEmpty || wanted.contains($0.id) }
@@ -19,10 +19,10 @@ extension Snapshot {
         reader.map { AccountRecord(folder, reader: $0) }
           ?? AccountRecord(id: folder.id, present: folder.presentKinds, roots: [:])
       }
-    } catch let failure as ValidationFailure {
+    } catch let failure as HandoffError {
       throw failure
     } catch {
-      throw ValidationFailure(error, during: action)
+      throw HandoffError(error, during: action)
     }
   }
 }

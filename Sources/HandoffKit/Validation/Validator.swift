@@ -41,7 +41,7 @@ public enum Validator {
   private static let directCheckLimit = 64
 
   /// Opens the request's repository and validates it.
-  public static func run(_ request: ValidationRequest) throws(ValidationFailure) -> Report {
+  public static func run(_ request: ValidationRequest) throws(HandoffError) -> Report {
     let workspace = try Workspace.open(
       at: request.repositoryPath, readsIndex: request.source == .index
     ) {
@@ -55,7 +55,7 @@ public enum Validator {
   }
 
   public static func run(_ request: ValidationRequest, in workspace: Workspace)
-    throws(ValidationFailure) -> Report
+    throws(HandoffError) -> Report
   {
     var timer = PhaseTimer()
     let repository = workspace.repository
@@ -155,7 +155,7 @@ public enum Validator {
           removals = try reader.removedInIndex(
             layout.accounts, scope: changes,
             headFolders: changes == .everything ? nil : staged?.headFolders,
-            closedInHistory: { (accounts) throws(ValidationFailure) in
+            closedInHistory: { (accounts) throws(HandoffError) in
               try CloseFinder.closedAccounts(accounts, in: workspace)
             })
         }
@@ -163,10 +163,10 @@ public enum Validator {
         history = RemovalReport.diagnostics(
           removals.filter { wanted.isEmpty || wanted.contains($0.account) }, layout: layout,
           snapshot: snapshot, accountsDirectory: settings.accountsDirectory)
-      } catch let failure as ValidationFailure {
+      } catch let failure as HandoffError {
         throw failure
       } catch {
-        throw ValidationFailure(error, during: "history")
+        throw HandoffError(error, during: "history")
       }
       timer.mark("history")
     }
@@ -229,7 +229,7 @@ public enum Validator {
   private static func changes(
     source: SnapshotSource, range: String?, items: [TreeItem], settingsBytes: [UInt8]?,
     rangeBase: OID?, snapshot: Snapshot, settings: Settings
-  ) throws(ValidationFailure) -> ChangeScope {
+  ) throws(HandoffError) -> ChangeScope {
     do {
       if range != nil, let tip = snapshot.commit {
         return try ChangeScope.range(
@@ -253,7 +253,7 @@ public enum Validator {
     _ accounts: [AccountFolder], layout: AccountLayout, snapshot: Snapshot, settings: Settings,
     settingsID: OID,
     verdicts: VerdictStore?, useCache: Bool
-  ) throws(ValidationFailure) -> Set<String> {
+  ) throws(HandoffError) -> Set<String> {
     guard !accounts.isEmpty else { return [] }
     var layoutErrors = Set<String>()
     for finding in settings.applySeverities(layout.findings) where finding.severity == .error {
@@ -285,7 +285,7 @@ public enum Validator {
   }
 
   /// `A..B` into its ends; an empty end means the root (A) or HEAD (B).
-  static func parseRange(_ text: String) throws(ValidationFailure) -> (from: String?, to: String) {
+  static func parseRange(_ text: String) throws(HandoffError) -> (from: String?, to: String) {
     let parts = text.components(separatedBy: "..")
     guard parts.count == 2, !parts[0].hasSuffix("."), !parts[1].hasPrefix(".") else {
       throw .badRange(text)

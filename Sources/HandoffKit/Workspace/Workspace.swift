@@ -25,14 +25,14 @@ public final class Workspace {
   /// another core first (see `IndexFile.prefetch`), and `meanwhile` runs while libgit2 starts.
   public static func open(
     at path: String, readsIndex: Bool = false, meanwhile: () -> Void = {}
-  ) throws(ValidationFailure) -> Workspace {
+  ) throws(HandoffError) -> Workspace {
     if readsIndex { IndexFile.prefetch(forRepositoryAt: path) }
     meanwhile()
     return Workspace(repository: try Repository.open(forCommandAt: path), path: path)
   }
 
   /// HEAD's commit, for commands that read the whole first-parent history (which must be here).
-  func headCommit() throws(ValidationFailure) -> OID {
+  func headCommit() throws(HandoffError) -> OID {
     if let head { return head }
     try repository.requireHistory()
     do { head = try repository.commit(for: "HEAD") } catch { throw .git(error) }
@@ -40,7 +40,7 @@ public final class Workspace {
   }
 
   /// The settings committed at HEAD, and the blob id that names them.
-  func committedSettings() throws(ValidationFailure) -> (settings: Settings, id: OID) {
+  func committedSettings() throws(HandoffError) -> (settings: Settings, id: OID) {
     if let settingsAtHead { return settingsAtHead }
     let read = try Settings.committedWithID(in: repository, at: try headCommit())
     settingsAtHead = read
@@ -50,8 +50,8 @@ public final class Workspace {
   /// The closes `CloseFinder.find` gives, worked out once per way of asking.
   func closes(
     of accounts: [String], useIndex: Bool, judgeCompleteness: Bool, progress: Progress?,
-    _ find: () throws(ValidationFailure) -> [AccountClose]
-  ) throws(ValidationFailure) -> [AccountClose] {
+    _ find: () throws(HandoffError) -> [AccountClose]
+  ) throws(HandoffError) -> [AccountClose] {
     let key = CloseKey(accounts: accounts, useIndex: useIndex, judgeCompleteness: judgeCompleteness)
     if let known = closes[key] { return known }
     let found = try find()

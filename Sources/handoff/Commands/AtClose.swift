@@ -24,7 +24,7 @@ extension Handoff {
     var accounts: [String] = []
 
     func run() throws {
-      let closes = try Handoff.withProgress { (progress) throws(ValidationFailure) in
+      let closes = try Handoff.withProgress { (progress) throws(HandoffError) in
         try CloseFinder.find(
           in: repository.workspace(), accounts: accounts, useIndex: history.useIndex,
           progress: progress)

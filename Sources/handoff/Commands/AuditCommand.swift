@@ -26,12 +26,8 @@ extension Handoff {
 
     func run() throws {
       let audits: [AccountAudit]
-      do {
-        audits = try AuditRunner.run(
-          in: repository.workspace(), revision: revision, accounts: accounts)
-      } catch {
-        throw Handoff.couldNotRun(error)
-      }
+      audits = try AuditRunner.run(
+        in: repository.workspace(), revision: revision, accounts: accounts)
       switch format {
       case .json: print(AuditRendering.json(audits), terminator: "")
       case .text:

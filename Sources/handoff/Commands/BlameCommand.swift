@@ -27,13 +27,9 @@ extension Handoff {
 
     func run() throws {
       let blame: AccountBlame
-      do {
-        blame = try AccountBlame.run(
-          account: account, commitment: commitment, in: repository.workspace(),
-          useIndex: history.useIndex)
-      } catch {
-        throw Handoff.couldNotRun(error)
-      }
+      blame = try AccountBlame.run(
+        account: account, commitment: commitment, in: repository.workspace(),
+        useIndex: history.useIndex)
       print(format.renderer.render(blame), terminator: "")
     }
   }

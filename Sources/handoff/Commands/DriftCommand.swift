@@ -24,7 +24,7 @@ extension Handoff {
     var accounts: [String] = []
 
     func run() throws {
-      let drifts = try Handoff.withProgress { (progress) throws(ValidationFailure) in
+      let drifts = try Handoff.withProgress { (progress) throws(HandoffError) in
         try Drift.compute(
           in: repository.workspace(), accounts: accounts, useIndex: history.useIndex,
           progress: progress)

@@ -52,14 +52,10 @@ extension Handoff {
         throw Handoff.couldNotRun("error: `--within` takes a number of days from 0 to 36500")
       }
       let queue: DueQueue
-      do {
-        queue = try DueRunner.run(
-          in: repository.workspace(), revision: revision, asOf: day, withinDays: within,
-          owner: owner,
-          useCache: !noCache)
-      } catch {
-        throw Handoff.couldNotRun(error)
-      }
+      queue = try DueRunner.run(
+        in: repository.workspace(), revision: revision, asOf: day, withinDays: within,
+        owner: owner,
+        useCache: !noCache)
       let document = format.renderer.render(queue)
       guard let out else { return print(document, terminator: "") }
       try Handoff.write(document, to: out)

@@ -25,7 +25,7 @@ extension Handoff {
     var out: String
 
     func run() throws {
-      let summary = try Handoff.withProgress { (_) throws(ValidationFailure) in
+      let summary = try Handoff.withProgress { (_) throws(HandoffError) in
         try Exporter.run(
           in: repository.workspace(), revision: revision, format: format, out: out,
           useCache: history.useIndex)

@@ -27,13 +27,9 @@ extension Handoff {
 
     func run() throws {
       let entries: [AccountLogEntry]
-      do {
-        entries = try AccountLog.entries(
-          account: account, commitment: commitment, in: repository.workspace(),
-          useIndex: history.useIndex)
-      } catch {
-        throw Handoff.couldNotRun(error)
-      }
+      entries = try AccountLog.entries(
+        account: account, commitment: commitment, in: repository.workspace(),
+        useIndex: history.useIndex)
       print(
         format == .json
           ? AccountLog.json(entries) : TerminalText.escapeLines(AccountLog.text(entries)),

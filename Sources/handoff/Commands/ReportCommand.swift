@@ -45,7 +45,7 @@ extension Handoff {
       guard weakest >= 0 else {
         throw Handoff.couldNotRun("error: `--weakest` takes a count of 0 or more")
       }
-      let scan = try Handoff.withProgress { (progress) throws(ValidationFailure) in
+      let scan = try Handoff.withProgress { (progress) throws(HandoffError) in
         try PortfolioScanner.scan(
           in: repository.workspace(), useIndex: history.useIndex, progress: progress)
       }

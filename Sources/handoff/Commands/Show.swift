@@ -27,12 +27,8 @@ extension Handoff {
 
     func run() throws {
       let record: RecordAtCommit
-      do {
-        record = try RecordAtCommit.load(
-          account: account, at: .init(at), in: repository.workspace(), useIndex: history.useIndex)
-      } catch {
-        throw Handoff.couldNotRun(error)
-      }
+      record = try RecordAtCommit.load(
+        account: account, at: .init(at), in: repository.workspace(), useIndex: history.useIndex)
       print(
         format == .json ? record.json() : TerminalText.escapeLines(record.text()), terminator: "")
     }

@@ -78,7 +78,7 @@ extension Handoff {
       } catch let exit as ExitCode {
         return exit.rawValue
       } catch {
-        return ExitStatus.couldNotRun.rawValue
+        return Handoff.couldNotRun(error as? HandoffError ?? .failed("\(error)"))
       }
     }
   }

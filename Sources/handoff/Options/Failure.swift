@@ -3,15 +3,20 @@ import Foundation
 import HandoffKit
 
 extension Handoff {
-  /// Prints a could-not-run failure as one line on stderr and returns exit code 2 to throw.
-  static func couldNotRun(_ error: any CustomStringConvertible) -> ExitCode {
-    FileHandle.standardError.write(Data((error.description + "\n").utf8))
-    return ExitCode(ExitStatus.couldNotRun.rawValue)
+  /// The one place a could-not-run failure is printed: one line on stderr, exit status 2.
+  static func couldNotRun(_ failure: HandoffError) -> Int32 {
+    FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+    return ExitStatus.couldNotRun.rawValue
+  }
+
+  /// Any failure a command meets, as the library's error, for `main` to print.
+  static func couldNotRun(_ error: any CustomStringConvertible) -> HandoffError {
+    error as? HandoffError ?? .failed(error.description)
   }
 
   /// Runs a long piece of library work with progress on stderr when it is a terminal, cleared
   /// before anything else is printed; a failure is reported as could-not-run.
-  static func withProgress<T>(_ work: (HandoffKit.Progress?) throws(ValidationFailure) -> T) throws
+  static func withProgress<T>(_ work: (HandoffKit.Progress?) throws(HandoffError) -> T) throws
     -> T
   {
     let progress = HandoffKit.Progress.onTerminal()

@@ -9,7 +9,7 @@ struct RepositoryOptions: ParsableArguments {
   var repo: String = "."
 
   /// The command's one view of the repository (see `Workspace`).
-  func workspace() throws(ValidationFailure) -> Workspace {
+  func workspace() throws(HandoffError) -> Workspace {
     try Workspace.open(at: repo)
   }
 }

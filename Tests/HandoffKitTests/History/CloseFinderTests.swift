@@ -85,7 +85,7 @@ import Testing
     let repo = try TestRepository()
     try repo.writeAccount("acme")
     try repo.commit("one")
-    #expect(throws: ValidationFailure.self) {
+    #expect(throws: HandoffError.self) {
       try CloseFinder.find(in: Workspace.open(at: repo.path), accounts: ["nope"])
     }
   }

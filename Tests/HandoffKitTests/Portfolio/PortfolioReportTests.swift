@@ -140,7 +140,7 @@ import Testing
 
   @Test func anEmptyRepositoryHasNoHistoryToReportOn() throws {
     let repo = try TestRepository()
-    let failure = try #require(throws: ValidationFailure.self) {
+    let failure = try #require(throws: HandoffError.self) {
       try PortfolioScanner.scan(in: Workspace.open(at: repo.path))
     }
     #expect(

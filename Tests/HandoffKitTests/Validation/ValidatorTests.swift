@@ -99,7 +99,7 @@ import Testing
     let repo = try TestRepository()
     try repo.write(".handoff.yaml", settings)
     try repo.writeAccount("acme")
-    let failure = try #require(throws: ValidationFailure.self) { try validate(repo) }
+    let failure = try #require(throws: HandoffError.self) { try validate(repo) }
     guard case .settings(let error) = failure else {
       Issue.record("expected a settings failure, got \(failure)")
       return
@@ -116,7 +116,7 @@ import Testing
     try repo.writeAccount("acme", in: "customers")
     try repo.commit("one")
     try repo.write(".handoff.yaml", "accounts_dir: [broken\n")
-    #expect(throws: ValidationFailure.self) { try validate(repo) }
+    #expect(throws: HandoffError.self) { try validate(repo) }
     #expect(try validate(repo, .revision("HEAD")).accounts == 1)
     #expect(try validate(repo, .index).accounts == 1)
   }
@@ -127,7 +127,7 @@ import Testing
     try repo.writeAccount("beta")
     #expect(try validate(repo, accounts: ["beta"]).diagnostics.isEmpty)
     #expect(try validate(repo, accounts: ["acme"]).errorCount > 0)
-    #expect(throws: ValidationFailure.self) { try validate(repo, accounts: ["nope"]) }
+    #expect(throws: HandoffError.self) { try validate(repo, accounts: ["nope"]) }
   }
 
   @Test func stagedValidationReadsTheIndexNotTheWorkTree() throws {
@@ -196,7 +196,7 @@ import Testing
       "bare-\(UUID().uuidString).git")
     defer { try? FileManager.default.removeItem(at: bare) }
     try source.git(["clone", "-q", "--bare", source.path, bare.path])
-    let failure = try #require(throws: ValidationFailure.self) {
+    let failure = try #require(throws: HandoffError.self) {
       try Validator.run(
         ValidationRequest(repositoryPath: bare.path, source: .worktree, useCache: false))
     }

@@ -25,12 +25,12 @@ import Testing
       "no-repository-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    #expect(throws: ValidationFailure.self) { try Workspace.open(at: folder.path) }
+    #expect(throws: HandoffError.self) { try Workspace.open(at: folder.path) }
   }
 
   @Test func aBranchWithoutCommitsHasNoHistoryToRead() throws {
     let repo = try TestRepository()
     let workspace = try Workspace.open(at: repo.path)
-    #expect(throws: ValidationFailure.self) { try workspace.headCommit() }
+    #expect(throws: HandoffError.self) { try workspace.headCommit() }
   }
 }

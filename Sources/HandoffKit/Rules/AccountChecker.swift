@@ -11,7 +11,7 @@ enum AccountChecker {
   }
 
   static func check(_ accounts: [AccountFolder], in snapshot: Snapshot, context: Context)
-    throws(ValidationFailure) -> [Diagnostic]
+    throws(HandoffError) -> [Diagnostic]
   {
     try checkEach(accounts, in: snapshot, context: context).flatMap(\.diagnostics)
   }
@@ -27,13 +27,13 @@ enum AccountChecker {
   /// (the object store lost its blob, the file system refused) means the run could not judge
   /// the change: that is exit 2, not a finding in the user's file.
   static func checkEach(_ accounts: [AccountFolder], in snapshot: Snapshot, context: Context)
-    throws(ValidationFailure) -> [Checked]
+    throws(HandoffError) -> [Checked]
   {
     let results = Parallel.map(accounts, makeContext: { try? snapshot.makeReader(for: $0) }) {
       reader, account in
       check(account, reader: reader, context: context)
     }
-    return try results.map { (result) throws(ValidationFailure) in try result.get() }
+    return try results.map { (result) throws(HandoffError) in try result.get() }
   }
 
   /// The key of an account's state from the ids its snapshot already knows, without reading a
@@ -78,7 +78,7 @@ enum AccountChecker {
   private static let unreadableID = OID(bytes: [UInt8](repeating: 0, count: 20))
 
   private static func check(_ account: AccountFolder, reader: SnapshotReader?, context: Context)
-    -> Result<Checked, ValidationFailure>
+    -> Result<Checked, HandoffError>
   {
     guard let reader else {
       return .failure(.unreadable(path: account.path, reason: "could not open the repository"))
