@@ -156,7 +156,7 @@ struct CommitmentEvents {
     guard let data = try? Data(contentsOf: file) else { return nil }
     return data.withUnsafeBytes { bytes -> CommitmentEvents? in
       var reader = ByteReader(bytes)
-      guard reader.matches(magic), reader.oid() == ResultCache.fingerprint,
+      guard reader.matches(magic), reader.oid() == CacheFingerprint.current,
         reader.string() == accountsDirectory,
         let tip = reader.oid(), let hasTree = reader.byte()
       else { return nil }
@@ -191,7 +191,7 @@ struct CommitmentEvents {
     guard let tip else { return }
     var writer = ByteWriter()
     writer.bytes(Self.magic)
-    writer.bytes(ResultCache.fingerprint.bytes)
+    writer.bytes(CacheFingerprint.current.bytes)
     writer.string(accountsDirectory)
     writer.bytes(tip.bytes)
     writer.bytes(accountsTree.map { [1] + $0.bytes } ?? [0])

@@ -171,7 +171,7 @@ public final class Repository {
     defer { git_tree_free(tree) }
     for index in 0..<git_tree_entrycount(tree) {
       guard let entry = git_tree_entry_byindex(tree, index) else { continue }
-      let name = RecordFile.canonicalName(String(cString: git_tree_entry_name(entry)))
+      let name = String(cString: git_tree_entry_name(entry))
       let oid = OID(git_tree_entry_id(entry).pointee)
       let mode = git_tree_entry_filemode_raw(entry).rawValue
       let kind = TreeItem.Kind(gitMode: mode)
@@ -352,7 +352,7 @@ public final class Repository {
       items.append(
         TreeItem(
           directory: account!.folder, account: account!.name,
-          name: RecordFile.canonicalName(String(decoding: inner, as: UTF8.self)),
+          name: String(decoding: inner, as: UTF8.self),
           kind: TreeItem.Kind(gitMode: mode), oid: id, mode: mode))
     }
     return items

@@ -21,7 +21,7 @@ enum WorkTreeListing {
         if innerKind == .directory, isEmptyFolder(root + folder + "/" + inner) { continue }
         items.append(
           TreeItem(
-            directory: folder, account: name, name: RecordFile.canonicalName(inner),
+            directory: folder, account: name, name: inner,
             kind: innerKind,
             oid: nil))
       }

@@ -7,7 +7,7 @@ enum AccountChecker {
     /// Identifies the settings in cache keys: findings depend on the threshold and on rules
     /// that are off.
     var settingsID: OID
-    var cache: ResultCache?
+    var cache: (any FindingsCache)?
   }
 
   static func check(_ accounts: [AccountFolder], in snapshot: Snapshot, context: Context)

@@ -16,7 +16,7 @@ import Foundation
 /// rename); a run that adds only a few entries appends them to `validate-v1.log` in a single
 /// `write` instead, each batch checksummed, so two racing runs cannot corrupt it and a torn
 /// batch is simply ignored. Anything that does not carry this build's fingerprint is discarded.
-final class ResultCache: @unchecked Sendable {
+final class ResultCache: FindingsCache, @unchecked Sendable {
   struct Key: Hashable {
     /// Reserved for entries of other kinds; accounts use 0.
     var kind: UInt8
@@ -24,13 +24,6 @@ final class ResultCache: @unchecked Sendable {
   }
 
   private static let magic = Array("handoff-cache-1\n".utf8)
-  /// Changes whenever the schemas or the checking code may change a finding: it covers the
-  /// schemas, the version, and the identity of the running binary (a rebuild is a new cache).
-  static let fingerprint: OID = {
-    var text = "checker-3\n\(HandoffVersion.current)\n\(RunningExecutable.identity)\n"
-    for file in EmbeddedSchemas.files { text += file.name + "\n" + file.text }
-    return Array(text.utf8).withUnsafeBytes { OID.ofBlob($0) }
-  }()
 
   /// Beyond this many entries, only those stored by the latest run are kept.
   private static let entryLimit = 400_000
@@ -130,7 +123,7 @@ final class ResultCache: @unchecked Sendable {
     let payload = Self.encodeEntries(fresh)
     var batch = ByteWriter()
     batch.bytes(Self.journalMagic)
-    batch.bytes(Self.fingerprint.bytes)
+    batch.bytes(CacheFingerprint.current.bytes)
     batch.integer(UInt32(payload.count))
     batch.bytes(payload)
     batch.integer(Self.checksum(payload))
@@ -161,7 +154,7 @@ final class ResultCache: @unchecked Sendable {
         let payload = reader.slice(Int(length)), let sum = reader.integer(),
         sum == checksum(payload)
       else { return false }
-      guard id == fingerprint else {
+      guard id == CacheFingerprint.current else {
         current = false
         continue
       }
@@ -182,7 +175,7 @@ final class ResultCache: @unchecked Sendable {
   private static func encode(_ entries: [Key: [FileFinding]]) -> [UInt8] {
     var writer = ByteWriter()
     writer.bytes(magic)
-    writer.bytes(fingerprint.bytes)
+    writer.bytes(CacheFingerprint.current.bytes)
     writer.bytes(encodeEntries(entries))
     return writer.output
   }
@@ -208,7 +201,7 @@ final class ResultCache: @unchecked Sendable {
 
   private static func decode(_ bytes: UnsafeRawBufferPointer) -> [Key: [FileFinding]]? {
     var reader = ByteReader(bytes)
-    guard reader.matches(magic), reader.matches(fingerprint.bytes),
+    guard reader.matches(magic), reader.matches(CacheFingerprint.current.bytes),
       let entries = decodeEntries(&reader), reader.isAtEnd
     else { return nil }
     return entries

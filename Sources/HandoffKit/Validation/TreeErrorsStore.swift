@@ -46,7 +46,7 @@ enum TreeErrorsStore {
     let stored = WorkTreeListing.read(file(repository)) ?? []
     var writer = ByteWriter()
     writer.bytes(magic)
-    writer.bytes(ResultCache.fingerprint.bytes)
+    writer.bytes(CacheFingerprint.current.bytes)
     stored.withUnsafeBytes { buffer in
       let others = entries(buffer).filter { $0.key != key }
       let kept = (others.filter { $0.key == base } + others.filter { $0.key != base }).prefix(
@@ -78,7 +78,7 @@ enum TreeErrorsStore {
   /// The entries of a file, in order; none when it is missing, foreign or damaged.
   private static func entries(_ buffer: UnsafeRawBufferPointer) -> [Entry] {
     var reader = ByteReader(buffer)
-    guard reader.matches(magic), reader.matches(ResultCache.fingerprint.bytes),
+    guard reader.matches(magic), reader.matches(CacheFingerprint.current.bytes),
       let count = reader.integer()
     else { return [] }
     var entries: [Entry] = []

@@ -40,7 +40,7 @@ final class VerdictStore: @unchecked Sendable {
     }
     let valid = data.withUnsafeBytes { bytes -> Int? in
       guard bytes.prefix(magic.count).elementsEqual(magic),
-        bytes[magic.count..<magic.count + 20].elementsEqual(ResultCache.fingerprint.bytes)
+        bytes[magic.count..<magic.count + 20].elementsEqual(CacheFingerprint.current.bytes)
       else { return nil }
       let count = Int(
         UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: magic.count + 20, as: UInt32.self))
@@ -78,7 +78,7 @@ final class VerdictStore: @unchecked Sendable {
       $0.key.lexicographicallyPrecedes($1.key)
     }
     let keepStored = count + added.count <= Self.entryLimit
-    var output = Self.magic + ResultCache.fingerprint.bytes
+    var output = Self.magic + CacheFingerprint.current.bytes
     output.reserveCapacity(output.count + 4 + (count + added.count) * Self.entrySize)
     output += [0, 0, 0, 0]  // the count, set below
     var written = 0

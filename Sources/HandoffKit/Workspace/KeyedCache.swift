@@ -70,7 +70,7 @@ final class KeyedCache<Value: Sendable>: @unchecked Sendable {
     let kept = keepOnlyUsed || entries.count > Self.entryLimit ? used : entries
     var writer = ByteWriter()
     writer.bytes(codec.magic)
-    writer.bytes(ResultCache.fingerprint.bytes)
+    writer.bytes(CacheFingerprint.current.bytes)
     writer.integer(UInt32(kept.count))
     for (key, value) in kept {
       writer.bytes(key.bytes)
@@ -82,7 +82,7 @@ final class KeyedCache<Value: Sendable>: @unchecked Sendable {
 
   private static func decode(_ bytes: UnsafeRawBufferPointer, _ codec: Codec) -> [OID: Value]? {
     var reader = ByteReader(bytes)
-    guard reader.matches(codec.magic), reader.oid() == ResultCache.fingerprint,
+    guard reader.matches(codec.magic), reader.oid() == CacheFingerprint.current,
       let count = reader.integer()
     else {
       return nil
