@@ -87,13 +87,7 @@ import Testing
   }
 
   static func assertSnapshot(_ text: String, named name: String) throws {
-    let url = ProjectPaths.root.appendingPathComponent("Tests/Fixtures/Snapshots/cli/\(name)")
-    if ProcessInfo.processInfo.environment["HANDOFF_RECORD_SNAPSHOTS"] != nil {
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-    let expected = try String(contentsOf: url, encoding: .utf8)
+    let expected = try GoldenFile.expected(named: "cli/\(name)", recording: text)
     #expect(text == expected, "\(name) differs from its snapshot")
   }
 }

@@ -32,13 +32,7 @@ import Testing
     ], accountIDs: ["acme", "beta", "clean"])
 
   static func assertSnapshot(_ text: String, named name: String) throws {
-    let url = ProjectPaths.root.appendingPathComponent("Tests/Fixtures/Snapshots/\(name)")
-    if ProcessInfo.processInfo.environment["HANDOFF_RECORD_SNAPSHOTS"] != nil {
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-    let expected = try String(contentsOf: url, encoding: .utf8)
+    let expected = try GoldenFile.expected(named: "\(name)", recording: text)
     #expect(text == expected, "\(name) differs from its snapshot")
   }
 
