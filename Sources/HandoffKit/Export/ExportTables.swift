@@ -94,7 +94,7 @@ enum ExportTables {
     table.rows = events.map { event in
       [
         .string(event.account), .string(event.commitment), .string(event.commit.description),
-        .string(AtCloseReport.date(event.time)), .string(event.author), .string(event.change),
+        .string(Timestamp.iso8601(event.time)), .string(event.author), .string(event.change),
         .array(event.fields.map(JSONValue.string)), .optional(event.status),
       ]
     }

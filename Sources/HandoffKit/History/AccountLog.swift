@@ -53,28 +53,4 @@ public enum AccountLog {
       throw HandoffError(error, during: "log")
     }
   }
-
-  public static func json(_ entries: [AccountLogEntry]) -> String {
-    let items = entries.map { entry in
-      JSONValue.object([
-        ("commit", .string(entry.commit.id.description)),
-        ("author", .string(entry.commit.author)),
-        ("date", .string(AtCloseReport.date(entry.commit.time))),
-        ("message", .string(entry.commit.summary)),
-        ("changes", RecordDiff.json(entry.changes)),
-      ])
-    }
-    return JSONValue.object([("version", .int(1)), ("commits", .array(items))]).serialized(
-      indent: 2) + "\n"
-  }
-
-  public static func text(_ entries: [AccountLogEntry]) -> String {
-    var output = ""
-    for entry in entries {
-      output +=
-        "\(entry.commit.id.description.prefix(12)) \(AtCloseReport.date(entry.commit.time)) \(entry.commit.author): \(entry.commit.summary)\n"
-      for line in RecordDiff.lines(entry.changes) { output += "  \(line)\n" }
-    }
-    return output.isEmpty ? "no changes\n" : output
-  }
 }

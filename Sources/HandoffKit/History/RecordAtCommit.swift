@@ -77,29 +77,4 @@ public struct RecordAtCommit: Sendable {
       throw HandoffError(error, during: "show")
     }
   }
-
-  /// `{"account","commit","date","record":{file: content},"commitments":[…]}`
-  public func json() -> String {
-    let record = files.map { ($0.kind.rawValue, $0.root.map(JSONValue.init) ?? .null) }
-    let commitments = files.first { $0.kind == .commitments }?.root?["commitments"]?.items ?? []
-    return JSONValue.object([
-      ("version", .int(1)),
-      ("account", .string(account)),
-      ("commit", .string(commit.id.description)),
-      ("date", .string(AtCloseReport.date(commit.time))),
-      ("record", .object(record)),
-      ("commitments", .array(commitments.map(JSONValue.init))),
-    ]).serialized(indent: 2) + "\n"
-  }
-
-  /// A header, then each file normalised.
-  public func text() -> String {
-    var output =
-      "\(account) at \(commit.id.description.prefix(12)) (\(AtCloseReport.date(commit.time)), \(commit.author): \(commit.summary))\n"
-    for (kind, root) in files {
-      output += "\n# \(kind.fileName)\n"
-      output += root.map(CanonicalYAML.render) ?? "(not readable as YAML)\n"
-    }
-    return output
-  }
 }

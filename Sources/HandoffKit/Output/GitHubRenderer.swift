@@ -1,6 +1,6 @@
 /// GitHub Actions workflow commands: each finding becomes an annotation on its line in the
 /// pull request (`::error file=…,line=…,col=…,title=…::message`), then a plain summary line.
-public struct GitHubRenderer: ReportRenderer {
+public struct GitHubRenderer: Renderer {
   public init() {}
 
   public func render(_ report: Report) -> String {

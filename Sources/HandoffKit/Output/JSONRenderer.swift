@@ -1,5 +1,5 @@
 /// The versioned JSON document of `validate --format json`; its keys are a stable contract.
-public struct JSONRenderer: ReportRenderer {
+public struct JSONRenderer: Renderer {
   public init() {}
 
   public func render(_ report: Report) -> String {

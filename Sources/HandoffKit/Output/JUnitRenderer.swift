@@ -1,7 +1,7 @@
 /// JUnit XML, which every CI system can show: one test case per account, failed when the
 /// account has error-level findings; warnings go to the case's output. Findings outside any
 /// account (a stray file in the accounts folder) form a case of their own.
-public struct JUnitRenderer: ReportRenderer {
+public struct JUnitRenderer: Renderer {
   public init() {}
 
   public func render(_ report: Report) -> String {

@@ -1,6 +1,6 @@
 /// SARIF 2.1.0, the format code scanning (GitHub, GitLab, Azure DevOps) ingests: one run, the
 /// rule catalogue with help text, and one result per finding with its region.
-public struct SARIFRenderer: ReportRenderer {
+public struct SARIFRenderer: Renderer {
   public init() {}
 
   public func render(_ report: Report) -> String {

@@ -1,5 +1,5 @@
 /// `path:line:col: severity[rule]: message`, one finding per line, then a summary line.
-public struct TextRenderer: ReportRenderer {
+public struct TextRenderer: Renderer {
   public var color: Bool
 
   public init(color: Bool) { self.color = color }

@@ -29,10 +29,7 @@ extension Handoff {
           in: repository.workspace(), accounts: accounts, useIndex: history.useIndex,
           progress: progress)
       }
-      print(
-        format == .json
-          ? AtCloseReport.json(closes) : TerminalText.escapeLines(AtCloseReport.text(closes)),
-        terminator: "")
+      print(AtCloseRenderer(format: format).render(closes), terminator: "")
     }
   }
 }

@@ -28,14 +28,7 @@ extension Handoff {
       let audits: [AccountAudit]
       audits = try AuditRunner.run(
         in: repository.workspace(), revision: revision, accounts: accounts)
-      switch format {
-      case .json: print(AuditRendering.json(audits), terminator: "")
-      case .text:
-        print(
-          TerminalText.escapeLines(AuditRendering.text(audits, markdown: false)), terminator: "")
-      case .markdown:
-        print(TerminalText.escapeLines(AuditRendering.text(audits, markdown: true)), terminator: "")
-      }
+      print(AuditRenderer(format: format).render(audits), terminator: "")
     }
   }
 }

@@ -44,11 +44,7 @@ extension Handoff {
       } catch {
         throw Handoff.couldNotRun(error)
       }
-      switch format {
-      case .json: print(diff.json(), terminator: "")
-      case .text: print(TerminalText.escapeLines(diff.text(markdown: false)), terminator: "")
-      case .markdown: print(TerminalText.escapeLines(diff.text(markdown: true)), terminator: "")
-      }
+      print(DiffRenderer(format: format).render(diff), terminator: "")
     }
   }
 }

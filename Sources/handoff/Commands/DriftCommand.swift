@@ -29,13 +29,7 @@ extension Handoff {
           in: repository.workspace(), accounts: accounts, useIndex: history.useIndex,
           progress: progress)
       }
-      switch format {
-      case .json: print(Drift.json(drifts), terminator: "")
-      case .text:
-        print(TerminalText.escapeLines(Drift.text(drifts, markdown: false)), terminator: "")
-      case .markdown:
-        print(TerminalText.escapeLines(Drift.text(drifts, markdown: true)), terminator: "")
-      }
+      print(DriftRenderer(format: format).render(drifts), terminator: "")
     }
   }
 }

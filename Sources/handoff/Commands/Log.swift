@@ -30,10 +30,7 @@ extension Handoff {
       entries = try AccountLog.entries(
         account: account, commitment: commitment, in: repository.workspace(),
         useIndex: history.useIndex)
-      print(
-        format == .json
-          ? AccountLog.json(entries) : TerminalText.escapeLines(AccountLog.text(entries)),
-        terminator: "")
+      print(LogRenderer(format: format).render(entries), terminator: "")
     }
   }
 }

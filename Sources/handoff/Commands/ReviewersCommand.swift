@@ -26,9 +26,7 @@ extension Handoff {
       do { result = try ChangeReviewers.run(in: repository.workspace(), range: range) } catch {
         throw Handoff.couldNotRun(error)
       }
-      print(
-        format == .json ? ChangeReviewers.json(result) : ChangeReviewers.text(result),
-        terminator: "")
+      print(ReviewersRenderer(format: format).render(result), terminator: "")
       if result.hasMissing { throw ExitCode(1) }
     }
   }

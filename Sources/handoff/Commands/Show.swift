@@ -29,8 +29,7 @@ extension Handoff {
       let record: RecordAtCommit
       record = try RecordAtCommit.load(
         account: account, at: .init(at), in: repository.workspace(), useIndex: history.useIndex)
-      print(
-        format == .json ? record.json() : TerminalText.escapeLines(record.text()), terminator: "")
+      print(ShowRenderer(format: format).render(record), terminator: "")
     }
   }
 }

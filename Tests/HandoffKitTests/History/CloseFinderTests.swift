@@ -37,7 +37,7 @@ import Testing
     #expect(never.commit == nil)
     #expect(never.commitments.isEmpty)
 
-    let json = try JSONReader.parse(AtCloseReport.json(closes))
+    let json = try JSONReader.parse(AtCloseRenderer(format: .json).render(closes))
     #expect(json["accounts"]?["acme"]?["commit"]?.string == closing)
     #expect(json["accounts"]?["never"]?["commit"]?.value == .null)
   }

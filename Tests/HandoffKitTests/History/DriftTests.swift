@@ -27,7 +27,7 @@ import Testing
     #expect(acme.withdrawn == ["onsite"])
     #expect(acme.delivered == ["sso"])
     #expect(acme.missed.isEmpty)
-    let json = try JSONReader.parse(Drift.json(drifts))
+    let json = try JSONReader.parse(DriftRenderer(format: .json).render(drifts))
     #expect(json["totals"]?["added_after_close"]?.number == 1)
   }
 

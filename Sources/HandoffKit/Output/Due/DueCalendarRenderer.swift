@@ -2,7 +2,7 @@
 /// CRLF line ends, lines folded at 75 octets, and a UID per obligation so that a calendar
 /// updates an event in place when its date moves. DTSTAMP is the day asked about, so the same
 /// records and day give the same bytes.
-public struct DueCalendarRenderer: DueRenderer {
+public struct DueCalendarRenderer: Renderer {
   public init() {}
 
   public func render(_ queue: DueQueue) -> String {

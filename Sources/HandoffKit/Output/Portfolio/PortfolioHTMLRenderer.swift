@@ -1,6 +1,6 @@
 /// The report as one self-contained HTML page: inline CSS and SVG charts, no script, no web
 /// font, no external file. Fits a laptop screen and prints on A4 or Letter.
-public struct PortfolioHTMLRenderer: PortfolioRenderer {
+public struct PortfolioHTMLRenderer: Renderer {
   public init() {}
 
   public func render(_ report: PortfolioReport) -> String {

@@ -1,6 +1,6 @@
 /// The report as one JSON document, for dashboards and scripts. Shares are fractions (0–1),
 /// durations are hours or days as their keys say, and a figure with no data is `null`.
-public struct PortfolioJSONRenderer: PortfolioRenderer {
+public struct PortfolioJSONRenderer: Renderer {
   public init() {}
 
   public func render(_ report: PortfolioReport) -> String {

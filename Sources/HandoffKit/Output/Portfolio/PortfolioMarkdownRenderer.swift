@@ -1,5 +1,5 @@
 /// The report as Markdown: ready for a wiki page, an issue or a pull request comment.
-public struct PortfolioMarkdownRenderer: PortfolioRenderer {
+public struct PortfolioMarkdownRenderer: Renderer {
   public init() {}
 
   public func render(_ report: PortfolioReport) -> String {

@@ -1,5 +1,5 @@
 /// The summary for scripts: every account, never cut.
-public struct SummaryJSONRenderer: SummaryRenderer {
+public struct SummaryJSONRenderer: Renderer {
   public init() {}
 
   public func render(_ summary: ChangeSummary) -> String {

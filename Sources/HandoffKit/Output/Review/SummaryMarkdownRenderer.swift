@@ -3,7 +3,7 @@
 /// Code hosts refuse a comment longer than 65,536 characters, so whole accounts are left out
 /// past that (the accounts the gate fails first, then those above the red-flag threshold, then
 /// the rest by name), and the last line says how many.
-public struct SummaryMarkdownRenderer: SummaryRenderer {
+public struct SummaryMarkdownRenderer: Renderer {
   /// GitHub's and GitLab's limit for a comment, counted here in UTF-8 bytes (never fewer than
   /// characters), so a cut document always fits.
   public var limit: Int

@@ -1,13 +1,8 @@
-/// Turns an account's blame into one document.
-public protocol BlameRenderer {
-  func render(_ blame: AccountBlame) -> String
-}
-
 /// The formats `blame --format` accepts.
 public enum BlameFormat: String, CaseIterable, Sendable {
   case text, json
 
-  public var renderer: any BlameRenderer {
+  public var renderer: any Renderer<AccountBlame> {
     switch self {
     case .text: BlameTextRenderer()
     case .json: BlameJSONRenderer()
@@ -16,13 +11,13 @@ public enum BlameFormat: String, CaseIterable, Sendable {
 }
 
 /// A value per line, its setter beside it: `  due: 2026-09-01   3f2a1b9c0d12 2026-08-14 jane: …`.
-public struct BlameTextRenderer: BlameRenderer {
+public struct BlameTextRenderer: Renderer {
   public init() {}
 
   public func render(_ blame: AccountBlame) -> String {
     var rows: [(String, String)] = []
     func commit(_ details: CommitDetails) -> String {
-      "\(details.id.description.prefix(12)) \(AtCloseReport.date(details.time).prefix(10)) \(details.author): \(Excerpt.of(details.summary))"
+      "\(details.id.description.prefix(12)) \(Timestamp.iso8601(details.time).prefix(10)) \(details.author): \(Excerpt.of(details.summary))"
     }
     func values(_ values: [AccountBlame.Value], indent: String) {
       for value in values {
@@ -63,14 +58,14 @@ public struct BlameTextRenderer: BlameRenderer {
 }
 
 /// Every value with its full commit: for scripts and editors.
-public struct BlameJSONRenderer: BlameRenderer {
+public struct BlameJSONRenderer: Renderer {
   public init() {}
 
   public func render(_ blame: AccountBlame) -> String {
     func commit(_ details: CommitDetails) -> JSONValue {
       .object([
         ("commit", .string(details.id.description)), ("author", .string(details.author)),
-        ("date", .string(AtCloseReport.date(details.time))), ("message", .string(details.summary)),
+        ("date", .string(Timestamp.iso8601(details.time))), ("message", .string(details.summary)),
       ])
     }
     func values(_ values: [AccountBlame.Value], key: String) -> JSONValue {

@@ -1,6 +1,19 @@
-/// The audit as JSON, plain text, or Markdown for a pull request.
-public enum AuditRendering {
-  public static func json(_ audits: [AccountAudit]) -> String {
+/// `handoff audit`: each account's checklist, exit questions, scorecard and red flags, as
+/// JSON, plain text, or Markdown for a pull request.
+public struct AuditRenderer: Renderer {
+  public var format: DiffFormat
+
+  public init(format: DiffFormat) { self.format = format }
+
+  public func render(_ audits: [AccountAudit]) -> String {
+    switch format {
+    case .json: Self.json(audits)
+    case .text: TerminalText.escapeLines(Self.text(audits, markdown: false))
+    case .markdown: TerminalText.escapeLines(Self.text(audits, markdown: true))
+    }
+  }
+
+  static func json(_ audits: [AccountAudit]) -> String {
     let accounts = JSONValue.array(
       audits.map { audit in
         .object([
@@ -63,7 +76,7 @@ public enum AuditRendering {
       + "\n"
   }
 
-  public static func text(_ audits: [AccountAudit], markdown: Bool) -> String {
+  static func text(_ audits: [AccountAudit], markdown: Bool) -> String {
     var output = ""
     for audit in audits {
       let percent = SchemaMessage.format((audit.completeness * 10).rounded() / 10)

@@ -1,13 +1,8 @@
-/// Turns the queue of what is due into one document.
-public protocol DueRenderer {
-  func render(_ queue: DueQueue) -> String
-}
-
 /// The formats `due --format` accepts.
 public enum DueFormat: String, CaseIterable, Sendable {
   case text, json, markdown, ics
 
-  public var renderer: any DueRenderer {
+  public var renderer: any Renderer<DueQueue> {
     switch self {
     case .text: DueTextRenderer(markdown: false)
     case .markdown: DueTextRenderer(markdown: true)
@@ -44,7 +39,7 @@ enum DueWording {
 }
 
 /// The queue as text for a terminal, or as Markdown: grouped by owner, oldest first.
-public struct DueTextRenderer: DueRenderer {
+public struct DueTextRenderer: Renderer {
   public var markdown: Bool
 
   public init(markdown: Bool) { self.markdown = markdown }
@@ -78,7 +73,7 @@ public struct DueTextRenderer: DueRenderer {
 }
 
 /// The queue as JSON, for scripts and dashboards.
-public struct DueJSONRenderer: DueRenderer {
+public struct DueJSONRenderer: Renderer {
   public init() {}
 
   public func render(_ queue: DueQueue) -> String {

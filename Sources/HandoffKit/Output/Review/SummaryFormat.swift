@@ -1,13 +1,8 @@
-/// Turns a pull request's summary into one document.
-public protocol SummaryRenderer {
-  func render(_ summary: ChangeSummary) -> String
-}
-
 /// The formats `summary --format` accepts.
 public enum SummaryFormat: String, CaseIterable, Sendable {
   case markdown, json
 
-  public var renderer: any SummaryRenderer {
+  public var renderer: any Renderer<ChangeSummary> {
     switch self {
     case .markdown: SummaryMarkdownRenderer()
     case .json: SummaryJSONRenderer()

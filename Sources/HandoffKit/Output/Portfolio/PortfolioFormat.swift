@@ -1,13 +1,8 @@
-/// Turns a portfolio report into one document: Markdown, JSON or a self-contained HTML page.
-public protocol PortfolioRenderer {
-  func render(_ report: PortfolioReport) -> String
-}
-
 /// The formats `report --format` accepts.
 public enum PortfolioFormat: String, CaseIterable, Sendable {
   case markdown, json, html
 
-  public var renderer: any PortfolioRenderer {
+  public var renderer: any Renderer<PortfolioReport> {
     switch self {
     case .markdown: PortfolioMarkdownRenderer()
     case .json: PortfolioJSONRenderer()

@@ -1,17 +1,30 @@
-extension RecordDiff {
+/// `handoff diff`: what changed in the records between two revisions, by meaning.
+public struct DiffRenderer: Renderer {
+  public var format: DiffFormat
+
+  public init(format: DiffFormat) { self.format = format }
+
+  public func render(_ diff: RecordDiff) -> String {
+    switch format {
+    case .json: Self.json(diff)
+    case .text: TerminalText.escapeLines(Self.text(diff, markdown: false))
+    case .markdown: TerminalText.escapeLines(Self.text(diff, markdown: true))
+    }
+  }
+
   /// `{"from","to","accounts":[{"account","stage":{"from","to"},"commitments":{"added","removed",
   /// "changed":[{"id","fields":{name:{"from","to"}}}]},"stakeholders":{…},"red_flags":{…}}]}`
-  public func json() -> String {
+  static func json(_ diff: RecordDiff) -> String {
     JSONValue.object([
-      ("version", .int(1)), ("from", .string(from)), ("to", .string(to)),
-      ("accounts", .array(accounts.map(Self.json))),
+      ("version", .int(1)), ("from", .string(diff.from)), ("to", .string(diff.to)),
+      ("accounts", .array(diff.accounts.map(Self.json))),
     ])
     .serialized(indent: 2) + "\n"
   }
 
   /// One account's changes as JSON.
-  static func json(_ account: AccountChanges) -> JSONValue {
-    func items(_ changes: ItemChanges, key: String) -> JSONValue {
+  static func json(_ account: RecordDiff.AccountChanges) -> JSONValue {
+    func items(_ changes: RecordDiff.ItemChanges, key: String) -> JSONValue {
       .object([
         ("added", .array(changes.added)),
         ("removed", .array(changes.removed)),
@@ -45,15 +58,15 @@ extension RecordDiff {
   }
 
   /// Plain lines, or Markdown ready to paste into a pull request comment.
-  public func text(markdown: Bool) -> String {
+  static func text(_ diff: RecordDiff, markdown: Bool) -> String {
     var output =
       markdown
-      ? "## Handoff changes `\(from.prefix(12))` → `\(to.prefix(12))`\n\n"
-      : "changes from \(from.prefix(12)) to \(to.prefix(12))\n"
-    if accounts.isEmpty {
+      ? "## Handoff changes `\(diff.from.prefix(12))` → `\(diff.to.prefix(12))`\n\n"
+      : "changes from \(diff.from.prefix(12)) to \(diff.to.prefix(12))\n"
+    if diff.accounts.isEmpty {
       return output + (markdown ? "No changes to handoff records.\n" : "no changes\n")
     }
-    for account in accounts {
+    for account in diff.accounts {
       output += markdown ? "\n### \(account.account)\n\n" : "\n\(account.account)\n"
       for line in Self.lines(account) { output += (markdown ? "- " : "  ") + line + "\n" }
     }
@@ -61,7 +74,7 @@ extension RecordDiff {
   }
 
   /// One line per change of one account: `commitment sso: status: open → delivered`.
-  static func lines(_ account: AccountChanges) -> [String] {
+  static func lines(_ account: RecordDiff.AccountChanges) -> [String] {
     func value(_ json: JSONValue) -> String {
       if case .string(let text) = json { return text }
       return json.serialized()
