@@ -200,7 +200,7 @@ import Testing
         == "mapping.yaml:2: error[import]: `winning` is not a stage; use one of prospect, negotiation, closed-won, handed-off, onboarding, live, churned, lost\n"
     )
     let absent = try handoff(["import", "csv", "nothing.csv"], in: repo)
-    #expect(absent.status == 2 && absent.stderr.hasPrefix("error: cannot read nothing.csv"))
+    #expect(absent.status == 2 && absent.stderr.hasPrefix("error: could not read nothing.csv"))
   }
 
   @Test func dryRunPrintsADiffAndWritesNothing() throws {

@@ -7,13 +7,8 @@ public enum Authoring {
   /// Where `init` writes the draft-07 editor editions of the schemas.
   public static let editorSchemaDirectory = ".handoff/schema"
 
-  public struct Failure: Error, CustomStringConvertible, Sendable {
-    public var message: String
-    public var description: String { "error: \(message)" }
-  }
-
   /// Sets up the repository containing `path`; returns one line per thing done.
-  public static func initialize(at path: String) throws(Failure) -> [String] {
+  public static func initialize(at path: String) throws(HandoffError) -> [String] {
     let root = try workTree(path)
     var done: [String] = []
     let settingsPath = root + Settings.fileName
@@ -45,7 +40,7 @@ public enum Authoring {
   /// and `merge=handoff` attributes, the textconv command and the merge driver. Running it again
   /// changes nothing.
   private static func setUpGit(root: String, accountsDirectory: String, repositoryPath: String)
-    throws(Failure) -> String
+    throws(HandoffError) -> String
   {
     let pattern = "\(accountsDirectory)/**/*.yaml"
     let path = root + ".gitattributes"
@@ -70,26 +65,26 @@ public enum Authoring {
       try repository.setLocalConfig(
         "merge.handoff.driver", to: "\(binary) merge-driver %O %A %B %P --marker-size %L")
     } catch {
-      throw Failure(
-        message: "could not set the diff and merge drivers in the repository's config: \(error)")
+      throw HandoffError.notDone(
+        "could not set the diff and merge drivers in the repository's config: \(error)")
     }
     return "set up `git diff` to compare records by meaning and `git merge` to merge them by key "
       + "(.gitattributes, diff.handoff.textconv, merge.handoff.driver)"
   }
 
   /// Writes a new account folder from the templates; refuses when it exists.
-  public static func newAccount(_ id: String, stage: Stage, at path: String) throws(Failure)
+  public static func newAccount(_ id: String, stage: Stage, at path: String) throws(HandoffError)
     -> [String]
   {
     guard AccountID.isValid(id) else {
-      throw Failure(
-        message: "`\(id)` is not a valid account id; use lower-case letters, digits and dashes")
+      throw HandoffError.notDone(
+        "`\(id)` is not a valid account id; use lower-case letters, digits and dashes")
     }
     let root = try workTree(path)
     let settings = try workTreeSettings(path, requireAccountsFolder: false).settings
     let folder = "\(settings.accountsDirectory)/\(id)"
     guard !FileManager.default.fileExists(atPath: root + folder) else {
-      throw Failure(message: "\(folder) already exists; edit its files instead")
+      throw HandoffError.notDone("\(folder) already exists; edit its files instead")
     }
     var done: [String] = []
     for (file, text) in AccountTemplate.files(
@@ -112,7 +107,7 @@ public enum Authoring {
     """
 
   /// Merges `yaml.schemas` into `.vscode/settings.json`, keeping every other key.
-  private static func associateSchemas(root: String, accountsDirectory: String) throws(Failure)
+  private static func associateSchemas(root: String, accountsDirectory: String) throws(HandoffError)
     -> String
   {
     let path = root + ".vscode/settings.json"
@@ -154,19 +149,17 @@ public enum Authoring {
     return "associated the schemas in .vscode/settings.json (yaml.schemas)"
   }
 
-  private static func workTree(_ path: String) throws(Failure) -> String {
-    let repository: Repository
-    do { repository = try Repository.open(forCommandAt: path) } catch {
-      throw Failure(message: String(error.description.dropFirst("error: ".count)))
-    }
+  private static func workTree(_ path: String) throws(HandoffError) -> String {
+    let repository = try Repository.open(forCommandAt: path)
     guard let root = repository.workingDirectory else {
-      throw Failure(message: "this repository is bare and has no work tree")
+      throw HandoffError.notDone("this repository is bare and has no work tree")
     }
     return root
   }
 
   /// The work tree's settings, read as `validate` reads them, and whether the file exists.
-  private static func workTreeSettings(_ path: String, requireAccountsFolder: Bool) throws(Failure)
+  private static func workTreeSettings(_ path: String, requireAccountsFolder: Bool)
+    throws(HandoffError)
     -> (settings: Settings, existing: Bool)
   {
     do {
@@ -174,16 +167,14 @@ public enum Authoring {
       let loaded = try Snapshot(repository: repository, source: .worktree)
         .loadSettings(requireAccountsFolder: requireAccountsFolder)
       return (loaded.settings, loaded.bytes != nil)
-    } catch let failure as HandoffError {
-      throw Failure(
-        message: failure.description.hasPrefix("error: ")
-          ? String(failure.description.dropFirst(7)) : failure.description)
     } catch {
-      throw Failure(message: "\(error)")
+      throw HandoffError(error, during: "settings")
     }
   }
 
-  private static func write(_ text: String, to path: String) throws(Failure) {
-    do { try SafeFile.write(text, to: path) } catch { throw Failure(message: error.description) }
+  private static func write(_ text: String, to path: String) throws(HandoffError) {
+    do { try SafeFile.write(text, to: path) } catch {
+      throw HandoffError.couldNotWrite(path: error.path, reason: error.reason)
+    }
   }
 }

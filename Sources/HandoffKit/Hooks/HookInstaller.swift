@@ -29,27 +29,19 @@ public enum HookInstaller {
     case foreign
   }
 
-  public struct Failure: Error, CustomStringConvertible, Sendable {
-    public var message: String
-    public var description: String { "error: \(message)" }
-  }
-
   /// The hook location of the repository containing `path`.
-  public static func location(for path: String) throws(Failure) -> Location {
-    let repository: Repository
-    do { repository = try Repository.open(forCommandAt: path) } catch {
-      throw Failure(message: String(error.description.dropFirst("error: ".count)))
-    }
+  public static func location(for path: String) throws(HandoffError) -> Location {
+    let repository = try Repository.open(forCommandAt: path)
     guard !repository.isBare else {
-      throw Failure(
-        message: "this repository is bare; nobody commits in it, so it needs no pre-commit hook")
+      throw HandoffError.notDone(
+        "this repository is bare; nobody commits in it, so it needs no pre-commit hook")
     }
     do {
       let directory = try repository.hooksDirectory()
       return Location(
         directory: directory.hasSuffix("/") ? String(directory.dropLast()) : directory)
     } catch {
-      throw Failure(message: "could not find the hooks folder: \(error)")
+      throw HandoffError.notDone("could not find the hooks folder: \(error)")
     }
   }
 
@@ -70,9 +62,9 @@ public enum HookInstaller {
     WorkTreeListing.kind(atPath: path) != nil
   }
 
-  private static func editedFailure(_ location: Location) -> Failure {
-    Failure(
-      message: "\(location.hook) was changed after handoff installed it; leaving it alone so the "
+  private static func editedFailure(_ location: Location) -> HandoffError {
+    .notDone(
+      "\(location.hook) was changed after handoff installed it; leaving it alone so the "
         + "change is not lost: move it away (or into \(chainedName), which the hook runs first) and run this again"
     )
   }
@@ -83,7 +75,7 @@ public enum HookInstaller {
   }
 
   /// Installs (or refreshes) the hook; returns a sentence saying what happened.
-  public static func install(at location: Location, binary: String) throws(Failure) -> String {
+  public static func install(at location: Location, binary: String) throws(HandoffError) -> String {
     let manager = FileManager.default
     var kept = ""
     switch state(at: location) {
@@ -91,14 +83,14 @@ public enum HookInstaller {
       throw editedFailure(location)
     case .foreign:
       guard !exists(location.chained) else {
-        throw Failure(
-          message: "\(location.chained) already exists and \(location.hook) is not handoff's; "
+        throw HandoffError.notDone(
+          "\(location.chained) already exists and \(location.hook) is not handoff's; "
             + "move one of them away first")
       }
       // rename(2) moves a link itself, dangling or not, and never what it points at.
       guard rename(location.hook, location.chained) == 0 else {
-        throw Failure(
-          message: "could not move the existing hook aside: \(String(cString: strerror(errno)))")
+        throw HandoffError.notDone(
+          "could not move the existing hook aside: \(String(cString: strerror(errno)))")
       }
       kept = "; the existing hook was kept as \(chainedName) and runs first"
     case .installed(_, let chained):
@@ -111,31 +103,31 @@ public enum HookInstaller {
       try SafeFile.write(script(binary: binary), to: location.hook, keepBackup: false)
       try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: location.hook)
     } catch {
-      throw Failure(message: "could not write \(location.hook): \(error)")
+      throw HandoffError.couldNotWrite(path: location.hook, reason: "\(error)")
     }
     return "installed the pre-commit hook in \(location.directory)\(kept)"
   }
 
   /// Removes our hook and puts back the one it replaced.
-  public static func uninstall(at location: Location) throws(Failure) -> String {
+  public static func uninstall(at location: Location) throws(HandoffError) -> String {
     let manager = FileManager.default
     switch state(at: location) {
     case .absent:
       return "no pre-commit hook is installed in \(location.directory)"
     case .foreign:
-      throw Failure(message: "\(location.hook) was not installed by handoff; leaving it alone")
+      throw HandoffError.notDone("\(location.hook) was not installed by handoff; leaving it alone")
     case .edited:
       throw editedFailure(location)
     case .installed(_, let chained):
       // The earlier hook replaces ours in one rename; with none, ours (unchanged) is removed.
       if chained {
         guard rename(location.chained, location.hook) == 0 else {
-          throw Failure(
-            message: "could not put the earlier hook back: \(String(cString: strerror(errno)))")
+          throw HandoffError.notDone(
+            "could not put the earlier hook back: \(String(cString: strerror(errno)))")
         }
       } else {
         do { try manager.removeItem(atPath: location.hook) } catch {
-          throw Failure(message: "could not uninstall: \(error.localizedDescription)")
+          throw HandoffError.notDone("could not uninstall: \(error.localizedDescription)")
         }
       }
       return "removed the pre-commit hook from \(location.directory)"

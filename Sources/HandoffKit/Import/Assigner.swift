@@ -15,14 +15,12 @@ public enum Assigner {
   public static func run(
     repositoryPath: String, accounts wanted: [String] = [], dryRun: Bool = false
   )
-    throws(Importer.Failure) -> Result
+    throws(HandoffError) -> Result
   {
     let tree = try WorkTreeAccounts.open(repositoryPath)
     for account in wanted where tree.records[account] == nil {
-      throw Importer.Failure(
-        description: HandoffError.unknownAccount(
-          account, accountsDirectory: tree.settings.accountsDirectory
-        ).description)
+      throw HandoffError.unknownAccount(
+        account, accountsDirectory: tree.settings.accountsDirectory)
     }
     var assignment = Assignment(
       rules: tree.settings.assignment, records: Array(tree.records.values))
@@ -44,8 +42,9 @@ public enum Assigner {
       do {
         try update.assign(person)
       } catch {
-        throw Importer.Failure(
-          description: "error: accounts/\(id)/account.yaml could not be edited: \(error.message)")
+        throw HandoffError.notDone(
+          "\(tree.settings.accountsDirectory)/\(id)/account.yaml could not be edited: \(error.message)"
+        )
       }
       let after = update.files[.account] ?? before
       let path = tree.settings.accountsDirectory + "/" + id + "/" + RecordFile.account.fileName
@@ -57,7 +56,7 @@ public enum Assigner {
         do {
           try SafeFile.write(after, to: tree.root + path, keepBackup: false, durable: false)
         } catch {
-          throw Importer.Failure(description: "error: \(error)")
+          throw HandoffError.couldNotWrite(path: error.path, reason: error.reason)
         }
       }
     }

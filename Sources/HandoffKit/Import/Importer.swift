@@ -42,22 +42,17 @@ public enum Importer {
     public var diff: String { Importer.diff(changes) }
   }
 
-  /// A failure that stops the whole import (exit 2): a file that cannot be read, a bad mapping,
-  /// no work tree.
-  public struct Failure: Error, Sendable, CustomStringConvertible {
-    public var description: String
-  }
-
-  public static func run(_ options: Options, repositoryPath: String) throws(Failure) -> Result {
+  public static func run(_ options: Options, repositoryPath: String) throws(HandoffError) -> Result
+  {
     let tree = try WorkTreeAccounts.open(repositoryPath)
     var preset = CRMPreset.preset(for: options.system)
     if let mapping = options.mapping {
       do {
         preset = try preset.overridden(by: try readInput(mapping), path: mapping)
       } catch let problem as ImportProblem {
-        throw Failure(description: problem.description)
+        throw HandoffError.failed(problem.description)
       } catch {
-        throw Failure(description: "\(error)")
+        throw HandoffError(error, during: "import")
       }
     }
     var problems: [ImportProblem] = []
@@ -68,7 +63,7 @@ public enum Importer {
       } catch let problem as ImportProblem {
         problems.append(problem)
       } catch {
-        throw Failure(description: "\(error)")
+        throw HandoffError(error, during: "import")
       }
     }
     var reader = CRMReader(preset: preset)
@@ -208,8 +203,10 @@ public enum Importer {
             // Atomic (a temporary file renamed into place) but not flushed, as git writes the
             // work tree: a flush per file would cost an import of thousands of accounts minutes.
             try SafeFile.write(bytes, to: path, keepBackup: false, durable: false)
+          } catch let error as SafeFile.WriteError {
+            throw HandoffError.couldNotWrite(path: path, reason: error.reason)
           } catch {
-            throw Failure(description: "error: could not write \(path): \(error)")
+            throw HandoffError.couldNotWrite(path: path, reason: error.localizedDescription)
           }
         }
       }
@@ -229,9 +226,9 @@ public enum Importer {
   }
 
   /// An input file as bytes; a missing or unreadable one stops the import.
-  static func readInput(_ path: String) throws(Failure) -> [UInt8] {
+  static func readInput(_ path: String) throws(HandoffError) -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw Failure(description: "error: cannot read \(path): \(String(cString: strerror(errno)))")
+      throw HandoffError.unreadable(path: path, reason: String(cString: strerror(errno)))
     }
     return [UInt8](data)
   }

@@ -11,11 +11,11 @@ struct WorkTreeAccounts {
 
   static let editedFiles: [RecordFile] = [.account, .stakeholders]
 
-  static func open(_ repositoryPath: String) throws(Importer.Failure) -> WorkTreeAccounts {
+  static func open(_ repositoryPath: String) throws(HandoffError) -> WorkTreeAccounts {
     do {
       let repository = try Repository.open(forCommandAt: repositoryPath)
       guard let root = repository.workingDirectory else {
-        throw Importer.Failure(description: "error: this repository is bare and has no work tree")
+        throw HandoffError.notDone("this repository is bare and has no work tree")
       }
       let snapshot = try Snapshot.open(nil, in: repository)
       let settings = try snapshot.loadSettings(requireAccountsFolder: false).settings
@@ -47,10 +47,8 @@ struct WorkTreeAccounts {
         }
       }
       return tree
-    } catch let failure as Importer.Failure {
-      throw failure
     } catch {
-      throw Importer.Failure(description: "\(error)")
+      throw HandoffError(error, during: "import")
     }
   }
 

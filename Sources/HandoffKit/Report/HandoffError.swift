@@ -25,9 +25,14 @@ public enum HandoffError: Error, Sendable, CustomStringConvertible {
   case nothingBefore(CalendarDate)
   /// A record file that is there but could not be read (not a problem in its contents).
   case unreadable(path: String, reason: String)
-  /// A step that failed with its own one-line message, printed as it is: writing a file, a
-  /// hook that is not ours, an import mapping that does not read (`mapping.yaml:2: …`).
+  /// A problem that carries its own position and is printed as it is: an import mapping that
+  /// does not read (`mapping.yaml:2: …`).
   case failed(String)
+  /// A step of `init`, `new`, the hook installer, `import` or `assign` that was not done, and
+  /// why; nothing a user wrote was changed by it.
+  case notDone(String)
+  /// A file that could not be written; what was there before is as it was.
+  case couldNotWrite(path: String, reason: String)
 
   public var description: String {
     switch self {
@@ -68,6 +73,10 @@ public enum HandoffError: Error, Sendable, CustomStringConvertible {
       "error: could not read \(path): \(reason)"
     case .failed(let message):
       message
+    case .notDone(let reason):
+      "error: \(reason)"
+    case .couldNotWrite(let path, let reason):
+      "error: could not write \(path): \(reason)"
     }
   }
 }

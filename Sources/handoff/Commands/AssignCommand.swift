@@ -20,13 +20,8 @@ extension Handoff {
     var dryRun = false
 
     func run() throws {
-      let result: Assigner.Result
-      do {
-        result = try Assigner.run(
-          repositoryPath: repository.repo, accounts: accounts, dryRun: dryRun)
-      } catch {
-        throw Handoff.couldNotRun(error)
-      }
+      let result = try Assigner.run(
+        repositoryPath: repository.repo, accounts: accounts, dryRun: dryRun)
       var out = dryRun ? TerminalText.escapeLines(result.diff) : ""
       for (account, person) in result.assigned {
         out +=

@@ -26,8 +26,7 @@ extension Handoff {
     var format: BlameFormat = .text
 
     func run() throws {
-      let blame: AccountBlame
-      blame = try AccountBlame.run(
+      let blame = try AccountBlame.run(
         account: account, commitment: commitment, in: repository.workspace(),
         useIndex: history.useIndex)
       print(format.renderer.render(blame), terminator: "")

@@ -30,20 +30,16 @@ extension Handoff {
 
     func run() throws {
       let diff: RecordDiff
-      do {
-        // argument-parser gathers the words after `--` into `words` too, in order: they are the
-        // last ones, as many as follow `--` on the command line.
-        let arguments = CommandLine.arguments
-        let terminated = arguments.firstIndex(of: "--").map { arguments.count - $0 - 1 } ?? 0
-        let workspace = try repository.workspace()
-        let (from, to, named) = try RecordDiffer.arguments(
-          Array(words.dropLast(terminated)), in: workspace)
-        diff = try RecordDiffer.diff(
-          in: workspace, from: from, to: to,
-          accounts: accounts + named + Array(words.suffix(terminated)))
-      } catch {
-        throw Handoff.couldNotRun(error)
-      }
+      // argument-parser gathers the words after `--` into `words` too, in order: they are the
+      // last ones, as many as follow `--` on the command line.
+      let arguments = CommandLine.arguments
+      let terminated = arguments.firstIndex(of: "--").map { arguments.count - $0 - 1 } ?? 0
+      let workspace = try repository.workspace()
+      let (from, to, named) = try RecordDiffer.arguments(
+        Array(words.dropLast(terminated)), in: workspace)
+      diff = try RecordDiffer.diff(
+        in: workspace, from: from, to: to,
+        accounts: accounts + named + Array(words.suffix(terminated)))
       print(DiffRenderer(format: format).render(diff), terminator: "")
     }
   }

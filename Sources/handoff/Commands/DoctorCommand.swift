@@ -15,9 +15,7 @@ extension Handoff {
 
     func run() throws {
       let checks: [Doctor.Check]
-      do { checks = try Doctor.run(in: repository.workspace()) } catch {
-        throw Handoff.couldNotRun(error)
-      }
+      checks = try Doctor.run(in: repository.workspace())
       for check in checks {
         print(TerminalText.escape("\(check.status.rawValue): \(check.subject): \(check.detail)"))
       }

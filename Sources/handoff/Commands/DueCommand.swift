@@ -41,18 +41,18 @@ extension Handoff {
       let day: CalendarDate
       if let asOf {
         guard let parsed = CalendarDate(asOf) else {
-          throw Handoff.couldNotRun(
-            "error: `--as-of \(asOf)` is not a date; use YYYY-MM-DD, for example 2026-12-01")
+          throw HandoffError.usage(
+            "`--as-of \(asOf)` is not a date; use YYYY-MM-DD, for example 2026-12-01")
         }
         day = parsed
       } else {
         day = CalendarDate(utcDayOf: Int64(Date().timeIntervalSince1970.rounded(.down)))
       }
       guard (0...36_500).contains(within) else {
-        throw Handoff.couldNotRun("error: `--within` takes a number of days from 0 to 36500")
+        throw HandoffError.usage(
+          "`--within` takes a number of days from 0 to 36500")
       }
-      let queue: DueQueue
-      queue = try DueRunner.run(
+      let queue = try DueRunner.run(
         in: repository.workspace(), revision: revision, asOf: day, withinDays: within,
         owner: owner,
         useCache: !noCache)

@@ -10,9 +10,9 @@ extension Handoff {
         "Install, remove or show the pre-commit hook (skip it once with git commit --no-verify).",
       subcommands: [Install.self, Uninstall.self, Status.self])
 
-    /// Shared by the hook subcommands: report a failure on stderr and exit 2.
-    static func run(_ body: () throws(HookInstaller.Failure) -> String) throws {
-      do { print(try body()) } catch { throw Handoff.couldNotRun(error) }
+    /// Shared by the hook subcommands: print what was done (a failure reaches `Handoff.main`).
+    static func run(_ body: () throws(HandoffError) -> String) throws {
+      print(try body())
     }
 
     struct Install: ParsableCommand {
@@ -21,7 +21,7 @@ extension Handoff {
       @OptionGroup var repository: RepositoryOptions
 
       func run() throws {
-        try Hooks.run { () throws(HookInstaller.Failure) -> String in
+        try Hooks.run { () throws(HandoffError) -> String in
           try HookInstaller.install(
             at: HookInstaller.location(for: repository.repo), binary: HookInstaller.currentBinary())
         }
@@ -34,7 +34,7 @@ extension Handoff {
       @OptionGroup var repository: RepositoryOptions
 
       func run() throws {
-        try Hooks.run { () throws(HookInstaller.Failure) -> String in
+        try Hooks.run { () throws(HandoffError) -> String in
           try HookInstaller.uninstall(at: HookInstaller.location(for: repository.repo))
         }
       }
@@ -45,7 +45,7 @@ extension Handoff {
       @OptionGroup var repository: RepositoryOptions
 
       func run() throws {
-        try Hooks.run { () throws(HookInstaller.Failure) -> String in
+        try Hooks.run { () throws(HandoffError) -> String in
           let location = try HookInstaller.location(for: repository.repo)
           switch HookInstaller.state(at: location) {
           case .absent:

@@ -36,16 +36,12 @@ extension Handoff {
 
     func run() throws {
       guard !files.isEmpty else {
-        throw Handoff.couldNotRun("error: name at least one exported CSV file")
+        throw HandoffError.usage(
+          "name at least one exported CSV file")
       }
-      let result: Importer.Result
-      do {
-        result = try Importer.run(
-          .init(system: system, files: files, mapping: mapping, dryRun: dryRun),
-          repositoryPath: repository.repo)
-      } catch {
-        throw Handoff.couldNotRun(error)
-      }
+      let result = try Importer.run(
+        .init(system: system, files: files, mapping: mapping, dryRun: dryRun),
+        repositoryPath: repository.repo)
       var out = result.problems.map { TerminalText.escape($0.description) + "\n" }.joined()
       if dryRun { out += TerminalText.escapeLines(result.diff) }
       let verb = dryRun ? "would " : ""

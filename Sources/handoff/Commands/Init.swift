@@ -15,20 +15,14 @@ extension Handoff {
     var installHook = false
 
     func run() throws {
-      do {
-        for line in try Authoring.initialize(at: repository.repo) { print(line) }
-        if installHook {
-          print(
-            try HookInstaller.install(
-              at: HookInstaller.location(for: repository.repo),
-              binary: HookInstaller.currentBinary()))
-        } else {
-          print("next: `handoff hooks install` blocks incomplete handoffs at commit time")
-        }
-      } catch let error as Authoring.Failure {
-        throw Handoff.couldNotRun(error)
-      } catch let error as HookInstaller.Failure {
-        throw Handoff.couldNotRun(error)
+      for line in try Authoring.initialize(at: repository.repo) { print(line) }
+      if installHook {
+        print(
+          try HookInstaller.install(
+            at: HookInstaller.location(for: repository.repo),
+            binary: HookInstaller.currentBinary()))
+      } else {
+        print("next: `handoff hooks install` blocks incomplete handoffs at commit time")
       }
     }
   }
@@ -51,14 +45,11 @@ extension Handoff {
     func run() throws {
       guard let stage = Stage(rawValue: stage) else {
         let stages = Stage.allCases.map(\.rawValue).joined(separator: ", ")
-        throw Handoff.couldNotRun("error: unknown stage `\(self.stage)`; use one of \(stages)")
+        throw HandoffError.usage(
+          "unknown stage `\(self.stage)`; use one of \(stages)")
       }
-      do {
-        for line in try Authoring.newAccount(account, stage: stage, at: repository.repo) {
-          print(line)
-        }
-      } catch {
-        throw Handoff.couldNotRun(error)
+      for line in try Authoring.newAccount(account, stage: stage, at: repository.repo) {
+        print(line)
       }
     }
   }

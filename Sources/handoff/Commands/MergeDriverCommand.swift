@@ -32,13 +32,13 @@ extension Handoff {
       let name = path.isEmpty ? ours : path
       func read(_ file: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: file) else {
-          throw Handoff.couldNotRun(
-            "error: merge-driver could not read \(TerminalText.escape(file))")
+          throw HandoffError.notDone("merge-driver could not read \(TerminalText.escape(file))")
         }
         return [UInt8](data)
       }
       guard (1...64).contains(markerSize) else {
-        throw Handoff.couldNotRun("error: --marker-size takes 1 to 64")
+        throw HandoffError.usage(
+          "--marker-size takes 1 to 64")
       }
       let result = RecordMerge.merge(
         base: try read(base), ours: try read(ours), theirs: try read(theirs), markerSize: markerSize
@@ -47,8 +47,7 @@ extension Handoff {
         // %A is git's own temporary copy: replaced atomically, with no backup to leave behind.
         _ = try SafeFile.write(result.bytes, to: ours, keepBackup: false, durable: false)
       } catch {
-        throw Handoff.couldNotRun(
-          "error: merge-driver could not write \(TerminalText.escape(ours)): \(error)")
+        throw HandoffError.couldNotWrite(path: TerminalText.escape(ours), reason: error.reason)
       }
       guard result.conflicts > 0 else { return }
       let how = result.byKey ? "" : " (merged by lines: a version does not parse as YAML)"

@@ -37,13 +37,14 @@ extension Handoff {
       var day: CalendarDate?
       if let since {
         guard let parsed = CalendarDate(since) else {
-          throw Handoff.couldNotRun(
-            "error: `--since \(since)` is not a date; use YYYY-MM-DD, for example 2026-01-01")
+          throw HandoffError.usage(
+            "`--since \(since)` is not a date; use YYYY-MM-DD, for example 2026-01-01")
         }
         day = parsed
       }
       guard weakest >= 0 else {
-        throw Handoff.couldNotRun("error: `--weakest` takes a count of 0 or more")
+        throw HandoffError.usage(
+          "`--weakest` takes a count of 0 or more")
       }
       let scan = try Handoff.withProgress { (progress) throws(HandoffError) in
         try PortfolioScanner.scan(

@@ -22,10 +22,7 @@ extension Handoff {
     var format: DiffFormat = .text
 
     func run() throws {
-      let result: ChangeReviewers.Result
-      do { result = try ChangeReviewers.run(in: repository.workspace(), range: range) } catch {
-        throw Handoff.couldNotRun(error)
-      }
+      let result = try ChangeReviewers.run(in: repository.workspace(), range: range)
       print(ReviewersRenderer(format: format).render(result), terminator: "")
       if result.hasMissing { throw ExitCode(1) }
     }
@@ -51,10 +48,7 @@ extension Handoff {
     var write = false
 
     func run() throws {
-      let plan: CodeOwners.Plan
-      do { plan = try CodeOwners.plan(in: repository.workspace()) } catch {
-        throw Handoff.couldNotRun(error)
-      }
+      let plan = try CodeOwners.plan(in: repository.workspace())
       var out = ""
       for missing in plan.missing {
         out +=
@@ -64,14 +58,10 @@ extension Handoff {
       }
       if write {
         if !plan.isUpToDate {
-          do {
-            let backup = try plan.write()
-            out +=
-              "wrote \(plan.path)"
-              + (backup.map { " (the previous version is kept as \($0))" } ?? "") + "\n"
-          } catch {
-            throw Handoff.couldNotRun(error)
-          }
+          let backup = try plan.write()
+          out +=
+            "wrote \(plan.path)"
+            + (backup.map { " (the previous version is kept as \($0))" } ?? "") + "\n"
         } else {
           out += "\(plan.path) is up to date\n"
         }
@@ -113,10 +103,7 @@ extension Handoff {
     var out: String?
 
     func run() throws {
-      let summary: ChangeSummary
-      do { summary = try ChangeSummary.run(in: repository.workspace(), range: range) } catch {
-        throw Handoff.couldNotRun(error)
-      }
+      let summary = try ChangeSummary.run(in: repository.workspace(), range: range)
       let document = format.renderer.render(summary)
       if let out { try Handoff.write(document, to: out) } else { print(document, terminator: "") }
       if summary.errors > 0 { throw ExitCode(1) }

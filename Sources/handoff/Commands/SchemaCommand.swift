@@ -27,7 +27,7 @@ extension Handoff {
             FileHandle.standardError.write(Data("kept the previous \(path) as \(backup)\n".utf8))
           }
         } catch {
-          throw Handoff.couldNotRun("error: \(error)")
+          throw HandoffError.couldNotWrite(path: error.path, reason: error.reason)
         }
         print(path)
       }

@@ -26,8 +26,7 @@ extension Handoff {
     var format: HistoryFormat = .text
 
     func run() throws {
-      let record: RecordAtCommit
-      record = try RecordAtCommit.load(
+      let record = try RecordAtCommit.load(
         account: account, at: .init(at), in: repository.workspace(), useIndex: history.useIndex)
       print(ShowRenderer(format: format).render(record), terminator: "")
     }

@@ -20,7 +20,7 @@ extension Handoff {
 
     func run() throws {
       guard let data = FileManager.default.contents(atPath: file) else {
-        throw Handoff.couldNotRun("error: cannot read \(file)")
+        throw HandoffError.unreadable(path: file, reason: String(cString: strerror(errno)))
       }
       let document = YAMLLoader.load(Array(data))
       if document.problems.isEmpty, let root = document.root {

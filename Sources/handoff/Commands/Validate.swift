@@ -57,11 +57,10 @@ extension Handoff {
     }
 
     /// Validates and prints; the exit status to end with.
-    static func report(_ request: ValidationRequest, format: OutputFormat, color: Bool) throws
-      -> Int32
+    static func report(_ request: ValidationRequest, format: OutputFormat, color: Bool)
+      throws(HandoffError) -> Int32
     {
-      let report: Report
-      do { report = try Validator.run(request) } catch { throw Handoff.couldNotRun(error) }
+      let report = try Validator.run(request)
       let text = format.renderer(color: color).render(report)
       FileHandle.standardOutput.write(Data(text.utf8))
       return report.exitStatus.rawValue
@@ -75,10 +74,8 @@ extension Handoff {
       let request = ValidationRequest(repositoryPath: ".", source: .index, scope: .changed)
       do {
         return try report(request, format: .text, color: ColorMode.auto.resolved)
-      } catch let exit as ExitCode {
-        return exit.rawValue
       } catch {
-        return Handoff.couldNotRun(error as? HandoffError ?? .failed("\(error)"))
+        return Handoff.couldNotRun(error)
       }
     }
   }

@@ -9,23 +9,14 @@ extension Handoff {
     return ExitStatus.couldNotRun.rawValue
   }
 
-  /// Any failure a command meets, as the library's error, for `main` to print.
-  static func couldNotRun(_ error: any CustomStringConvertible) -> HandoffError {
-    error as? HandoffError ?? .failed(error.description)
-  }
-
   /// Runs a long piece of library work with progress on stderr when it is a terminal, cleared
   /// before anything else is printed; a failure is reported as could-not-run.
   static func withProgress<T>(_ work: (HandoffKit.Progress?) throws(HandoffError) -> T) throws
     -> T
   {
     let progress = HandoffKit.Progress.onTerminal()
-    do {
-      defer { progress?.finish() }
-      return try work(progress)
-    } catch {
-      throw couldNotRun(error)
-    }
+    defer { progress?.finish() }
+    return try work(progress)
   }
 
   /// Writes a document to `--out` atomically, saying on stderr where and which backup was kept.
@@ -36,7 +27,7 @@ extension Handoff {
         Data(
           "wrote \(out)\(backup.map { " (the previous version is kept as \($0))" } ?? "")\n".utf8))
     } catch {
-      throw Handoff.couldNotRun("error: \(error)")
+      throw HandoffError.couldNotWrite(path: error.path, reason: error.reason)
     }
   }
 }

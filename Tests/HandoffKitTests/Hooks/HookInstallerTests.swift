@@ -37,7 +37,7 @@ import Testing
     let edited = try String(contentsOfFile: location.hook, encoding: .utf8) + "echo mine\n"
     try edited.write(toFile: location.hook, atomically: true, encoding: .utf8)
     #expect(HookInstaller.state(at: location) == .edited(binary: "/usr/bin/handoff"))
-    #expect(throws: HookInstaller.Failure.self) { try HookInstaller.uninstall(at: location) }
+    #expect(throws: HandoffError.self) { try HookInstaller.uninstall(at: location) }
     #expect(try String(contentsOfFile: location.hook, encoding: .utf8) == edited)
   }
 }
