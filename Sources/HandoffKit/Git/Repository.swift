@@ -145,7 +145,7 @@ public final class Repository {
 
   // MARK: - Trees
 
-  /// The files and folders of `commit` under `directory`, two levels deep (account folders and
+  /// The files and folders of `commit` under `directory`, two levels deep (its folders and
   /// their files); deeper folders are listed, not entered.
   ///
   /// The corresponding C functions are `git_tree_entry_bypath` and `git_tree_entry_byindex`.
@@ -155,13 +155,13 @@ public final class Repository {
         return []
       }
       var items: [TreeItem] = []
-      try listTree(folder.id, directory: directory, account: nil, into: &items)
+      try listTree(folder.id, directory: directory, parent: nil, into: &items)
       return items
     }
   }
 
   private func listTree(
-    _ id: OID, directory: String, account: String?, into items: inout [TreeItem]
+    _ id: OID, directory: String, parent: String?, into items: inout [TreeItem]
   )
     throws(GitError)
   {
@@ -177,9 +177,9 @@ public final class Repository {
       let kind = TreeItem.Kind(gitMode: mode)
       items.append(
         TreeItem(
-          directory: directory, account: account, name: name, kind: kind, oid: oid, mode: mode))
-      if kind == .directory, account == nil {
-        try listTree(oid, directory: directory + "/" + name, account: name, into: &items)
+          directory: directory, parent: parent, name: name, kind: kind, oid: oid, mode: mode))
+      if kind == .directory, parent == nil {
+        try listTree(oid, directory: directory + "/" + name, parent: name, into: &items)
       }
     }
   }
@@ -313,11 +313,11 @@ public final class Repository {
   /// index: no checkout, no stash.
   ///
   /// The index of a large repository holds tens of thousands of entries, so paths are parsed as
-  /// bytes and each account folder's name is made into a string once.
+  /// bytes and each first-level folder's name is made into a string once.
   public func indexItems(under directory: String) throws(GitError) -> [TreeItem] {
     let prefix = Array((directory + "/").utf8)
     var items: [TreeItem] = []
-    var account: (name: String, bytes: [UInt8], folder: String)?
+    var parent: (name: String, bytes: [UInt8], folder: String)?
     var lastNested: String?
     try forEachStagedEntry(under: prefix) { path, mode, id in
       guard path.count > prefix.count else { return }
@@ -325,33 +325,33 @@ public final class Repository {
       guard let slash = rest.firstIndex(of: UInt8(ascii: "/")) else {
         items.append(
           TreeItem(
-            directory: directory, account: nil, name: String(decoding: rest, as: UTF8.self),
+            directory: directory, parent: nil, name: String(decoding: rest, as: UTF8.self),
             kind: TreeItem.Kind(gitMode: mode), oid: id, mode: mode))
         return
       }
       let folderBytes = UnsafeBufferPointer(rebasing: rest[..<slash])
-      if account == nil || !account!.bytes.elementsEqual(folderBytes) {
+      if parent == nil || !parent!.bytes.elementsEqual(folderBytes) {
         let name = String(decoding: folderBytes, as: UTF8.self)
-        account = (name, Array(folderBytes), directory + "/" + name)
+        parent = (name, Array(folderBytes), directory + "/" + name)
         items.append(
-          TreeItem(directory: directory, account: nil, name: name, kind: .directory, oid: nil))
+          TreeItem(directory: directory, parent: nil, name: name, kind: .directory, oid: nil))
       }
       let inner = UnsafeBufferPointer(rebasing: rest[(slash + 1)...])
       if let nestedSlash = inner.firstIndex(of: UInt8(ascii: "/")) {
         let nested = String(
           decoding: UnsafeBufferPointer(rebasing: inner[..<nestedSlash]), as: UTF8.self)
-        if lastNested != account!.folder + "/" + nested {
-          lastNested = account!.folder + "/" + nested
+        if lastNested != parent!.folder + "/" + nested {
+          lastNested = parent!.folder + "/" + nested
           items.append(
             TreeItem(
-              directory: account!.folder, account: account!.name, name: nested, kind: .directory,
+              directory: parent!.folder, parent: parent!.name, name: nested, kind: .directory,
               oid: nil))
         }
         return
       }
       items.append(
         TreeItem(
-          directory: account!.folder, account: account!.name,
+          directory: parent!.folder, parent: parent!.name,
           name: String(decoding: inner, as: UTF8.self),
           kind: TreeItem.Kind(gitMode: mode), oid: id, mode: mode))
     }

@@ -1,4 +1,5 @@
-/// A file or folder in a snapshot's accounts folder, at most two levels deep.
+/// A file or folder in a listed folder of a snapshot, at most two levels deep (the listing
+/// knows folders, not what they mean: Record/ reads the first level as account folders).
 ///
 /// Listings of 60,000 files are built on every run, so an item shares its folder string with its
 /// neighbours and builds its full path only when asked.
@@ -36,8 +37,8 @@ public struct TreeItem: Hashable, Sendable {
 
   /// Repository-relative folder that holds the item (`accounts` or `accounts/acme`).
   public var directory: String
-  /// The account folder the item is inside, or nil for an item directly in the accounts folder.
-  public var account: String?
+  /// The first-level folder the item is inside, or nil for an item directly in the listed one.
+  public var parent: String?
   public var name: String
   public var kind: Kind
   /// The blob (or tree) id; nil for work-tree files, whose id comes from their contents.
@@ -46,10 +47,10 @@ public struct TreeItem: Hashable, Sendable {
   public var mode: UInt32?
 
   public init(
-    directory: String, account: String?, name: String, kind: Kind, oid: OID?, mode: UInt32? = nil
+    directory: String, parent: String?, name: String, kind: Kind, oid: OID?, mode: UInt32? = nil
   ) {
     self.directory = directory
-    self.account = account
+    self.parent = parent
     self.name = name
     self.kind = kind
     self.oid = oid

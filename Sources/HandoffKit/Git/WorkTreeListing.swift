@@ -16,12 +16,12 @@ enum WorkTreeListing {
       let inside = kind == .directory ? entries(root + folder) : []
       // Git records no empty folder (an unpopulated submodule's is one): nor does the listing.
       if kind == .directory, inside.isEmpty { continue }
-      items.append(TreeItem(directory: directory, account: nil, name: name, kind: kind, oid: nil))
+      items.append(TreeItem(directory: directory, parent: nil, name: name, kind: kind, oid: nil))
       for (inner, innerKind) in inside {
         if innerKind == .directory, isEmptyFolder(root + folder + "/" + inner) { continue }
         items.append(
           TreeItem(
-            directory: folder, account: name, name: inner,
+            directory: folder, parent: name, name: inner,
             kind: innerKind,
             oid: nil))
       }

@@ -141,3 +141,9 @@ enum LayoutMessage {
         + "stakeholders.yaml, commitments.yaml, risks.yaml, threads.yaml and notes.md"
   }
 }
+
+extension TreeItem {
+  /// The account folder the item is inside, or nil for an item directly in the accounts folder:
+  /// a listing's first level is the accounts.
+  public var account: String? { parent }
+}

@@ -116,7 +116,7 @@ struct StagedChange {
             }
             items.append(
               TreeItem(
-                directory: accountsDirectory, account: nil,
+                directory: accountsDirectory, parent: nil,
                 name: String(decoding: name, as: UTF8.self),
                 kind: TreeItem.Kind(gitMode: entry.mode), oid: entry.id, mode: entry.mode))
             stagedTree?.append(
@@ -255,7 +255,7 @@ struct StagedChange {
   ) -> [TreeItem] {
     let path = directory + "/" + folder
     var items = [
-      TreeItem(directory: directory, account: nil, name: folder, kind: .directory, oid: nil)
+      TreeItem(directory: directory, parent: nil, name: folder, kind: .directory, oid: nil)
     ]
     var lastNested: String?
     for position in range {
@@ -266,13 +266,13 @@ struct StagedChange {
         if lastNested != nested {
           lastNested = nested
           items.append(
-            TreeItem(directory: path, account: folder, name: nested, kind: .directory, oid: nil))
+            TreeItem(directory: path, parent: folder, name: nested, kind: .directory, oid: nil))
         }
         continue
       }
       items.append(
         TreeItem(
-          directory: path, account: folder,
+          directory: path, parent: folder,
           name: RecordFile.canonicalName(String(decoding: name, as: UTF8.self)),
           kind: TreeItem.Kind(gitMode: entry.mode), oid: entry.id, mode: entry.mode))
     }
