@@ -90,7 +90,8 @@ guard FileManager.default.isExecutableFile(atPath: binary) else {
 }
 if !FileManager.default.fileExists(atPath: repository + "/.git") {
   print(
-    "generating \(options.accounts) accounts into \(repository) (10,000 take about 10 minutes, once)"
+    "generating \(options.accounts) accounts into \(repository) (10,000 take about 10 minutes, "
+      + "once)"
   )
   try FileManager.default.createDirectory(atPath: options.cache, withIntermediateDirectories: true)
   try? FileManager.default.removeItem(atPath: repository)
@@ -303,7 +304,8 @@ let importScenarios = [
       "python3 csv.reader over the same files", "/usr/bin/env",
       [
         "python3", "-c",
-        "import csv,sys\nfor p in sys.argv[1:]:\n  n=sum(1 for _ in csv.reader(open(p,encoding='utf-8-sig',newline='')))",
+        "import csv,sys\nfor p in sys.argv[1:]:\n  n=sum(1 for _ in "
+          + "csv.reader(open(p,encoding='utf-8-sig',newline='')))",
       ] + crmFiles, nil
     )),
   Scenario(
@@ -325,14 +327,16 @@ try run(binary, ["validate", "--rev", "HEAD"], in: repository)
 try run(binary, ["due", "--as-of", "2026-12-01"], in: repository)
 let coldExport = try seconds { try run(binary, ["export", "--out", exportOut], in: repository) }
 print(
-  "export: \(format(coldExport)) the first time after a build (commitment events walked, rows cached)"
+  "export: \(format(coldExport)) the first time after a build (commitment events walked, rows "
+    + "cached)"
 )
 let coldHistory = try seconds { try run(binary, ["at-close", "--format", "json"], in: repository) }
 print(
   "history index: \(format(coldHistory)) to bring it up to date (a cold build when it was missing)")
 
 print(
-  "handoff-bench: \(options.accounts) accounts, median of \(options.runs) runs, release build, \(ProcessInfo.processInfo.activeProcessorCount) cores"
+  "handoff-bench: \(options.accounts) accounts, median of \(options.runs) runs, release build, "
+    + "\(ProcessInfo.processInfo.activeProcessorCount) cores"
 )
 print(String(repeating: "-", count: 96))
 print(
@@ -384,7 +388,8 @@ for (scenario, folder) in allScenarios {
         " (goal <= \(String(format: "%.2f", $0))x: \(ratio <= $0 ? "met" : "missed"))"
       } ?? ""
     print(
-      "  beside \(reference.name): \(format(theirs)) in the same rounds; ratio \(String(format: "%.2f", ratio))x\(goal)"
+      "  beside \(reference.name): \(format(theirs)) in the same rounds; ratio "
+        + "\(String(format: "%.2f", ratio))x\(goal)"
     )
   }
 }

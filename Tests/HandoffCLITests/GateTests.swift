@@ -142,7 +142,8 @@ import Testing
     #expect(run.status == 2)
     #expect(
       run.stderr
-        == "error: this repository is bare and has no index to validate; use --rev REV or --range A..B\n"
+        == "error: this repository is bare and has no index to validate; use --rev REV or "
+        + "--range A..B\n"
     )
   }
 

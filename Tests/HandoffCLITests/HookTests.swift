@@ -52,7 +52,8 @@ import Testing
   @Test func keepsRunsAndRestoresAnExistingHook() throws {
     let repo = try TestRepository()
     let original =
-      "#!/bin/sh\necho ran >> \"$(git rev-parse --git-dir)/original-ran\"\nexit ${ORIGINAL_EXIT:-0}\n"
+      "#!/bin/sh\necho ran >> \"$(git rev-parse --git-dir)/original-ran\"\nexit "
+      + "${ORIGINAL_EXIT:-0}\n"
     try repo.write(".git/hooks/pre-commit", original)
     try FileManager.default.setAttributes(
       [.posixPermissions: 0o755], ofItemAtPath: repo.path + "/.git/hooks/pre-commit")

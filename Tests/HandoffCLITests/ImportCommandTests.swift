@@ -18,7 +18,8 @@ import Testing
     try repo.write(
       "export/Opportunity.csv",
       "\u{FEFF}Id,Name,AccountId,StageName,CloseDate,Amount,CurrencyIsoCode,OwnerId,Description,NextStep\r\n"
-        + "0061,Lincoln renewal,0011,\(stage),2026-08-14,84000.00,USD,0051,\"Big deal, with commas\r\nand a second line\",Kickoff\r\n"
+        + "0061,Lincoln renewal,0011,\(stage),2026-08-14,84000.00,USD,0051,\"Big deal, with "
+        + "commas\r\nand a second line\",Kickoff\r\n"
         + "0062,Acme pilot,0012,Prospecting,2026-12-01,\"12,000\",USD,0052,,\r\n")
     try repo.write(
       "export/Account.csv", "Id,Name,BillingState\n0011,Lincoln Unified,CA\n0012,Acme Corp,NY\n")
@@ -28,7 +29,8 @@ import Testing
         + "0032,Tom,Becker,tom@lincoln.example,IT,0011\n")
     try repo.write(
       "export/OpportunityContactRole.csv",
-      "Id,OpportunityId,ContactId,Role,IsPrimary\n1,0061,0031,Economic Buyer,true\n2,0061,0032,\(role),false\n"
+      "Id,OpportunityId,ContactId,Role,IsPrimary\n1,0061,0031,Economic "
+        + "Buyer,true\n2,0061,0032,\(role),false\n"
     )
     try repo.write(
       "export/OpportunityLineItem.csv",
@@ -102,7 +104,8 @@ import Testing
     let again = try handoff(["import", "salesforce"] + files, in: repo)
     #expect(again.stdout.hasSuffix("0 accounts created, 0 updated, 2 unchanged\n"))
     #expect(try read(repo, path) == first)
-    // A rep's comment, an unmapped value and a key order survive a re-import that changes the amount.
+    // A rep's comment, an unmapped value and a key order survive a re-import that changes the
+    // amount.
     let edited =
       first.replacingOccurrences(of: "stage: closed-won", with: "stage: onboarding  # kicked off")
       + "# notes from the rep\nx-team: keep me\n"
@@ -144,18 +147,21 @@ import Testing
     try repo.write(
       "export/Opportunity.csv",
       try read(repo, "export/Opportunity.csv")
-        + "0063,Bad date,0013,Closed Won,2026-13-01,5,USD,0051,,\r\n0064,Odd stage,0014,Signed,2026-01-01,5,USD,0051,,\r\n"
+        + "0063,Bad date,0013,Closed Won,2026-13-01,5,USD,0051,,\r\n0064,Odd "
+        + "stage,0014,Signed,2026-01-01,5,USD,0051,,\r\n"
         + "0065,Bad amount,0015,Closed Won,2026-01-01,lots,USD,0051,,\r\n")
     let run = try handoff(["import", "salesforce"] + files, in: repo)
     #expect(run.status == 1)
     let lines = run.stdout.split(separator: "\n").map(String.init)
     #expect(
       lines.contains(
-        "export/OpportunityContactRole.csv:3: error[import]: unknown contact role `Champion`; map it under `roles` in a mapping file"
+        "export/OpportunityContactRole.csv:3: error[import]: unknown contact role `Champion`; "
+          + "map it under `roles` in a mapping file"
       ))
     #expect(
       lines.contains(
-        "export/Opportunity.csv:5: error[import]: bad close date `2026-13-01`; expected YYYY-MM-DD or M/D/YYYY"
+        "export/Opportunity.csv:5: error[import]: bad close date `2026-13-01`; expected "
+          + "YYYY-MM-DD or M/D/YYYY"
       ))
     #expect(
       lines.contains {
@@ -197,7 +203,8 @@ import Testing
     #expect(bad.status == 2)
     #expect(
       bad.stderr
-        == "mapping.yaml:2: error[import]: `winning` is not a stage; use one of prospect, negotiation, closed-won, handed-off, onboarding, live, churned, lost\n"
+        == "mapping.yaml:2: error[import]: `winning` is not a stage; use one of prospect, "
+        + "negotiation, closed-won, handed-off, onboarding, live, churned, lost\n"
     )
     let absent = try handoff(["import", "csv", "nothing.csv"], in: repo)
     #expect(absent.status == 2 && absent.stderr.hasPrefix("error: could not read nothing.csv"))
@@ -218,8 +225,10 @@ import Testing
     let repo = try Self.repository()
     try repo.write(
       "deals.csv",
-      "Record ID,Deal Name,Deal Stage,Close Date,Amount,Deal owner,Associated Company,Associated Contact\n"
-        + "901,Oak renewal,Closed Won,2026-03-02 10:00,5000,Mei Chen,Oak Schools,Ann Lee (ann@oak.example);Bo Park (bo@oak.example)\n"
+      "Record ID,Deal Name,Deal Stage,Close Date,Amount,Deal owner,Associated "
+        + "Company,Associated Contact\n"
+        + "901,Oak renewal,Closed Won,2026-03-02 10:00,5000,Mei Chen,Oak Schools,Ann Lee "
+        + "(ann@oak.example);Bo Park (bo@oak.example)\n"
     )
     let run = try handoff(["import", "hubspot", "deals.csv"], in: repo)
     #expect(run.status == 0, "\(run.stdout)")
@@ -284,7 +293,8 @@ extension ImportCommandTests {
     try repo.write(
       "Opportunity.csv",
       header
-        + "1,Six,A1,Closed Won,2026-08-01,1,USD,U,\"unterminated\n2,Seven,A2,Closed Won,2026-08-01,1,USD,U,,\n"
+        + "1,Six,A1,Closed Won,2026-08-01,1,USD,U,\"unterminated\n2,Seven,A2,Closed "
+        + "Won,2026-08-01,1,USD,U,,\n"
     )
     let open = try handoff(["import", "salesforce", "Opportunity.csv"], in: repo)
     #expect(open.status == 1)
@@ -369,7 +379,8 @@ extension ImportCommandTests {
     #expect(run.status == 1)
     #expect(
       run.stdout.contains(
-        "export/Opportunity.csv:1: error[import]: missing column `Nope__c`, which the mapping file names for `deals.amount`"
+        "export/Opportunity.csv:1: error[import]: missing column `Nope__c`, which the mapping "
+          + "file names for `deals.amount`"
       ))
   }
 }

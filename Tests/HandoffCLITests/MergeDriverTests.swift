@@ -85,8 +85,10 @@ import Testing
       theirs: {
         $0.replacingOccurrences(
           of: "Two on-site training sessions", with: "Three on-site training sessions")
-          + "  # Added after the kickoff\n  - id: rostering\n    promise: Nightly rostering sync\n    kind: integration\n"
-          + "    source: email\n    in_contract: false\n    made_by: jane.doe\n    owner: success\n    status: open\n"
+          + "  # Added after the kickoff\n  - id: rostering\n    promise: Nightly rostering "
+          + "sync\n    kind: integration\n"
+          + "    source: email\n    in_contract: false\n    made_by: jane.doe\n    owner: "
+          + "success\n    status: open\n"
       })
     #expect(status == 0)
     #expect(text.contains("due: 2026-09-30   # moved a week"))
@@ -129,7 +131,8 @@ import Testing
     #expect(status == 1)
     #expect(
       text.contains(
-        "    due: 2026-09-25   # the district's first day\n<<<<<<< ours\n    status: at-risk\n=======\n    status: delivered\n>>>>>>> theirs\n  - id: training\n"
+        "    due: 2026-09-25   # the district's first day\n<<<<<<< ours\n    status: "
+          + "at-risk\n=======\n    status: delivered\n>>>>>>> theirs\n  - id: training\n"
       ))
     let unmerged = try repo.git(["diff", "--name-only", "--diff-filter=U"])
     #expect(unmerged.contains("accounts/acme/commitments.yaml"))

@@ -46,7 +46,8 @@ import Testing
       #expect(run.status == 1, "\(source)")
       #expect(
         run.stdout.contains(
-          "accounts/bad/account.yaml: error[not-a-regular-file]: `account.yaml` is a symbolic link"),
+          "accounts/bad/account.yaml: error[not-a-regular-file]: `account.yaml` is a symbolic "
+            + "link"),
         "\(source): \(run.stdout)")
       #expect(
         run.stdout.contains(
@@ -116,7 +117,8 @@ import Testing
     #expect(run.status == 2)
     #expect(
       run.stderr
-        == ".handoff.yaml: error[config]: `.handoff.yaml` is a FIFO, socket or device, not a regular file; the settings must be a plain file, so nothing was judged\n"
+        == ".handoff.yaml: error[config]: `.handoff.yaml` is a FIFO, socket or device, not a "
+        + "regular file; the settings must be a plain file, so nothing was judged\n"
     )
     try repo.remove(".handoff.yaml")
     try FileManager.default.createDirectory(
@@ -164,7 +166,8 @@ import Testing
       #expect(run.status == 2, "\(command)")
       #expect(
         run.stderr
-          == "error: the branch `main` has no commits yet, so there is no history to read; commit first\n",
+          == "error: the branch `main` has no commits yet, so there is no history to read; "
+          + "commit first\n",
         "\(command): \(run.stderr)")
     }
     try repo.writeAccount("acme")

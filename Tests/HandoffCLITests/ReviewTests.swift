@@ -63,7 +63,8 @@ import Testing
     #expect(run.stdout.hasPrefix("@jdoe @rpatel @acme/cs-leadership\n"))
     #expect(
       run.stdout.contains(
-        "acme: @jdoe (sales: jane.doe), @rpatel (success: raj.patel), @acme/cs-leadership (escalation: 2 red flags)"
+        "acme: @jdoe (sales: jane.doe), @rpatel (success: raj.patel), @acme/cs-leadership "
+          + "(escalation: 2 red flags)"
       ))
     #expect(!run.stdout.contains("beta"))
     let json = try JSONReader.parse(
@@ -77,7 +78,8 @@ import Testing
     #expect(missing.status == 1)
     #expect(
       missing.stdout.contains(
-        "beta: no handle for `ken.ito` (owners.sales); add it under reviewers.people in .handoff.yaml"
+        "beta: no handle for `ken.ito` (owners.sales); add it under reviewers.people in "
+          + ".handoff.yaml"
       ))
   }
 

@@ -33,8 +33,10 @@ import Testing
         "/bin/bash",
         [
           "-c",
-          "source handoff.bash; COMP_WORDS=(handoff \(typed)); COMP_CWORD=1; COMP_LINE='handoff \(typed)'; "
-            + "COMP_POINT=${#COMP_LINE}; _handoff handoff \(typed) handoff; printf '%s\\n' \"${COMPREPLY[@]}\"",
+          "source handoff.bash; COMP_WORDS=(handoff \(typed)); COMP_CWORD=1; COMP_LINE='handoff "
+            + "\(typed)'; "
+            + "COMP_POINT=${#COMP_LINE}; _handoff handoff \(typed) handoff; printf '%s\\n' "
+            + "\"${COMPREPLY[@]}\"",
         ],
         directory: folder.path)
       #expect(

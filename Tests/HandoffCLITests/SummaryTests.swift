@@ -101,7 +101,8 @@ import Testing
     #expect(lines[1].hasPrefix("**Handoff summary** `"))
     #expect(
       lines[1].contains(
-        "2 accounts touched; gate fails with 1 error (1 introduced, 1 fixed); 1 account above the red-flag threshold; reviewers: @jdoe @rpatel @acme/cs-leadership"
+        "2 accounts touched; gate fails with 1 error (1 introduced, 1 fixed); 1 account above "
+          + "the red-flag threshold; reviewers: @jdoe @rpatel @acme/cs-leadership"
       ))
     // The account whose gate got worse comes first.
     #expect(
@@ -111,12 +112,14 @@ import Testing
     #expect(run.stdout.contains("| `clever-sso` | re-dated | 2026-09-25 → 2026-10-30 |"))
     #expect(
       run.stdout.contains(
-        "**Red flags** 2 against a threshold of 1: a mitigation plan is needed and present; added `champion-retiring`, `budget-cut`."
+        "**Red flags** 2 against a threshold of 1: a mitigation plan is needed and present; "
+          + "added `champion-retiring`, `budget-cut`."
       ))
     #expect(run.stdout.contains("**Gate** fails: 1 error"))
     #expect(
       run.stdout.contains(
-        "**Reviewers** @jdoe (sales: jane.doe), @rpatel (success: raj.patel), @acme/cs-leadership (escalation)"
+        "**Reviewers** @jdoe (sales: jane.doe), @rpatel (success: raj.patel), "
+          + "@acme/cs-leadership (escalation)"
       ))
     // The verdict agrees with the gate itself.
     #expect(try handoff(["validate", "--range", "main..topic"], in: repo).status == 1)

@@ -60,14 +60,16 @@ public enum Auditor {
         name: "implementation risk",
         rating: needed && !present ? "unclear" : (flags.isEmpty || present ? "clear" : "partial"),
         rule:
-          "clear with no red flags or a mitigation plan; unclear when a plan is required and missing; partial otherwise"
+          "clear with no red flags or a mitigation plan; unclear when a plan is required and "
+          + "missing; partial otherwise"
       ),
       AccountAudit.Category(
         name: "transition quality",
         rating: transitionCount == transition.count
           ? "clear" : (transitionCount == 0 ? "unclear" : "partial"),
         rule:
-          "owners.success, intro meeting, kickoff, reconciliation and CSM confidence: clear when all set, unclear when none"
+          "owners.success, intro meeting, kickoff, reconciliation and CSM confidence: clear "
+          + "when all set, unclear when none"
       ),
     ]
     return AccountAudit(
@@ -141,7 +143,8 @@ public enum Auditor {
           : (a1 == .partially ? "`problem` is under five words" : "no `problem`"), .goals, problem),
       item(
         "A2", "quantified outcomes", a2,
-        "\(quantified.count) of \(criteria.count) success criteria have a number in the target and a `by` date",
+        "\(quantified.count) of \(criteria.count) success criteria have a number in the target "
+          + "and a `by` date",
         .goals, goals?["success_criteria"]),
       item(
         "A3", "timeline expectation", a3,
@@ -152,7 +155,8 @@ public enum Auditor {
         timeline),
       item(
         "A4", "budget source and renewal timing", a4,
-        "budget source \(budget == nil ? "missing" : "named"), renewal \(renewal == nil ? "missing" : "dated")",
+        "budget source \(budget == nil ? "missing" : "named"), renewal "
+          + "\(renewal == nil ? "missing" : "dated")",
         .account, budget ?? renewal),
       item(
         "A5", "previous solutions and why they failed", a5,
@@ -239,7 +243,8 @@ public enum Auditor {
         ? (declined
           ? "listed in `not_promised`"
           : "no \(kinds.joined(separator: " or ")) commitment and not in `not_promised`")
-        : "\(documented.count) of \(matching.count) \(kinds.joined(separator: "/")) commitments have an owner and a due date"
+        : "\(documented.count) of \(matching.count) \(kinds.joined(separator: "/")) commitments "
+          + "have an owner and a due date"
       return item(
         id, title, coverage, reason, .commitments,
         matching.first ?? record.roots[.commitments]?["not_promised"])

@@ -28,7 +28,8 @@ public enum Authoring {
       try write(file.text, to: root + editorSchemaDirectory + "/" + file.name)
     }
     done.append(
-      "wrote the editor schemas to \(editorSchemaDirectory)/ (draft-07, for the VS Code YAML extension)"
+      "wrote the editor schemas to \(editorSchemaDirectory)/ (draft-07, for the VS Code YAML "
+        + "extension)"
     )
     done.append(try associateSchemas(root: root, accountsDirectory: settings.accountsDirectory))
     done.append(

@@ -23,7 +23,8 @@ public enum Doctor {
       Check(
         status: .ok, subject: "libraries",
         detail:
-          "handoff \(HandoffVersion.current) runs with libgit2 \(LibGit2.version) and libfyaml \(LibFYAML.version)"
+          "handoff \(HandoffVersion.current) runs with libgit2 \(LibGit2.version) and libfyaml "
+          + "\(LibFYAML.version)"
       )
     ]
     let repository = workspace.repository
@@ -37,7 +38,8 @@ public enum Doctor {
         ? Check(
           status: .problem, subject: "clone",
           detail:
-            "shallow: at-close, drift, report, log and show need the whole history; run `git fetch --unshallow` "
+            "shallow: at-close, drift, report, log and show need the whole history; run "
+            + "`git fetch --unshallow` "
             + "(in CI: `fetch-depth: 0`)")
         : Check(status: .ok, subject: "clone", detail: "the whole history is here"))
     return checks
@@ -64,7 +66,8 @@ public enum Doctor {
       return Check(
         status: .note, subject: "pre-commit hook",
         detail:
-          "\(location.hook) is not handoff's (fine when it runs `handoff validate --staged`, as the pre-commit framework does)"
+          "\(location.hook) is not handoff's (fine when it runs `handoff validate --staged`, as "
+          + "the pre-commit framework does)"
       )
     case .edited(let binary):
       return Check(
@@ -78,7 +81,8 @@ public enum Doctor {
       return Check(
         status: .problem, subject: "pre-commit hook",
         detail:
-          "installed, but \(binary) is gone (it falls back to handoff on PATH); run `handoff hooks install` again"
+          "installed, but \(binary) is gone (it falls back to handoff on PATH); run "
+          + "`handoff hooks install` again"
       )
     }
   }
@@ -101,7 +105,8 @@ public enum Doctor {
       return Check(
         status: .problem, subject: "git diff of records",
         detail:
-          "no `diff=handoff` line in .gitattributes, so the textconv is never used; run `handoff init`"
+          "no `diff=handoff` line in .gitattributes, so the textconv is never used; run "
+          + "`handoff init`"
       )
     }
     return Check(
@@ -119,7 +124,8 @@ public enum Doctor {
       return Check(
         status: .note, subject: "merge driver",
         detail:
-          "merge.handoff.driver is not set; git merges records line by line (`handoff init` sets it)"
+          "merge.handoff.driver is not set; git merges records line by line (`handoff init` "
+          + "sets it)"
       )
     }
     if let binary = firstWord(driver), binary.hasPrefix("/"),
@@ -133,7 +139,8 @@ public enum Doctor {
       return Check(
         status: .problem, subject: "merge driver",
         detail:
-          "no `merge=handoff` line in .gitattributes, so the driver is never used; run `handoff init`"
+          "no `merge=handoff` line in .gitattributes, so the driver is never used; run "
+          + "`handoff init`"
       )
     }
     return Check(status: .ok, subject: "merge driver", detail: "configured (\(driver))")
@@ -150,7 +157,8 @@ public enum Doctor {
       return Check(
         status: .ok, subject: "settings",
         detail: loaded.bytes == nil
-          ? "no \(Settings.fileName); the defaults apply (accounts in \(loaded.settings.accountsDirectory)/)"
+          ? "no \(Settings.fileName); the defaults apply (accounts in "
+            + "\(loaded.settings.accountsDirectory)/)"
           : "\(Settings.fileName) is valid (accounts in \(loaded.settings.accountsDirectory)/)")
     } catch let failure as HandoffError {
       return Check(status: .problem, subject: "settings", detail: failure.description)
@@ -176,7 +184,8 @@ public enum Doctor {
       return Check(
         status: .note, subject: "history index",
         detail:
-          "\(file.lastPathComponent) is from another version or settings; the next history command rebuilds it"
+          "\(file.lastPathComponent) is from another version or settings; the next history "
+          + "command rebuilds it"
       )
     }
     return walk.tip == head

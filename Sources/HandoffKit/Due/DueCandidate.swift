@@ -79,7 +79,8 @@ struct DueCandidate: Sendable, Equatable {
         let when = set.map { ", set for \($0.date)" } ?? ""
         add(
           kind, .afterDue, due: serviceLevel,
-          "hold the \(name): due within \(levels.introWithinDays) days of the close on \(closed.date)\(when)",
+          "hold the \(name): due within \(levels.introWithinDays) days of the close on "
+            + "\(closed.date)\(when)",
           at: set?.node ?? handoff ?? closed.node)
         candidates[candidates.count - 1].heldOn = set?.date
       }
@@ -91,7 +92,8 @@ struct DueCandidate: Sendable, Equatable {
       if score == nil {
         add(
           .effortSurvey, .fromDue, due: surveyDay,
-          "ask the effort question (\"How easy has it been to get started?\"): day \(levels.effortSurveyDay) after close",
+          "ask the effort question (\"How easy has it been to get started?\"): day "
+            + "\(levels.effortSurveyDay) after close",
           at: handoff ?? closed.node)
       } else if let value = score?.number, value < 3 {
         add(
@@ -106,7 +108,8 @@ struct DueCandidate: Sendable, Equatable {
       add(
         .reconciliation, .dueOrOverdue,
         due: CalendarDate(dayNumber: kickoff.date.dayNumber + levels.reconcileWithinDays),
-        "walk every commitment through with the customer: due \(levels.reconcileWithinDays) days after the kickoff",
+        "walk every commitment through with the customer: due \(levels.reconcileWithinDays) "
+          + "days after the kickoff",
         at: kickoff.node)
     }
     if let until = record.accountDate("handoff.warm_transition_until") {

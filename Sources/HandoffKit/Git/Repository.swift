@@ -232,7 +232,8 @@ public final class Repository {
       throw GitError(
         code: error.code, errorClass: error.errorClass,
         message:
-          "the index is split (core.splitIndex), which libgit2 1.5 cannot read; to commit with the handoff hook, "
+          "the index is split (core.splitIndex), which libgit2 1.5 cannot read; to commit with "
+          + "the handoff hook, "
           + "run `git config core.splitIndex false && git update-index --no-split-index`",
         function: "reading the index")
     }
@@ -682,7 +683,8 @@ extension Repository {
 
   /// Author, time and summary of a commit.
   ///
-  /// The corresponding C functions are `git_commit_author`, `git_commit_time` and `git_commit_summary`.
+  /// The corresponding C functions are `git_commit_author`, `git_commit_time` and
+  /// `git_commit_summary`.
   public func details(of commit: OID) throws(GitError) -> CommitDetails {
     var id = commit.raw
     var handle: OpaquePointer?
@@ -717,7 +719,8 @@ extension Repository {
   /// A configuration value as git resolves it (system, global, local), or nil when unset; a
   /// path has `~/` expanded.
   ///
-  /// The corresponding C functions are `git_repository_config_snapshot`, `git_config_get_string_buf`
+  /// The corresponding C functions are `git_repository_config_snapshot`,
+  /// `git_config_get_string_buf`
   /// and `git_config_get_path`.
   public func configValue(_ key: String, isPath: Bool = false) -> String? {
     var config: OpaquePointer?

@@ -65,7 +65,8 @@ public enum HookInstaller {
   private static func editedFailure(_ location: Location) -> HandoffError {
     .notDone(
       "\(location.hook) was changed after handoff installed it; leaving it alone so the "
-        + "change is not lost: move it away (or into \(chainedName), which the hook runs first) and run this again"
+        + "change is not lost: move it away (or into \(chainedName), which the hook runs first) "
+        + "and run this again"
     )
   }
 

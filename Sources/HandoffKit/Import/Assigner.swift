@@ -43,7 +43,8 @@ public enum Assigner {
         try update.assign(person)
       } catch {
         throw HandoffError.notDone(
-          "\(tree.settings.accountsDirectory)/\(id)/account.yaml could not be edited: \(error.message)"
+          "\(tree.settings.accountsDirectory)/\(id)/account.yaml could not be edited: "
+            + "\(error.message)"
         )
       }
       let after = update.files[.account] ?? before

@@ -60,7 +60,8 @@ struct CRMReader {
       problems.append(
         ImportProblem(
           path: table.path, line: 1,
-          "missing column \(names.isEmpty ? "for `\(field)`" : names) (\(field)); map it under `columns` in a mapping file"
+          "missing column \(names.isEmpty ? "for `\(field)`" : names) (\(field)); map it under "
+            + "`columns` in a mapping file"
         ))
       return false
     }
@@ -87,7 +88,8 @@ struct CRMReader {
           problems.append(
             ImportProblem(
               path: table.path, line: 1,
-              "missing column `\(preset.columns[field]?.first ?? field)`, which the mapping file names for `\(field)`"
+              "missing column `\(preset.columns[field]?.first ?? field)`, which the mapping "
+                + "file names for `\(field)`"
             ))
         }
       }
@@ -166,7 +168,8 @@ struct CRMReader {
     if let text = value("deals.amount") {
       guard let number = Self.amount(text) else {
         return fail(
-          "bad amount `\(Excerpt.of(text))`; expected a number of 0 or more, such as 84000 or 84,000.50"
+          "bad amount `\(Excerpt.of(text))`; expected a number of 0 or more, such as 84000 or "
+            + "84,000.50"
         )
       }
       amount = number
@@ -294,7 +297,8 @@ struct CRMReader {
               problems.append(
                 ImportProblem(
                   path: table.path, line: row.line,
-                  "unknown contact role `\(Excerpt.of(part))`; map it under `roles` in a mapping file"
+                  "unknown contact role `\(Excerpt.of(part))`; map it under `roles` in a "
+                    + "mapping file"
                 ))
               failed = true
               continue

@@ -128,7 +128,8 @@ struct CSVTable: Sendable {
         guard following == 0x2C || following == 0x0A || following == 0x0D else {
           return ImportProblem(
             path: path, line: line,
-            "a quoted field goes on after its closing quote; write a quote inside a quoted field as \"\""
+            "a quoted field goes on after its closing quote; write a quote inside a quoted "
+              + "field as \"\""
           )
         }
         pending = following

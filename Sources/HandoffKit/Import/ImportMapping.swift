@@ -45,7 +45,8 @@ extension CRMPreset {
         case "stages":
           guard let stage = Stage(rawValue: value) else {
             throw problem(
-              "`\(value)` is not a stage; use one of \(Stage.allCases.map(\.rawValue).joined(separator: ", "))",
+              "`\(value)` is not a stage; use one of "
+                + "\(Stage.allCases.map(\.rawValue).joined(separator: ", "))",
               pair.value.location)
           }
           preset.stages[pair.key.lowercased()] = stage

@@ -107,7 +107,8 @@ public enum Importer {
           problems.append(
             ImportProblem(
               path: deal.path, line: deal.line,
-              "skipped: accounts/\(folderID) is already imported from line \(earlier.line) of \(earlier.path)",
+              "skipped: accounts/\(folderID) is already imported from line \(earlier.line) of "
+                + "\(earlier.path)",
               level: .warning))
           continue
         }

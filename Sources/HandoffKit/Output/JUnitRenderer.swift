@@ -13,9 +13,11 @@ public struct JUnitRenderer: Renderer {
     }
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     xml +=
-      "<testsuites name=\"handoff\" tests=\"\(names.count)\" failures=\"\(failures)\" errors=\"0\">\n"
+      "<testsuites name=\"handoff\" tests=\"\(names.count)\" failures=\"\(failures)\" "
+      + "errors=\"0\">\n"
     xml +=
-      "  <testsuite name=\"handoff validate (\(Markup.escape(report.source)))\" tests=\"\(names.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+      "  <testsuite name=\"handoff validate (\(Markup.escape(report.source)))\" "
+      + "tests=\"\(names.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
     for name in names {
       let findings = byAccount[name] ?? []
       let caseName = name.isEmpty ? "(outside any account)" : name
@@ -30,7 +32,8 @@ public struct JUnitRenderer: Renderer {
       let text = TextRenderer(color: false)
       if !errors.isEmpty {
         xml +=
-          "      <failure type=\"handoff\" message=\"\(errors.count) error\(errors.count == 1 ? "" : "s")\">"
+          "      <failure type=\"handoff\" message=\"\(errors.count) "
+          + "error\(errors.count == 1 ? "" : "s")\">"
         xml += Markup.escape(errors.map(text.line(for:)).joined(separator: "\n")) + "</failure>\n"
       }
       if !others.isEmpty {

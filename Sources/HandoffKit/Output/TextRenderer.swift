@@ -21,13 +21,15 @@ public struct TextRenderer: Renderer {
       diagnostic.severity.rawValue, diagnostic.severity == .error ? "1;31" : "1;33")
     let path = TerminalText.escape(diagnostic.path) + position
     return
-      "\(paint(path, "1")): \(severity)[\(diagnostic.ruleID)]: \(TerminalText.escape(diagnostic.message))"
+      "\(paint(path, "1")): \(severity)[\(diagnostic.ruleID)]: "
+      + "\(TerminalText.escape(diagnostic.message))"
   }
 
   private func summary(_ report: Report) -> String {
     let changed = report.scope == .changed
     let scope =
-      "\(count(report.files, "file")) in \(count(report.accounts, changed ? "changed account" : "account")) (\(report.source))"
+      "\(count(report.files, "file")) in "
+      + "\(count(report.accounts, changed ? "changed account" : "account")) (\(report.source))"
     let found =
       report.diagnostics.isEmpty
       ? "no problems in \(scope)"
@@ -37,7 +39,8 @@ public struct TextRenderer: Renderer {
     return found + "; "
       + (others == 0
         ? "no other account has errors"
-        : "\(count(others, "other account")) \(others == 1 ? "has" : "have") errors, not judged here (`handoff validate --all` lists them)")
+        : "\(count(others, "other account")) \(others == 1 ? "has" : "have") errors, not judged "
+          + "here (`handoff validate --all` lists them)")
   }
 
   private func count(_ number: Int, _ noun: String) -> String {

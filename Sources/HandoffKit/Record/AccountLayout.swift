@@ -121,7 +121,8 @@ enum LayoutMessage {
 
   static func notARegularFile(_ item: TreeItem, in directory: String) -> String {
     item.kind == .symlink
-      ? "`\(item.name)` is a symbolic link; handoff never follows links in \(directory)/: commit the file itself"
+      ? "`\(item.name)` is a symbolic link; handoff never follows links in \(directory)/: "
+        + "commit the file itself"
       : "`\(item.name)` is \(item.kind.article), not a regular file; handoff does not open it"
   }
 
@@ -130,7 +131,8 @@ enum LayoutMessage {
   }
 
   static func badAccountID(_ id: String) -> String {
-    "`\(id)` is not a valid account id; use lower-case letters, digits and dashes (at most 63, no leading dash)"
+    "`\(id)` is not a valid account id; use lower-case letters, digits and dashes (at most 63, "
+      + "no leading dash)"
   }
 
   static func unexpected(_ name: String, folder: Bool, suggestion: String?) -> String {

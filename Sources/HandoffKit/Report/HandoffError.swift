@@ -39,7 +39,8 @@ public enum HandoffError: Error, Sendable, CustomStringConvertible {
     case .notARepository(let path):
       "error: not a git repository (or any parent up to /): \(path)"
     case .dubiousOwnership(let path):
-      "error: detected dubious ownership in repository at '\(path)' (another user owns it); if you trust "
+      "error: detected dubious ownership in repository at '\(path)' (another user owns it); if "
+        + "you trust "
         + "it, run: git config --global --add safe.directory '\(path)'"
     case .unknownRevision(let revision, let error):
       "error: unknown revision `\(revision)`: \(error.message)"
@@ -57,9 +58,12 @@ public enum HandoffError: Error, Sendable, CustomStringConvertible {
       "error: account `\(account)` never closed (no commit has it at closed-won or later)"
     case .noCommits(let branch, let others):
       others.isEmpty
-        ? "error: the branch `\(branch)` has no commits yet, so there is no history to read; commit first"
-        : "error: the current branch `\(branch)` has no commits yet (an orphan branch), so there is no history "
-          + "to read; other branches have commits: switch with `git switch \(others.contains("main") ? "main" : others[0])`"
+        ? "error: the branch `\(branch)` has no commits yet, so there is no history to read; "
+          + "commit first"
+        : "error: the current branch `\(branch)` has no commits yet (an orphan branch), so "
+          + "there is no history "
+          + "to read; other branches have commits: switch with "
+          + "`git switch \(others.contains("main") ? "main" : others[0])`"
     case .shallow(let what):
       "error: this clone is shallow and \(what); run `git fetch --unshallow` "
         + "(in GitHub Actions: `fetch-depth: 0` on actions/checkout; in GitLab CI: `GIT_DEPTH: 0`)"

@@ -31,6 +31,7 @@ extension String {
     _ later: String, _ laterDate: CalendarDate, _ earlier: String, _ earlierDate: CalendarDate,
     strict: Bool
   ) -> String {
-    "`\(later)` (\(laterDate)) must be \(strict ? "after" : "on or after") `\(earlier)` (\(earlierDate))"
+    "`\(later)` (\(laterDate)) must be \(strict ? "after" : "on or after") `\(earlier)` "
+      + "(\(earlierDate))"
   }
 }

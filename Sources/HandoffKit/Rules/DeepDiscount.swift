@@ -13,6 +13,7 @@ struct DeepDiscount: DerivedRedFlag {
 
 extension String {
   fileprivate static func deep(_ discount: Double) -> String {
-    "a \(SchemaMessage.format(discount))% discount is deep (25% or more); make sure the value case is clear to success"
+    "a \(SchemaMessage.format(discount))% discount is deep (25% or more); make sure the value "
+      + "case is clear to success"
   }
 }

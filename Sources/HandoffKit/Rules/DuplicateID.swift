@@ -26,6 +26,8 @@ struct DuplicateID: AccountRule {
 
 extension String {
   fileprivate static func duplicate(_ noun: String, _ id: String, firstLine: Int?) -> String {
-    "\(noun) id `\(Excerpt.of(id))` is used twice in this account\(firstLine.map { " (first at line \($0))" } ?? ""); ids must be unique and never reused"
+    "\(noun) id `\(Excerpt.of(id))` is used twice in this "
+      + "account\(firstLine.map { " (first at line \($0))" } ?? ""); ids must be unique and "
+      + "never reused"
   }
 }

@@ -28,6 +28,7 @@ extension String {
 
   fileprivate static func missing(_ file: RecordFile, stage: Stage, from required: Stage) -> String
   {
-    "\(file.fileName) is missing; it is required from \(required.rawValue) and the account is \(stage.rawValue)"
+    "\(file.fileName) is missing; it is required from \(required.rawValue) and the account is "
+      + "\(stage.rawValue)"
   }
 }

@@ -25,7 +25,8 @@ extension String {
   fileprivate static func planNeeded(total: Int, declared: Int, derived: Int, threshold: Int)
     -> String
   {
-    "\(total) red flags (\(declared) declared, \(derived) derived) exceed the threshold of \(threshold); "
+    "\(total) red flags (\(declared) declared, \(derived) derived) exceed the threshold of "
+      + "\(threshold); "
       + "add a `mitigation_plan` with an owner and a summary"
   }
 }

@@ -13,6 +13,7 @@ struct RoadmapCommitment: DerivedRedFlag {
 
 extension String {
   fileprivate static func roadmap(_ id: String) -> String {
-    "commitment `\(Excerpt.of(id))` promises a capability that has not shipped yet; agree a date with product"
+    "commitment `\(Excerpt.of(id))` promises a capability that has not shipped yet; agree a "
+      + "date with product"
   }
 }

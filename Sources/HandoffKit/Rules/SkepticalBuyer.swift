@@ -18,6 +18,7 @@ struct SkepticalBuyer: DerivedRedFlag {
 
 extension String {
   fileprivate static func skeptical(_ name: String, _ stance: String, _ role: String) -> String {
-    "`\(Excerpt.of(name))` is \(role) and \(stance == "blocker" ? "a blocker" : "skeptical"); plan how to win them over"
+    "`\(Excerpt.of(name))` is \(role) and \(stance == "blocker" ? "a blocker" : "skeptical"); "
+      + "plan how to win them over"
   }
 }

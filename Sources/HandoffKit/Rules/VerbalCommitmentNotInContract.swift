@@ -16,7 +16,8 @@ struct VerbalCommitmentNotInContract: DerivedRedFlag {
 
 extension String {
   fileprivate static func verbal(_ id: String, source: String) -> String {
-    "commitment `\(Excerpt.of(id))` was promised in a \(source) and is not in the contract; get it into the "
+    "commitment `\(Excerpt.of(id))` was promised in a \(source) and is not in the contract; get "
+      + "it into the "
       + "order form or confirm it with the customer in writing"
   }
 }

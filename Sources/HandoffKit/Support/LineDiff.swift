@@ -35,7 +35,8 @@ enum LineDiff {
       let oldCount = hunk.count { $0.kind != .added }
       let newCount = hunk.count { $0.kind != .removed }
       out +=
-        "@@ -\(oldCount == 0 ? oldStart : oldStart + 1),\(oldCount) +\(newCount == 0 ? newStart : newStart + 1),\(newCount) @@\n"
+        "@@ -\(oldCount == 0 ? oldStart : oldStart + 1),\(oldCount) "
+        + "+\(newCount == 0 ? newStart : newStart + 1),\(newCount) @@\n"
       for operation in hunk {
         let mark = operation.kind == .same ? " " : operation.kind == .added ? "+" : "-"
         out += mark + operation.text + "\n"

@@ -13,7 +13,8 @@ enum Parallel {
   }
 
   /// Maps `inputs` on `workerCount` threads; `makeContext` runs once per worker, on the
-  /// calling thread (to open a per-thread repository handle, for example). Each worker takes the next input when it is
+  /// calling thread (to open a per-thread repository handle, for example). Each worker takes the
+  /// next input when it is
   /// done with one, so inputs of very different cost (small and large trees, small and large
   /// accounts) still keep every core busy to the end. Results keep the input order. Inputs are
   /// spread only when each worker gets at least `minimumPerWorker` of them.

@@ -10,7 +10,8 @@ import Foundation
 /// settings.
 ///
 /// An account's findings (schema and domain rules alike, but not history rules) depend only on
-/// its files' bytes and the settings, so an account seen once never needs parsing again: that is what makes re-validating a 60,000-file tree, or the index before a
+/// its files' bytes and the settings, so an account seen once never needs parsing again: that is
+/// what makes re-validating a 60,000-file tree, or the index before a
 /// commit, fast. The cache is derived data in the git directory and never needed for a correct
 /// answer: `handoff/validate-v1.bin` is rewritten whole, atomically (temporary file, then
 /// rename); a run that adds only a few entries appends them to `validate-v1.log` in a single

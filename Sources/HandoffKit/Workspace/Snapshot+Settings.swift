@@ -39,7 +39,8 @@ extension Snapshot {
       case nil:
         "`accounts_dir` names `\(directory)`, which does not exist; create it or fix the setting"
       case .symlink:
-        "`accounts_dir` names `\(directory)`, a symbolic link; handoff never follows links, so name the folder itself"
+        "`accounts_dir` names `\(directory)`, a symbolic link; handoff never follows links, so "
+          + "name the folder itself"
       case let other?:
         "`accounts_dir` names `\(directory)`, which is \(other.article), not a folder"
       }
@@ -47,6 +48,7 @@ extension Snapshot {
   }
 
   private static func notAFileMessage(_ name: String, _ kind: TreeItem.Kind?) -> String {
-    "`\(name)` is \(kind?.article ?? "something else"), not a regular file; the settings must be a plain file, so nothing was judged"
+    "`\(name)` is \(kind?.article ?? "something else"), not a regular file; the settings must "
+      + "be a plain file, so nothing was judged"
   }
 }

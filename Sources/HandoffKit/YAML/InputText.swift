@@ -73,7 +73,8 @@ enum InputText {
       guard valid else {
         return YAMLProblem(
           .syntax,
-          "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true)); save the file as UTF-8",
+          "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true)); save the file as "
+            + "UTF-8",
           at: SourceLocation(line: line, column: column))
       }
       index += length

@@ -8,7 +8,8 @@ extension Handoff {
     static let configuration = CommandConfiguration(
       commandName: "assign",
       abstract:
-        "Give closed accounts without owners.success a CSM by the assignment rules of .handoff.yaml.",
+        "Give closed accounts without owners.success a CSM by the assignment rules of "
+        + ".handoff.yaml.",
       discussion: "Exit codes: 0 done (accounts no rule matches are listed), 2 could not run.")
 
     @OptionGroup var repository: RepositoryOptions
@@ -34,7 +35,8 @@ extension Handoff {
           + "\n"
       }
       out +=
-        "\(result.assigned.count) \(result.assigned.count == 1 ? "account" : "accounts") \(dryRun ? "would be " : "")assigned\n"
+        "\(result.assigned.count) \(result.assigned.count == 1 ? "account" : "accounts") "
+        + "\(dryRun ? "would be " : "")assigned\n"
       print(out, terminator: "")
     }
   }

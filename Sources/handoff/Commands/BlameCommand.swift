@@ -8,9 +8,11 @@ extension Handoff {
     static let configuration = CommandConfiguration(
       commandName: "blame",
       abstract:
-        "For each value of an account at HEAD, the commit that set it; for each commitment and stakeholder, the commit that introduced it.",
+        "For each value of an account at HEAD, the commit that set it; for each commitment and "
+        + "stakeholder, the commit that introduced it.",
       discussion:
-        "Values are compared, not lines: reformatting or moving keys is not a change. Exit codes: 0 answered, 2 could not run."
+        "Values are compared, not lines: reformatting or moving keys is not a change. Exit "
+        + "codes: 0 answered, 2 could not run."
     )
 
     @OptionGroup var repository: RepositoryOptions

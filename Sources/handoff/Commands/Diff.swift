@@ -7,7 +7,8 @@ extension Handoff {
   struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract:
-        "Show commitments, stakeholders, red flags and stages that changed between two revisions (REV2: the work tree)."
+        "Show commitments, stakeholders, red flags and stages that changed between two "
+        + "revisions (REV2: the work tree)."
     )
 
     @OptionGroup var repository: RepositoryOptions
@@ -15,7 +16,8 @@ extension Handoff {
     /// `REV1 [REV2] [--] [ACCOUNT...]`: a second word before `--` that names a commit is REV2.
     @Argument(
       help: ArgumentHelp(
-        "REV1, then REV2 when the next word names a commit (default: the work tree), then accounts; "
+        "REV1, then REV2 when the next word names a commit (default: the work tree), then "
+          + "accounts; "
           + "words after -- are always accounts.",
         valueName: "rev-or-account"))
     var words: [String]

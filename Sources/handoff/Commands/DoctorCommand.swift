@@ -8,7 +8,8 @@ extension Handoff {
     static let configuration = CommandConfiguration(
       commandName: "doctor",
       abstract:
-        "Check this repository and machine: libraries, hook, textconv, merge driver, settings, history index, clone depth.",
+        "Check this repository and machine: libraries, hook, textconv, merge driver, settings, "
+        + "history index, clone depth.",
       discussion: "Exit codes: 0 nothing to fix, 1 something to fix, 2 could not run.")
 
     @OptionGroup var repository: RepositoryOptions

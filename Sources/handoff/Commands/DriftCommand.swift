@@ -8,7 +8,8 @@ extension Handoff {
     static let configuration = CommandConfiguration(
       commandName: "drift",
       abstract:
-        "Per closed account: commitments added after close, withdrawn, missed, re-dated, delivered; portfolio totals."
+        "Per closed account: commitments added after close, withdrawn, missed, re-dated, "
+        + "delivered; portfolio totals."
     )
 
     @OptionGroup var repository: RepositoryOptions

@@ -8,7 +8,8 @@ extension Handoff {
     static let configuration = CommandConfiguration(
       commandName: "due",
       abstract:
-        "What needs attention: service levels running out, commitments and threads due, risks to review.",
+        "What needs attention: service levels running out, commitments and threads due, risks "
+        + "to review.",
       discussion: "Exit codes: 0 when the queue was built (empty or not), 2 could not run.")
 
     @OptionGroup var repository: RepositoryOptions

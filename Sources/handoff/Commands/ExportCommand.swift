@@ -8,7 +8,8 @@ extension Handoff {
     static let configuration = CommandConfiguration(
       commandName: "export",
       abstract:
-        "Write accounts, commitments, stakeholders, red flags, checklist items and commitment events as tables.",
+        "Write accounts, commitments, stakeholders, red flags, checklist items and commitment "
+        + "events as tables.",
       discussion: "Exit codes: 0 written, 2 could not run.")
 
     @OptionGroup var repository: RepositoryOptions

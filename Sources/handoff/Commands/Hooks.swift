@@ -54,7 +54,8 @@ extension Handoff {
             return "\(location.hook) is a pre-commit hook handoff did not install"
           case .edited(let binary):
             return
-              "\(location.hook) is handoff's hook (calling \(binary)), changed by hand since it was installed; "
+              "\(location.hook) is handoff's hook (calling \(binary)), changed by hand since it "
+              + "was installed; "
               + "install and uninstall leave it alone"
           case .installed(let binary, let chained):
             let exists = FileManager.default.isExecutableFile(atPath: binary)

@@ -20,14 +20,16 @@ extension Handoff {
     var system: CRMPreset.System
 
     @Argument(
-      help:
-        "The exported CSV files (for Salesforce: Opportunity, Account, Contact, OpportunityContactRole, OpportunityLineItem, User)."
+      help: ArgumentHelp(
+        "The exported CSV files (for Salesforce: Opportunity, Account, Contact, "
+          + "OpportunityContactRole, OpportunityLineItem, User).")
     )
     var files: [String]
 
     @Option(
-      help:
-        "A mapping file (YAML) overriding the columns, stages, roles, segments and owners of the preset."
+      help: ArgumentHelp(
+        "A mapping file (YAML) overriding the columns, stages, roles, segments and owners of "
+          + "the preset.")
     )
     var mapping: String?
 
@@ -50,13 +52,15 @@ extension Handoff {
         let fields = change.fields.isEmpty ? "" : ": " + change.fields.joined(separator: ", ")
         out +=
           TerminalText.escape(
-            "\(what) \(change.files.first.map { ($0.path as NSString).deletingLastPathComponent } ?? change.account)\(fields)"
+            "\(what) "
+              + "\(change.files.first.map { ($0.path as NSString).deletingLastPathComponent } ?? change.account)\(fields)"
           ) + "\n"
       }
       let created = result.changes.count { $0.created }
       let be = dryRun ? "would be " : ""
       out +=
-        "\(created) \(created == 1 ? "account" : "accounts") \(be)created, \(result.changes.count - created) \(be)updated, \(result.unchanged) unchanged"
+        "\(created) \(created == 1 ? "account" : "accounts") \(be)created, "
+        + "\(result.changes.count - created) \(be)updated, \(result.unchanged) unchanged"
       let errors = result.problems.count { $0.level == .error }
       out += errors == 0 ? "\n" : "; \(errors) \(errors == 1 ? "error" : "errors")\n"
       print(out, terminator: "")

@@ -7,7 +7,8 @@ extension Handoff {
   struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract:
-        "List the commits that changed an account (or one commitment), newest first, with the field changes."
+        "List the commits that changed an account (or one commitment), newest first, with the "
+        + "field changes."
     )
 
     @OptionGroup var repository: RepositoryOptions

@@ -53,8 +53,8 @@ extension Handoff {
       let how = result.byKey ? "" : " (merged by lines: a version does not parse as YAML)"
       FileHandle.standardError.write(
         Data(
-          "handoff: \(result.conflicts) conflict\(result.conflicts == 1 ? "" : "s") in \(TerminalText.escape(name))\(how)\n"
-            .utf8))
+          ("handoff: \(result.conflicts) conflict\(result.conflicts == 1 ? "" : "s") in "
+            + "\(TerminalText.escape(name))\(how)\n").utf8))
       throw ExitCode(1)
     }
   }

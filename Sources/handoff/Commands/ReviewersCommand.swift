@@ -8,7 +8,8 @@ extension Handoff {
     static let configuration = CommandConfiguration(
       commandName: "reviewers",
       abstract:
-        "Who should review the accounts a range changes: their owners' handles, and escalation above the threshold.",
+        "Who should review the accounts a range changes: their owners' handles, and escalation "
+        + "above the threshold.",
       discussion:
         "Exit codes: 0 every name has a handle, 1 a name has none (listed), 2 could not run.")
 
@@ -33,7 +34,8 @@ extension Handoff {
     static let configuration = CommandConfiguration(
       commandName: "codeowners",
       abstract:
-        "Print, or with --write keep, the CODEOWNERS block that routes each account to its reviewers.",
+        "Print, or with --write keep, the CODEOWNERS block that routes each account to its "
+        + "reviewers.",
       discussion: """
         The block lives between two marker lines in .github/CODEOWNERS, CODEOWNERS or docs/CODEOWNERS \
         (whichever exists); lines outside it are never touched. Exit codes: 0 up to date (or written), \
@@ -53,7 +55,8 @@ extension Handoff {
       for missing in plan.missing {
         out +=
           TerminalText.escape(
-            "\(missing.account): no handle for `\(missing.name)` (\(missing.key)); add it under reviewers.people in .handoff.yaml"
+            "\(missing.account): no handle for `\(missing.name)` (\(missing.key)); add it under "
+              + "reviewers.people in .handoff.yaml"
           ) + "\n"
       }
       if write {
@@ -83,7 +86,8 @@ extension Handoff {
     static let configuration = CommandConfiguration(
       commandName: "summary",
       abstract:
-        "The pull request comment: per account changed, the stage, checklist, promises, red flags, gate and reviewers.",
+        "The pull request comment: per account changed, the stage, checklist, promises, red "
+        + "flags, gate and reviewers.",
       discussion: """
         Compares merge-base(BASE, TIP) with TIP for the accounts `validate --range` judges. The Markdown \
         stays under the 65,536 characters a code host accepts in a comment, leaving out whole accounts past \

@@ -25,8 +25,9 @@ extension Handoff {
 
     /// Check the tip of a range and every commit in it, as CI does on a pull request.
     @Option(
-      help:
-        "Validate the tree at B and check every commit in A..B for history rules (for CI on pull requests)."
+      help: ArgumentHelp(
+        "Validate the tree at B and check every commit in A..B for history rules (for CI on "
+          + "pull requests).")
     )
     var range: String?
 

@@ -45,7 +45,8 @@ import Testing
   }
 
   static let held =
-    "  intro_meeting: 2026-03-05\n  kickoff: 2026-03-06\n  reconciled_on: 2026-03-07\n  effort_score: 4\n  first_value_on: 2026-04-01\n"
+    "  intro_meeting: 2026-03-05\n  kickoff: 2026-03-06\n  reconciled_on: 2026-03-07\n  "
+    + "effort_score: 4\n  first_value_on: 2026-04-01\n"
 
   @Test func introAndKickoffOnceTheirServiceLevelHasPassed() {
     let bare = Self.record(handoff: "  effort_score: 4\n")
@@ -62,7 +63,8 @@ import Testing
   @Test func aMeetingSetPastItsServiceLevelShowsUntilItsDay() {
     let late = Self.record(
       handoff:
-        "  intro_meeting: 2026-03-20\n  kickoff: 2026-03-05\n  reconciled_on: 2026-03-06\n  effort_score: 4\n"
+        "  intro_meeting: 2026-03-20\n  kickoff: 2026-03-05\n  reconciled_on: 2026-03-06\n  "
+        + "effort_score: 4\n"
     )
     #expect(Self.kinds(late, on: "2026-03-08").isEmpty)  // within the service level
     #expect(Self.kinds(late, on: "2026-03-09") == [.introMeeting])
@@ -93,7 +95,8 @@ import Testing
 
   @Test func commitmentsDueOrOverdueUnlessDeliveredOrWithdrawn() {
     func commitments(status: String) -> String {
-      "commitments:\n  - id: sso\n    promise: SSO live\n    owner: sales\n    due: 2026-03-20\n    status: \(status)\n"
+      "commitments:\n  - id: sso\n    promise: SSO live\n    owner: sales\n    due: "
+        + "2026-03-20\n    status: \(status)\n"
     }
     let open = Self.record(handoff: Self.held, commitments: commitments(status: "open"))
     #expect(Self.kinds(open, on: "2026-03-05", within: 14).isEmpty)  // due day 15 from the 5th
@@ -128,7 +131,8 @@ import Testing
     let record = Self.record(
       handoff: Self.held,
       risks:
-        "red_flags: []\nmitigation_plan:\n  owner: raj.patel\n  summary: x\n  review_on: 2026-03-20\n"
+        "red_flags: []\nmitigation_plan:\n  owner: raj.patel\n  summary: x\n  review_on: "
+        + "2026-03-20\n"
     )
     #expect(Self.kinds(record, on: "2026-03-19").isEmpty)
     #expect(Self.kinds(record, on: "2026-03-20") == [.mitigationReview])
@@ -138,7 +142,8 @@ import Testing
     let record = Self.record(
       handoff: Self.held,
       stakeholders:
-        "stakeholders:\n  - name: Tom\n    roles: [champion]\n    leaving_on: 2026-04-15\n  - name: Ann\n    roles: [end-user]\n    leaving_on: 2026-04-15\n"
+        "stakeholders:\n  - name: Tom\n    roles: [champion]\n    leaving_on: 2026-04-15\n  - "
+        + "name: Ann\n    roles: [end-user]\n    leaving_on: 2026-04-15\n"
     )
     #expect(Self.kinds(record, on: "2026-04-01", within: 13).isEmpty)
     #expect(Self.kinds(record, on: "2026-04-01", within: 14) == [.championLeaving])
@@ -148,7 +153,8 @@ import Testing
   @Test func theEffortSurveyFromItsDayAndALowScore() {
     let unscored = Self.record(
       handoff:
-        "  intro_meeting: 2026-03-05\n  kickoff: 2026-03-06\n  reconciled_on: 2026-03-07\n  first_value_on: 2026-04-01\n"
+        "  intro_meeting: 2026-03-05\n  kickoff: 2026-03-06\n  reconciled_on: 2026-03-07\n  "
+        + "first_value_on: 2026-04-01\n"
     )
     #expect(Self.kinds(unscored, on: "2026-03-14").isEmpty)  // day 13
     #expect(Self.kinds(unscored, on: "2026-03-15") == [.effortSurvey])  // day 14

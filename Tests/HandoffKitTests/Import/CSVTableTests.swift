@@ -9,7 +9,8 @@ import Testing
 
   @Test func quotedCommasAndLineBreaksKeepTheLineWhereEachRecordStarts() throws {
     let table = try Self.table(
-      "Id,Name,Description\r\n1,A,\"one, two\"\r\n2,B,\"first line\r\nsecond line\nthird\"\r\n\r\n3,C,plain\r\n"
+      "Id,Name,Description\r\n1,A,\"one, two\"\r\n2,B,\"first line\r\nsecond "
+        + "line\nthird\"\r\n\r\n3,C,plain\r\n"
     )
     #expect(table.header == ["Id", "Name", "Description"])
     #expect(table.rows.map(\.line) == [2, 3, 7])

@@ -176,7 +176,8 @@ import Testing
     let comment = Self.hasComment(target, "promise") ? "   # keep promise" : ""
     #expect(
       text.contains(
-        "<<<<<<< ours\n    promise: Ours\(comment)\n=======\n    promise: Theirs\(comment)\n>>>>>>> theirs\n"
+        "<<<<<<< ours\n    promise: Ours\(comment)\n=======\n    promise: "
+          + "Theirs\(comment)\n>>>>>>> theirs\n"
       ))
   }
 }

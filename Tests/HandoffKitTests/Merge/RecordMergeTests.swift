@@ -109,7 +109,8 @@ import Testing
     #expect(result.conflicts == 1)
     #expect(
       text
-        == "commitments:\n<<<<<<< ours\n  - promise: SSO by August\n=======\n  - promise: SSO by May\n>>>>>>> theirs\n    id: sso\n    status: open\n"
+        == "commitments:\n<<<<<<< ours\n  - promise: SSO by August\n=======\n  - promise: SSO "
+        + "by May\n>>>>>>> theirs\n    id: sso\n    status: open\n"
     )
   }
 

@@ -13,7 +13,8 @@ import Testing
     let handedOver = Fixtures.account.replacingOccurrences(
       of: "contract:",
       with:
-        "handoff:\n  intro_meeting: 2026-08-17\n  kickoff: 2026-08-24\n  csm_confidence: 4\ncontract:"
+        "handoff:\n  intro_meeting: 2026-08-17\n  kickoff: 2026-08-24\n  csm_confidence: "
+        + "4\ncontract:"
     )
     let verbal =
       Fixtures.commitments + """
@@ -145,7 +146,8 @@ import Testing
     }
     #expect(
       failure.description
-        == "error: the branch `main` has no commits yet, so there is no history to read; commit first"
+        == "error: the branch `main` has no commits yet, so there is no history to read; commit "
+        + "first"
     )
   }
 

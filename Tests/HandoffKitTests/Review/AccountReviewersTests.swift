@@ -36,7 +36,8 @@ import Testing
     #expect(calm.missing.map(\.name) == ["raj.patel"])
     #expect(!calm.escalated)
     let flags =
-      "red_flags:\n  - {id: a, category: timeline, flag: f}\n  - {id: b, category: promise, flag: g}\n"
+      "red_flags:\n  - {id: a, category: timeline, flag: f}\n  - {id: b, category: promise, "
+      + "flag: g}\n"
     let stormy = AccountReviewers(Self.record(risks: flags), settings: settings)
     #expect(stormy.escalated)
     #expect(stormy.handles == ["@jdoe", "@cs-leadership"])

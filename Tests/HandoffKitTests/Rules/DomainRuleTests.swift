@@ -73,7 +73,8 @@ import Testing
       rule: .stageRequirement,
       failing: [
         "stakeholders.yaml":
-          "stakeholders:\n  1️⃣- name: A\n    roles: [economic-buyer, end-user]\n    stance: supportive\n    involved_in_evaluation: true\n"
+          "stakeholders:\n  1️⃣- name: A\n    roles: [economic-buyer, end-user]\n    stance: "
+          + "supportive\n    involved_in_evaluation: true\n"
       ],
       file: "stakeholders.yaml", passing: [:]),
     Case(
@@ -88,7 +89,8 @@ import Testing
     Case(
       rule: .dateOrder,
       failing: [
-        "account.yaml": account + "handoff:\n  intro_meeting: 2026-08-20\n  kickoff: 1️⃣2026-08-19\n"
+        "account.yaml": account + "handoff:\n  intro_meeting: 2026-08-20\n  kickoff: "
+          + "1️⃣2026-08-19\n"
       ],
       file: "account.yaml",
       passing: [
@@ -129,7 +131,8 @@ import Testing
       rule: .duplicateID,
       failing: [
         "risks.yaml":
-          "red_flags:\n  - id: a\n    category: timeline\n    flag: f\n  - id: 1️⃣a\n    category: promise\n    flag: g\n"
+          "red_flags:\n  - id: a\n    category: timeline\n    flag: f\n  - id: 1️⃣a\n    "
+          + "category: promise\n    flag: g\n"
       ],
       file: "risks.yaml",
       passing: ["risks.yaml": "red_flags:\n  - id: a\n    category: timeline\n    flag: f\n"]),
@@ -219,12 +222,17 @@ import Testing
       rule: .mitigationPlanRequired,
       failing: [
         "risks.yaml":
-          "1️⃣red_flags:\n  - {id: a, category: timeline, flag: f}\n  - {id: b, category: timeline, flag: f}\n  - {id: c, category: timeline, flag: f}\n  - {id: d, category: timeline, flag: f}\n"
+          "1️⃣red_flags:\n  - {id: a, category: timeline, flag: f}\n  - {id: b, category: "
+          + "timeline, flag: f}\n  - {id: c, category: timeline, flag: f}\n  - {id: d, "
+          + "category: timeline, flag: f}\n"
       ],
       file: "risks.yaml",
       passing: [
         "risks.yaml":
-          "red_flags:\n  - {id: a, category: timeline, flag: f}\n  - {id: b, category: timeline, flag: f}\n  - {id: c, category: timeline, flag: f}\n  - {id: d, category: timeline, flag: f}\nmitigation_plan: {owner: raj, summary: Weekly review}\n"
+          "red_flags:\n  - {id: a, category: timeline, flag: f}\n  - {id: b, category: "
+          + "timeline, flag: f}\n  - {id: c, category: timeline, flag: f}\n  - {id: d, "
+          + "category: timeline, flag: f}\nmitigation_plan: {owner: raj, summary: Weekly "
+          + "review}\n"
       ]),
   ]
 
@@ -235,22 +243,29 @@ import Testing
     "`deal.closed_on` is required from closed-won; the account is closed-won",
     "`owners.success` is required from handed-off; the account is handed-off",
     "no stakeholder has the role `champion`; one is required from closed-won",
-    "`commitments` is empty; from closed-won list what was promised, or name in `not_promised` the kinds that were discussed and not promised",
+    "`commitments` is empty; from closed-won list what was promised, or name in `not_promised` "
+      + "the kinds that were discussed and not promised",
     "`contract.renewal` (2026-09-01) must be after `contract.start` (2026-09-01)",
     "`handoff.kickoff` (2026-08-19) must be on or after `handoff.intro_meeting` (2026-08-20)",
     "`handoff.first_value_on` (2026-08-13) must be on or after `deal.closed_on` (2026-08-14)",
     "`contract.ended_on` (2026-08-31) must be on or after `contract.start` (2026-09-01)",
-    "commitment id `clever-sso` is used twice in this account (first at line 2); ids must be unique and never reused",
-    "red flag id `a` is used twice in this account (first at line 2); ids must be unique and never reused",
-    "commitment `clever-sso` was promised in a demo and is not in the contract; get it into the order form or confirm it with the customer in writing",
-    "commitment `clever-sso` promises a capability that has not shipped yet; agree a date with product",
+    "commitment id `clever-sso` is used twice in this account (first at line 2); ids must be "
+      + "unique and never reused",
+    "red flag id `a` is used twice in this account (first at line 2); ids must be unique and "
+      + "never reused",
+    "commitment `clever-sso` was promised in a demo and is not in the contract; get it into the "
+      + "order form or confirm it with the customer in writing",
+    "commitment `clever-sso` promises a capability that has not shipped yet; agree a date with "
+      + "product",
     "a 25% discount is deep (25% or more); make sure the value case is clear to success",
     "champion `Tom Becker` is leaving on 2027-06-30; name a successor",
     "champion `Tom Becker` is neutral, not supportive",
-    "no end user took part in the evaluation (no stakeholder with role `end-user` and `involved_in_evaluation: true`); adoption is at risk",
+    "no end user took part in the evaluation (no stakeholder with role `end-user` and "
+      + "`involved_in_evaluation: true`); adoption is at risk",
     "`Dr. Maria Lopez` is economic-buyer and a blocker; plan how to win them over",
     "commitment `clever-sso` is due 2026-08-31, before the contract starts on 2026-09-01",
-    "4 red flags (4 declared, 0 derived) exceed the threshold of 3; add a `mitigation_plan` with an owner and a summary",
+    "4 red flags (4 declared, 0 derived) exceed the threshold of 3; add a `mitigation_plan` "
+      + "with an owner and a summary",
   ]
 
   @Test(arguments: zip(cases, messages))
@@ -306,7 +321,8 @@ import Testing
 
   @Test func offRulesAreNeitherReportedNorCounted() throws {
     let risks =
-      "red_flags:\n  - {id: a, category: timeline, flag: f}\n  - {id: b, category: timeline, flag: f}\n  - {id: c, category: timeline, flag: f}\n"
+      "red_flags:\n  - {id: a, category: timeline, flag: f}\n  - {id: b, category: timeline, "
+      + "flag: f}\n  - {id: c, category: timeline, flag: f}\n"
     let account = Fixtures.account.replacingOccurrences(
       of: "discount_pct: 10", with: "discount_pct: 40")
     let (counted, _) = try Self.findings(
@@ -322,7 +338,8 @@ import Testing
 
   @Test func eachDerivedRuleCountsOnceHoweverManyItemsTriggerIt() throws {
     let verbal =
-      "  - id: ID\n    promise: p\n    kind: feature\n    source: call\n    in_contract: false\n    made_by: j\n    owner: sales\n    status: open\n"
+      "  - id: ID\n    promise: p\n    kind: feature\n    source: call\n    in_contract: "
+      + "false\n    made_by: j\n    owner: sales\n    status: open\n"
     let commitments =
       "commitments:\n"
       + ["a", "b", "c", "d"].map { verbal.replacingOccurrences(of: "ID", with: $0) }.joined()

@@ -102,7 +102,8 @@ import Testing
       FileManager.default.fileExists(atPath: Self.folder.path), "../shared/conformance is missing")
     let outcome = try Self.run()
     print(
-      "JSON Schema conformance: \(outcome.passed)/\(outcome.total) passed, \(outcome.skippedGroups) groups skipped by rule"
+      "JSON Schema conformance: \(outcome.passed)/\(outcome.total) passed, "
+        + "\(outcome.skippedGroups) groups skipped by rule"
     )
     for failure in outcome.failures { print("  FAIL \(failure)") }
     #expect(outcome.failures.isEmpty)

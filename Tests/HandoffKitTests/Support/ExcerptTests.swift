@@ -7,8 +7,8 @@ import Testing
     let long = String(repeating: "root:x:0:0:root:/root:/bin/bash\n", count: 20)
     let (findings, _) = RecordChecker.check(
       Array(
-        "name: A\nstage: prospect\nsegment: smb\nowners: {sales: a}\ncontract: {start: \"\(long.replacingOccurrences(of: "\n", with: " "))\"}\n"
-          .utf8), as: .account)
+        ("name: A\nstage: prospect\nsegment: smb\nowners: {sales: a}\ncontract: {start: "
+          + "\"\(long.replacingOccurrences(of: "\n", with: " "))\"}\n").utf8), as: .account)
     let message = try! #require(findings.first { $0.message.contains("is not a date") }?.message)
     #expect(message.contains("…"))
     #expect(message.count < 160, "\(message)")

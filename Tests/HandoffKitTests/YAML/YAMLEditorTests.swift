@@ -44,7 +44,8 @@ import Testing
     // The template's commented-out `# deal:` shows where `deal` goes.
     #expect(
       text.contains(
-        "owners:\n  sales: jane.doe\n  success: raj.patel\ndeal:\n  closed_on: 2026-08-14\n  arr: 84000\n# deal:\n"
+        "owners:\n  sales: jane.doe\n  success: raj.patel\ndeal:\n  closed_on: 2026-08-14\n  "
+          + "arr: 84000\n# deal:\n"
       ))
     #expect(text.hasSuffix("x-team: kept\n"))
     let root = try #require(YAMLLoader.load(Array(text.utf8)).root)

@@ -82,27 +82,33 @@ public struct AuditRenderer: Renderer {
       let percent = SchemaMessage.format((audit.completeness * 10).rounded() / 10)
       output +=
         markdown
-        ? "## \(audit.account): \(percent)% complete\n\n| item | coverage | reason | where |\n| --- | --- | --- | --- |\n"
+        ? "## \(audit.account): \(percent)% complete\n\n| item | coverage | reason | where |\n| "
+          + "--- | --- | --- | --- |\n"
         : "\(audit.account) (\(audit.stage ?? "no stage")): \(percent)% complete\n"
       for item in audit.items {
         let place = item.file.map { "\($0)\(item.location.map { ":\($0.line)" } ?? "")" } ?? "-"
         output +=
           markdown
           ? "| \(item.id) \(item.title) | \(item.coverage.rawValue) | \(item.reason) | \(place) |\n"
-          : "  \(item.id) \(item.coverage.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(item.title): \(item.reason) (\(place))\n"
+          : "  \(item.id) "
+            + "\(item.coverage.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) "
+            + "\(item.title): \(item.reason) (\(place))\n"
       }
       output += markdown ? "\n" : ""
       for question in audit.exitQuestions {
         output +=
-          "\(markdown ? "- " : "  ")\(question.answered ? "answered" : "NOT answered"): \(question.question)\n"
+          "\(markdown ? "- " : "  ")\(question.answered ? "answered" : "NOT answered"): "
+          + "\(question.question)\n"
       }
       for category in audit.scorecard {
         output += "\(markdown ? "- " : "  ")\(category.name): \(category.rating)\n"
       }
       let flags = audit.redFlags.map { "\($0.id) (\($0.category)\($0.derived ? ", derived" : ""))" }
       output +=
-        "\(markdown ? "- " : "  ")red flags: \(flags.isEmpty ? "none" : flags.joined(separator: ", "))"
-        + "; mitigation plan \(audit.mitigationNeeded ? "needed" : "not needed") and \(audit.mitigationPresent ? "present" : "absent")\n\n"
+        "\(markdown ? "- " : "  ")red flags: "
+        + "\(flags.isEmpty ? "none" : flags.joined(separator: ", "))"
+        + "; mitigation plan \(audit.mitigationNeeded ? "needed" : "not needed") and "
+        + "\(audit.mitigationPresent ? "present" : "absent")\n\n"
     }
     return output
   }

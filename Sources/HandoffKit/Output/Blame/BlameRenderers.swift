@@ -17,7 +17,8 @@ public struct BlameTextRenderer: Renderer {
   public func render(_ blame: AccountBlame) -> String {
     var rows: [(String, String)] = []
     func commit(_ details: CommitDetails) -> String {
-      "\(details.id.description.prefix(12)) \(Timestamp.iso8601(details.time).prefix(10)) \(details.author): \(Excerpt.of(details.summary))"
+      "\(details.id.description.prefix(12)) \(Timestamp.iso8601(details.time).prefix(10)) "
+        + "\(details.author): \(Excerpt.of(details.summary))"
     }
     func values(_ values: [AccountBlame.Value], indent: String) {
       for value in values {

@@ -54,7 +54,8 @@ public struct DueTextRenderer: Renderer {
         let name = TerminalText.escape(item.owner ?? DueWording.nobody)
         out +=
           markdown
-          ? "\n## \(name)\n\n| due | when | account | what | where |\n| --- | --- | --- | --- | --- |\n"
+          ? "\n## \(name)\n\n| due | when | account | what | where |\n| --- | --- | --- | --- | "
+            + "--- |\n"
           : "\n\(name)\n"
       }
       let when = DueWording.when(item, on: queue.asOf)

@@ -38,7 +38,8 @@ public struct AtCloseRenderer: Renderer {
       let ids =
         close.commitments.isEmpty ? "no commitments" : close.commitments.joined(separator: ", ")
       output +=
-        "\(close.account): closed in \(commit.id.description.prefix(12)) on \(Timestamp.iso8601(commit.time)): \(ids)\n"
+        "\(close.account): closed in \(commit.id.description.prefix(12)) on "
+        + "\(Timestamp.iso8601(commit.time)): \(ids)\n"
     }
     let closed = closes.count { $0.commit != nil }
     output += "\(closed) of \(closes.count) accounts closed\n"

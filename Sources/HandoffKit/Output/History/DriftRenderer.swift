@@ -49,7 +49,8 @@ public struct DriftRenderer: Renderer {
   static func text(_ drifts: [AccountDrift], markdown: Bool) -> String {
     var output =
       markdown
-      ? "## Drift since close\n\n| account | added | withdrawn | missed | re-dated | delivered |\n| --- | --- | --- | --- | --- | --- |\n"
+      ? "## Drift since close\n\n| account | added | withdrawn | missed | re-dated | delivered "
+        + "|\n| --- | --- | --- | --- | --- | --- |\n"
       : ""
     for drift in drifts {
       let redated = drift.redated.map { "\($0.id) (\($0.days >= 0 ? "+" : "")\($0.days) days)" }
@@ -59,13 +60,16 @@ public struct DriftRenderer: Renderer {
       output +=
         markdown
         ? "| \(drift.account) | " + cells.joined(separator: " | ") + " |\n"
-        : "\(drift.account): added \(cells[0]); withdrawn \(cells[1]); missed \(cells[2]); re-dated \(cells[3]); delivered \(cells[4])\n"
+        : "\(drift.account): added \(cells[0]); withdrawn \(cells[1]); missed \(cells[2]); "
+          + "re-dated \(cells[3]); delivered \(cells[4])\n"
     }
     let added = drifts.reduce(0) { $0 + $1.added.count }
     let summary =
       "\(drifts.count) closed accounts: \(added) commitments added after close, "
-      + "\(drifts.reduce(0) { $0 + $1.withdrawn.count }) withdrawn, \(drifts.reduce(0) { $0 + $1.missed.count }) missed, "
-      + "\(drifts.reduce(0) { $0 + $1.redated.count }) re-dated, \(drifts.reduce(0) { $0 + $1.delivered.count }) delivered\n"
+      + "\(drifts.reduce(0) { $0 + $1.withdrawn.count }) withdrawn, "
+      + "\(drifts.reduce(0) { $0 + $1.missed.count }) missed, "
+      + "\(drifts.reduce(0) { $0 + $1.redated.count }) re-dated, "
+      + "\(drifts.reduce(0) { $0 + $1.delivered.count }) delivered\n"
     return output + (markdown ? "\n" : "") + summary
   }
 }

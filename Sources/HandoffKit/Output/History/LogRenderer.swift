@@ -29,7 +29,8 @@ public struct LogRenderer: Renderer {
     var output = ""
     for entry in entries {
       output +=
-        "\(entry.commit.id.description.prefix(12)) \(Timestamp.iso8601(entry.commit.time)) \(entry.commit.author): \(entry.commit.summary)\n"
+        "\(entry.commit.id.description.prefix(12)) \(Timestamp.iso8601(entry.commit.time)) "
+        + "\(entry.commit.author): \(entry.commit.summary)\n"
       for line in DiffRenderer.lines(entry.changes) { output += "  \(line)\n" }
     }
     return output.isEmpty ? "no changes\n" : output

@@ -29,7 +29,9 @@ public struct ShowRenderer: Renderer {
   /// A header, then each file normalised.
   static func text(_ record: RecordAtCommit) -> String {
     var output =
-      "\(record.account) at \(record.commit.id.description.prefix(12)) (\(Timestamp.iso8601(record.commit.time)), \(record.commit.author): \(record.commit.summary))\n"
+      "\(record.account) at \(record.commit.id.description.prefix(12)) "
+      + "(\(Timestamp.iso8601(record.commit.time)), \(record.commit.author): "
+      + "\(record.commit.summary))\n"
     for (kind, root) in record.files {
       output += "\n# \(kind.fileName)\n"
       output += root.map(CanonicalYAML.render) ?? "(not readable as YAML)\n"

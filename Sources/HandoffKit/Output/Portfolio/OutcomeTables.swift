@@ -72,7 +72,8 @@ enum OutcomeTables {
         [String(outcomes.churned), part(outcomes.earlyChurned, of: outcomes.earlyChurnCounted)]
       ],
       note:
-        "Early churn is over the accounts closed at least \(outcomes.earlyChurnDays) days before HEAD, "
+        "Early churn is over the accounts closed at least \(outcomes.earlyChurnDays) days "
+        + "before HEAD, "
         + "and younger ones that have already churned.")
     let retention = Table(
       title: "Retention at day \(day) by handoff quality",

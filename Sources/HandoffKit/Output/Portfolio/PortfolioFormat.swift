@@ -82,11 +82,13 @@ enum FigureText {
       ),
       (
         "Verbal promises outside the contract",
-        "\(figures.verbalPromises), in \(figures.accountsWithVerbalPromises) accounts (\(percent(figures.share(figures.accountsWithVerbalPromises))))"
+        "\(figures.verbalPromises), in \(figures.accountsWithVerbalPromises) accounts "
+          + "(\(percent(figures.share(figures.accountsWithVerbalPromises))))"
       ),
       (
         "Above the red flag threshold",
-        "\(count(figures.aboveThreshold, of: figures)), \(figures.aboveThresholdWithoutPlan) without a mitigation plan"
+        "\(count(figures.aboveThreshold, of: figures)), \(figures.aboveThresholdWithoutPlan) "
+          + "without a mitigation plan"
       ),
       ("Average checklist completeness", percent(figures.averageCompleteness.map { $0 / 100 })),
     ]

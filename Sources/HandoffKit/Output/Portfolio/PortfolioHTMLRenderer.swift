@@ -26,12 +26,14 @@ public struct PortfolioHTMLRenderer: Renderer {
     ]
     for (label, value) in cards {
       body +=
-        "<div class=\"card\"><div class=\"figure\">\(Markup.escape(value))</div><div>\(Markup.escape(label))</div></div>"
+        "<div class=\"card\"><div "
+        + "class=\"figure\">\(Markup.escape(value))</div><div>\(Markup.escape(label))</div></div>"
     }
     body += "</section>\n"
 
     body +=
-      "<section><h2>\(Markup.escape(PortfolioHeading.closedTitle(report)))</h2><div class=\"split\"><table class=\"figures\">"
+      "<section><h2>\(Markup.escape(PortfolioHeading.closedTitle(report)))</h2><div "
+      + "class=\"split\"><table class=\"figures\">"
     for (label, value) in FigureText.headline(figures) {
       body +=
         "<tr><th scope=\"row\">\(Markup.escape(label))</th><td>\(Markup.escape(value))</td></tr>"
@@ -61,7 +63,8 @@ public struct PortfolioHTMLRenderer: Renderer {
 
     if !report.byCloseMonth.isEmpty {
       body +=
-        "<section><h2>Trend by month of close</h2><h3>Records without errors within \(figures.completeWithinHours) hours of close</h3>"
+        "<section><h2>Trend by month of close</h2><h3>Records without errors within "
+        + "\(figures.completeWithinHours) hours of close</h3>"
       body += SVGChart.columns(
         report.byCloseMonth.map { group in
           let share = group.figures.completeWithin24HoursShare ?? 0
@@ -69,7 +72,8 @@ public struct PortfolioHTMLRenderer: Renderer {
             label: group.key, value: share * 100, caption: FigureText.percent(share))
         }, maximum: 100,
         title:
-          "Share of records without errors within \(figures.completeWithinHours) hours of close, by month of close",
+          "Share of records without errors within \(figures.completeWithinHours) hours of "
+          + "close, by month of close",
         scaleCaption: { FigureText.decimal($0) + "%" })
       body += "<h3>Commitments added after close, per account</h3>"
       body += SVGChart.columns(
@@ -93,13 +97,15 @@ public struct PortfolioHTMLRenderer: Renderer {
       body += "<p>\(Markup.escape(PortfolioHeading.noWeakest(report)))</p>"
     } else {
       body +=
-        "<table class=\"list\"><thead><tr><th>account</th><th>sales owner</th><th>closed</th><th>completeness</th>"
+        "<table class=\"list\"><thead><tr><th>account</th><th>sales "
+        + "owner</th><th>closed</th><th>completeness</th>"
         + "<th>errors</th><th>red flags</th><th>not fully documented</th></tr></thead><tbody>"
       for weak in report.weakest {
         let gaps = weak.gaps.map { "<li>" + Markup.escape(FigureText.gap($0)) + "</li>" }.joined()
         body +=
           "<tr><td>\(Markup.escape(weak.account))</td><td>\(Markup.escape(weak.salesOwner ?? "–"))</td>"
-          + "<td>\(weak.closeDay?.description ?? "–")</td><td class=\"number\">\(FigureText.percent(weak.completeness / 100))</td>"
+          + "<td>\(weak.closeDay?.description ?? "–")</td><td "
+          + "class=\"number\">\(FigureText.percent(weak.completeness / 100))</td>"
           + "<td class=\"number\">\(weak.errors)</td><td class=\"number\">\(weak.redFlags)</td>"
           + "<td>\(gaps.isEmpty ? "–" : "<ul>" + gaps + "</ul>")</td></tr>"
       }
@@ -126,7 +132,8 @@ public struct PortfolioHTMLRenderer: Renderer {
   /// segment as charts, then every outcome table.
   private func outcomes(_ outcomes: OutcomeFigures, tables: [OutcomeTables.Table]) -> String {
     var out =
-      "<section><h2>Outcomes</h2><h3>Retention at day \(OutcomeFigures.retentionDay) by handoff quality</h3>"
+      "<section><h2>Outcomes</h2><h3>Retention at day \(OutcomeFigures.retentionDay) by handoff "
+      + "quality</h3>"
     out += "<div class=\"sides\">"
     let splits = [
       ("Record without errors in time", outcomes.retentionByCompleteness),
@@ -190,7 +197,8 @@ public struct PortfolioHTMLRenderer: Renderer {
 
   private func table(_ title: String, first: String, _ groups: [PortfolioReport.Group]) -> String {
     var out =
-      "<section><h2>\(Markup.escape(title))</h2><div class=\"scroll\"><table class=\"list\"><thead><tr><th>\(Markup.escape(first))</th>"
+      "<section><h2>\(Markup.escape(title))</h2><div class=\"scroll\"><table "
+      + "class=\"list\"><thead><tr><th>\(Markup.escape(first))</th>"
     let columns = FigureText.groupColumns(hours: groups.first?.figures.completeWithinHours ?? 24)
     out += columns.map { "<th>\(Markup.escape($0.title))</th>" }.joined() + "</tr></thead><tbody>"
     for group in groups {

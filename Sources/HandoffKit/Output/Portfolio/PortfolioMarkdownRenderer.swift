@@ -9,7 +9,8 @@ public struct PortfolioMarkdownRenderer: Renderer {
     out += "## \(PortfolioHeading.closedTitle(report))\n\n| figure | value |\n| --- | --- |\n"
     for (label, value) in FigureText.headline(figures) { out += "| \(label) | \(value) |\n" }
     out +=
-      "\n### CSM confidence\n\n| 1 | 2 | 3 | 4 | 5 | not set |\n| --- | --- | --- | --- | --- | --- |\n"
+      "\n### CSM confidence\n\n| 1 | 2 | 3 | 4 | 5 | not set |\n| --- | --- | --- | --- | --- | "
+      + "--- |\n"
     out +=
       "| "
       + (figures.confidence + [figures.confidenceUnset]).map(String.init).joined(separator: " | ")
@@ -37,13 +38,15 @@ public struct PortfolioMarkdownRenderer: Renderer {
     out += "\n## Weakest handoffs\n\n"
     if report.weakest.isEmpty { return out + PortfolioHeading.noWeakest(report) + "\n" }
     out +=
-      "| account | sales owner | closed | completeness | errors | red flags | not fully documented |\n"
+      "| account | sales owner | closed | completeness | errors | red flags | not fully "
+      + "documented |\n"
     out += "| --- | --- | --- | --- | --- | --- | --- |\n"
     for weak in report.weakest {
       let gaps = weak.gaps.map(FigureText.gap).joined(separator: "; ")
       out +=
         "| \(weak.account) | \(weak.salesOwner ?? "–") | \(weak.closeDay?.description ?? "–") | "
-        + "\(FigureText.percent(weak.completeness / 100)) | \(weak.errors) | \(weak.redFlags) | \(gaps.isEmpty ? "–" : gaps) |\n"
+        + "\(FigureText.percent(weak.completeness / 100)) | \(weak.errors) | \(weak.redFlags) | "
+        + "\(gaps.isEmpty ? "–" : gaps) |\n"
     }
     return out
   }

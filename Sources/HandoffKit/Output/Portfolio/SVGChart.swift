@@ -33,7 +33,8 @@ enum SVGChart {
       let x = left + Double(index) * slot + (slot - barWidth) / 2
       let y = height - bottom - barHeight
       svg +=
-        "<rect class=\"bar\" x=\"\(fixed(x))\" y=\"\(fixed(y))\" width=\"\(fixed(barWidth))\" height=\"\(fixed(barHeight))\">"
+        "<rect class=\"bar\" x=\"\(fixed(x))\" y=\"\(fixed(y))\" width=\"\(fixed(barWidth))\" "
+        + "height=\"\(fixed(barHeight))\">"
         + "<title>\(Markup.escape(bar.label)): \(Markup.escape(bar.caption))</title></rect>"
       if bars.count <= 16 {
         svg += text(bar.caption, x: x + barWidth / 2, y: y - 4, css: "value")
@@ -61,14 +62,16 @@ enum SVGChart {
       let length = max(0, (width - left - right) * bar.value / largest)
       svg += text(bar.label, x: left - 8, y: y + 17, css: "label end")
       svg +=
-        "<rect class=\"bar\" x=\"\(fixed(left))\" y=\"\(fixed(y + 4))\" width=\"\(fixed(length))\" height=\"\(fixed(rowHeight - 8))\"/>"
+        "<rect class=\"bar\" x=\"\(fixed(left))\" y=\"\(fixed(y + 4))\" "
+        + "width=\"\(fixed(length))\" height=\"\(fixed(rowHeight - 8))\"/>"
       svg += text(bar.caption, x: left + length + 6, y: y + 17, css: "value start")
     }
     return svg + "</svg>"
   }
 
   private static func open(width: Double, height: Double, title: String) -> String {
-    "<svg class=\"chart\" viewBox=\"0 0 \(fixed(width)) \(fixed(height))\" role=\"img\" aria-label=\"\(Markup.escape(title))\">"
+    "<svg class=\"chart\" viewBox=\"0 0 \(fixed(width)) \(fixed(height))\" role=\"img\" "
+      + "aria-label=\"\(Markup.escape(title))\">"
   }
 
   private static func text(_ content: String, x: Double, y: Double, css: String) -> String {
@@ -76,7 +79,8 @@ enum SVGChart {
   }
 
   private static func line(x1: Double, y1: Double, x2: Double, y2: Double, css: String) -> String {
-    "<line class=\"\(css)\" x1=\"\(fixed(x1))\" y1=\"\(fixed(y1))\" x2=\"\(fixed(x2))\" y2=\"\(fixed(y2))\"/>"
+    "<line class=\"\(css)\" x1=\"\(fixed(x1))\" y1=\"\(fixed(y1))\" x2=\"\(fixed(x2))\" "
+      + "y2=\"\(fixed(y2))\"/>"
   }
 
   /// One decimal: enough for a chart, and stable text for tests.

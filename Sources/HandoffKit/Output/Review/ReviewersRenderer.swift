@@ -22,7 +22,8 @@ public struct ReviewersRenderer: Renderer {
         "\(account.account): " + (parts.isEmpty ? "nobody" : parts.joined(separator: ", ")) + "\n"
       for missing in account.missing {
         out +=
-          "\(account.account): no handle for `\(missing.name)` (\(missing.key)); add it under reviewers.people in .handoff.yaml\n"
+          "\(account.account): no handle for `\(missing.name)` (\(missing.key)); add it under "
+          + "reviewers.people in .handoff.yaml\n"
       }
     }
     return TerminalText.escapeLines(out)

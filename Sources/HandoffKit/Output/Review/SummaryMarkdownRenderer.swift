@@ -88,12 +88,15 @@ public struct SummaryMarkdownRenderer: Renderer {
     var facts: [String] = []
     if let stage = account.stage {
       facts.append(
-        "**Stage** \(MarkdownText.cell(stage.from ?? "none")) → \(MarkdownText.cell(stage.to ?? "none"))"
+        "**Stage** \(MarkdownText.cell(stage.from ?? "none")) → "
+          + "\(MarkdownText.cell(stage.to ?? "none"))"
       )
     }
     facts.append(
-      "**Checklist** \(SummaryWording.checklist(account.before)) → \(SummaryWording.checklist(account.after)) fully documented ("
-        + "\(SummaryWording.percent(account.before)) → \(SummaryWording.percent(account.after)) complete)"
+      "**Checklist** \(SummaryWording.checklist(account.before)) → "
+        + "\(SummaryWording.checklist(account.after)) fully documented ("
+        + "\(SummaryWording.percent(account.before)) → \(SummaryWording.percent(account.after)) "
+        + "complete)"
     )
     out += facts.joined(separator: " · ") + "\n"
     if !account.nowFully.isEmpty {
@@ -169,7 +172,8 @@ public struct SummaryMarkdownRenderer: Renderer {
   private func verdict(_ verdict: AccountSummary.Verdict) -> String {
     var out =
       "**Gate** " + (verdict.errors == 0 ? "passes" : "fails")
-      + ": \(SummaryWording.count(verdict.errors, "error")), \(SummaryWording.count(verdict.warnings, "warning"))"
+      + ": \(SummaryWording.count(verdict.errors, "error")), "
+      + "\(SummaryWording.count(verdict.warnings, "warning"))"
       + " (\(verdict.introduced.count) introduced, \(verdict.fixed.count) fixed)\n"
     for (word, findings) in [("introduced", verdict.introduced), ("fixed", verdict.fixed)] {
       for finding in findings {
@@ -185,7 +189,8 @@ public struct SummaryMarkdownRenderer: Renderer {
     var parts = reviewers.reviewers.map { reviewer in
       reviewer.role == "escalation"
         ? "\(MarkdownText.cell(reviewer.handle)) (escalation)"
-        : "\(MarkdownText.cell(reviewer.handle)) (\(reviewer.role): \(MarkdownText.cell(reviewer.name ?? "")))"
+        : "\(MarkdownText.cell(reviewer.handle)) (\(reviewer.role): "
+          + "\(MarkdownText.cell(reviewer.name ?? "")))"
     }
     parts += reviewers.missing.map { "no handle for \(MarkdownText.code($0.name)) (\($0.key))" }
     return "**Reviewers** "
