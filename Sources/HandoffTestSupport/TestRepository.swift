@@ -112,8 +112,8 @@ public enum Shell {
     let folder = FileManager.default.temporaryDirectory
     let outURL = folder.appendingPathComponent("handoff-out-\(UUID().uuidString)")
     let errURL = folder.appendingPathComponent("handoff-err-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     defer {
       try? FileManager.default.removeItem(at: outURL)
       try? FileManager.default.removeItem(at: errURL)

@@ -44,8 +44,8 @@ struct Scenario {
 @discardableResult
 func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> Int32 {
   let previous = FileManager.default.currentDirectoryPath
-  if let directory { FileManager.default.changeCurrentDirectoryPath(directory) }
-  defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+  if let directory { _ = FileManager.default.changeCurrentDirectoryPath(directory) }
+  defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
   var actions = posix_spawn_file_actions_t()
   posix_spawn_file_actions_init(&actions)
   defer { posix_spawn_file_actions_destroy(&actions) }

@@ -11,10 +11,6 @@ public enum PortfolioScanner {
   public static func scan(in workspace: Workspace, useIndex: Bool = true, progress: Progress? = nil)
     throws(HandoffError) -> Scan
   {
-    let closes = try CloseFinder.find(
-      in: workspace, useIndex: useIndex, judgeCompleteness: true, progress: progress)
-    let closeByAccount = Dictionary(
-      closes.map { ($0.account, $0) }, uniquingKeysWith: { first, _ in first })
     let repository = workspace.repository
     let head = try workspace.headCommit()
     let (settings, settingsID) = try workspace.committedSettings()
@@ -30,12 +26,34 @@ public enum PortfolioScanner {
       where settings.severity(of: finding.ruleID, default: finding.severity) == .error {
         if let account = finding.account { layoutErrors[account, default: 0] += 1 }
       }
+      // What HEAD alone says of each account does not wait for the close walk: with nothing
+      // cached it is worked out on another thread (its own repository handle) while the walk
+      // runs, which leaves a core idle much of the time.
+      let early: [HeadFacts?]
+      let closes: [AccountClose]
+      if cache?.isEmpty ?? true {
+        let own = try Snapshot.open(head.description, in: repository.reopen())
+        (early, closes) = try Parallel.alongside(
+          { Self.headFacts(of: layout.accounts, in: own, settings: settings) },
+          { () throws(HandoffError) in
+            try CloseFinder.find(
+              in: workspace, useIndex: useIndex, judgeCompleteness: true, progress: progress)
+          })
+      } else {
+        early = []
+        closes = try CloseFinder.find(
+          in: workspace, useIndex: useIndex, judgeCompleteness: true, progress: progress)
+      }
+      let closeByAccount = Dictionary(
+        closes.map { ($0.account, $0) }, uniquingKeysWith: { first, _ in first })
       var timer = PhaseTimer()
       progress?.begin("auditing accounts", total: layout.accounts.count)
       let results = Parallel.map(
-        layout.accounts, makeContext: { try? snapshot.makeReader(for: $0) }
+        Array(layout.accounts.enumerated()),
+        makeContext: { try? snapshot.makeReader(for: $0) }
       ) {
-        reader, folder -> Result<HandoffFacts, GitError> in
+        reader, numbered -> Result<HandoffFacts, GitError> in
+        let (position, folder) = numbered
         defer { progress?.advance() }
         guard let reader, let handle = reader.repository else {
           return .failure(
@@ -52,8 +70,15 @@ public enum PortfolioScanner {
           } else {
             let store = RecordHistoryStore(
               repository: handle, accountsDirectory: settings.accountsDirectory)
-            account = try Self.facts(
-              of: folder, reader: reader, close: close, store: store, settings: settings)
+            let atHead =
+              position < early.count
+              ? early[position] : Self.headFacts(of: folder, reader: reader, settings: settings)
+            guard let atHead else {
+              return .failure(
+                GitError(
+                  code: .generic, message: "could not open the repository", function: "report"))
+            }
+            account = try Self.facts(atHead, close: close, store: store)
             if let key { cache?.store(account, for: key) }
           }
           account.errors += layoutErrors[folder.id] ?? 0
@@ -73,12 +98,63 @@ public enum PortfolioScanner {
     }
   }
 
+  /// What HEAD's files alone say of an account: every fact but those of its close.
+  struct HeadFacts: Sendable {
+    var facts: HandoffFacts
+    var commitments: [YAMLNode]
+    var endedOn: CalendarDate?
+  }
+
+  /// Every account's HEAD facts, on every core (nil where a worker could not open the
+  /// repository).
+  static func headFacts(of folders: [AccountFolder], in snapshot: Snapshot, settings: Settings)
+    -> [HeadFacts?]
+  {
+    Parallel.map(folders, makeContext: { try? snapshot.makeReader(for: $0) }) { reader, folder in
+      reader.map { Self.headFacts(of: folder, reader: $0, settings: settings) }
+    }
+  }
+
   /// One account's facts: its files at HEAD checked and audited, its close version compared.
   static func facts(
     of folder: AccountFolder, reader: SnapshotReader, close: AccountClose?,
     store: RecordHistoryStore,
     settings: Settings
   ) throws(GitError) -> HandoffFacts {
+    try facts(headFacts(of: folder, reader: reader, settings: settings), close: close, store: store)
+  }
+
+  /// The facts of HEAD completed with those of the close: its commit, how long the record took
+  /// to be without errors, and what changed in the commitments since.
+  static func facts(_ atHead: HeadFacts, close: AccountClose?, store: RecordHistoryStore)
+    throws(GitError) -> HandoffFacts
+  {
+    var facts = atHead.facts
+    if let close, close.commit != nil, let closeFolder = close.folder {
+      let drift = Drift.drift(
+        facts.account, before: try store.commitments(ofFolder: closeFolder),
+        after: atHead.commitments)
+      let headIDs = Set(atHead.commitments.compactMap { $0["id"]?.string })
+      facts.redated = drift.redated.count
+      facts.missed = drift.missed.count
+      facts.withdrawn = drift.withdrawn.count
+      facts.removedAfterClose =
+        Set(close.commitments + close.addedAfterClose).subtracting(headIDs).count
+    }
+    facts.close = close?.commit
+    facts.secondsToComplete = close?.commit.flatMap { commit in
+      close?.completedAt.map { max(0, $0 - commit.time) }
+    }
+    facts.commitmentsAtClose = close?.commitments.count ?? 0
+    facts.addedAfterClose = close?.addedAfterClose.count ?? 0
+    facts.churnDay = atHead.endedOn ?? close?.churnedOn
+    return facts
+  }
+
+  /// An account's files at HEAD checked and audited; the facts of its close left empty.
+  static func headFacts(of folder: AccountFolder, reader: SnapshotReader, settings: Settings)
+    -> HeadFacts
+  {
     let files =
       folder.files.map { (kind, item) in (kind, try? reader.contents(of: item).bytes) }
       + folder.unreadable.map { ($0, nil as [UInt8]?) }
@@ -89,14 +165,6 @@ public enum PortfolioScanner {
     func days(to path: String) -> Int? {
       guard let closedOn, let date = record.accountDate(path)?.date else { return nil }
       return date.dayNumber - closedOn.dayNumber
-    }
-    let headIDs = Set(record.commitments.compactMap { $0["id"]?.string })
-    var drift = AccountDrift(account: folder.id)
-    var removed = 0
-    if let close, close.commit != nil, let closeFolder = close.folder {
-      drift = Drift.drift(
-        folder.id, before: try store.commitments(ofFolder: closeFolder), after: record.commitments)
-      removed = Set(close.commitments + close.addedAfterClose).subtracting(headIDs).count
     }
     let verbal = record.commitments.filter {
       $0["status"]?.string != "withdrawn" && $0.isVerbalOutsideContract
@@ -111,17 +179,12 @@ public enum PortfolioScanner {
       account: folder.id,
       salesOwner: record.accountValue("owners.sales")?.string,
       errors: findings.count { settings.isError($0.ruleID) },
-      close: close?.commit,
-      secondsToComplete: close?.commit.flatMap { commit in
-        close?.completedAt.map { max(0, $0 - commit.time) }
-      },
+      close: nil, secondsToComplete: nil,
       closedOn: closedOn, daysToIntro: days(to: "handoff.intro_meeting"),
       daysToKickoff: days(to: "handoff.kickoff"),
       reconciled: record.accountDate("handoff.reconciled_on") != nil, csmConfidence: confidence,
-      commitmentsAtClose: close?.commitments.count ?? 0,
-      addedAfterClose: close?.addedAfterClose.count ?? 0,
-      redated: drift.redated.count, missed: drift.missed.count, withdrawn: drift.withdrawn.count,
-      removedAfterClose: removed, verbalPromises: verbal.count,
+      commitmentsAtClose: 0, addedAfterClose: 0, redated: 0, missed: 0, withdrawn: 0,
+      removedAfterClose: 0, verbalPromises: verbal.count,
       completeness: audit.completeness, gaps: audit.items.filter { $0.coverage != .fully },
       redFlags: audit.redFlags, aboveThreshold: audit.mitigationNeeded,
       mitigationPresent: audit.mitigationPresent)
@@ -133,7 +196,6 @@ public enum PortfolioScanner {
     let attendance = record.stakeholders.compactMap { $0["attended_kickoff"]?.bool }
     facts.attendanceRecorded = attendance.count
     facts.attendedKickoff = attendance.count { $0 }
-    facts.churnDay = record.accountDate("contract.ended_on")?.date ?? close?.churnedOn
     if let kickoff = record.accountDate("handoff.kickoff")?.date,
       let reconciled = record.accountDate("handoff.reconciled_on")?.date
     {
@@ -144,6 +206,8 @@ public enum PortfolioScanner {
     facts.introDue = context.requirement(from: .handedOff, appliesAt: record.stage)
     facts.warmTransitionDue = facts.introDue
     facts.reconcileDue = context.requirement(from: .onboarding, appliesAt: record.stage)
-    return facts
+    return HeadFacts(
+      facts: facts, commitments: record.commitments,
+      endedOn: record.accountDate("contract.ended_on")?.date)
   }
 }

@@ -45,6 +45,13 @@ final class KeyedCache<Value: Sendable>: @unchecked Sendable {
     return KeyedCache(file: file, codec: codec, keepOnlyUsed: keepOnlyUsed, entries: entries)
   }
 
+  /// Whether nothing is cached: a first run, or a cache file that did not read.
+  var isEmpty: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return entries.isEmpty
+  }
+
   func value(for key: OID) -> Value? {
     lock.lock()
     defer { lock.unlock() }

@@ -102,7 +102,11 @@ import Testing
     let walked = PortfolioJSONRenderer().render(
       PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path), useIndex: false))
     )
+    // Once the report cache holds every account, HEAD is no longer read alongside the walk.
+    let cached = PortfolioJSONRenderer().render(
+      PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path))))
     #expect(indexed == walked)
+    #expect(cached == walked)
     #expect(try JSONReader.parse(indexed)["closed"]?["median_hours_to_complete"]?.number == 42)
   }
 }
