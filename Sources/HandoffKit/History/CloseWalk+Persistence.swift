@@ -125,8 +125,8 @@ extension CloseWalk {
     writer.bytes(versions)
     let folder = file.deletingLastPathComponent()
     let temporary = folder.appendingPathComponent(
-      ".history-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp"
-    )
+      ".history-\(ProcessInfo.processInfo.processIdentifier)-"
+        + "\(UInt32.random(in: 0...UInt32.max)).tmp")
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       try Data(writer.output).write(to: temporary)

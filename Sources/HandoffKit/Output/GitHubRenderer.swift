@@ -19,8 +19,8 @@ public struct GitHubRenderer: Renderer {
       }
       properties.append("title=\(Self.property("handoff \(diagnostic.ruleID)"))")
       output +=
-        "::\(command) "
-        + "\(properties.joined(separator: ","))::\(Self.data(TerminalText.escape(diagnostic.message)))\n"
+        "::\(command) \(properties.joined(separator: ","))::"
+        + "\(Self.data(TerminalText.escape(diagnostic.message)))\n"
     }
     output +=
       "handoff: \(report.errorCount) errors, \(report.warningCount) warnings in \(report.files) "

@@ -100,8 +100,8 @@ final class ResultCache: FindingsCache, @unchecked Sendable {
     let data = Data(Self.encode(entries))
     let folder = file.deletingLastPathComponent()
     let temporary = folder.appendingPathComponent(
-      ".validate-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp"
-    )
+      ".validate-\(ProcessInfo.processInfo.processIdentifier)-"
+        + "\(UInt32.random(in: 0...UInt32.max)).tmp")
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       try data.write(to: temporary)

@@ -9,9 +9,9 @@ extension Handoff {
       commandName: "import",
       abstract: "Write or update account folders from Salesforce, HubSpot or plain CSV exports.",
       discussion: """
-        Each account is found by its x-crm id, then by its id; only mapped values change, in place, \
-        comments kept; nothing is deleted. Exit codes: 0 imported, 1 a problem in an input file \
-        (those accounts are not written, the others are), 2 could not run.
+        Each account is found by its x-crm id, then by its id; only mapped values change, in \
+        place, comments kept; nothing is deleted. Exit codes: 0 imported, 1 a problem in an input \
+        file (those accounts are not written, the others are), 2 could not run.
         """)
 
     @OptionGroup var repository: RepositoryOptions
@@ -53,7 +53,8 @@ extension Handoff {
         out +=
           TerminalText.escape(
             "\(what) "
-              + "\(change.files.first.map { ($0.path as NSString).deletingLastPathComponent } ?? change.account)\(fields)"
+              + (change.files.first.map { ($0.path as NSString).deletingLastPathComponent }
+                ?? change.account) + fields
           ) + "\n"
       }
       let created = result.changes.count { $0.created }

@@ -9,8 +9,8 @@ extension Handoff {
       commandName: "merge-driver",
       abstract: "Merge a record file by key, as a git merge driver (`handoff init` registers it).",
       discussion: """
-        git runs it as `handoff merge-driver %O %A %B %P` (gitattributes(5)); the result replaces %A. \
-        Exit codes: 0 merged, 1 merged with conflicts (marked in the file), 2 could not run.
+        git runs it as `handoff merge-driver %O %A %B %P` (gitattributes(5)); the result replaces \
+        %A. Exit codes: 0 merged, 1 merged with conflicts (marked in the file), 2 could not run.
         """)
 
     @Argument(help: "The common ancestor's version (%O).")

@@ -37,9 +37,10 @@ extension Handoff {
         "Print, or with --write keep, the CODEOWNERS block that routes each account to its "
         + "reviewers.",
       discussion: """
-        The block lives between two marker lines in .github/CODEOWNERS, CODEOWNERS or docs/CODEOWNERS \
-        (whichever exists); lines outside it are never touched. Exit codes: 0 up to date (or written), \
-        1 the file is out of date (without --write) or a name has no handle, 2 could not run.
+        The block lives between two marker lines in .github/CODEOWNERS, CODEOWNERS or \
+        docs/CODEOWNERS (whichever exists); lines outside it are never touched. Exit codes: 0 up \
+        to date (or written), 1 the file is out of date (without --write) or a name has no handle, \
+        2 could not run.
         """)
 
     @OptionGroup var repository: RepositoryOptions
@@ -89,9 +90,10 @@ extension Handoff {
         "The pull request comment: per account changed, the stage, checklist, promises, red "
         + "flags, gate and reviewers.",
       discussion: """
-        Compares merge-base(BASE, TIP) with TIP for the accounts `validate --range` judges. The Markdown \
-        stays under the 65,536 characters a code host accepts in a comment, leaving out whole accounts past \
-        that. Exit codes: 0 the gate passes at TIP, 1 it fails, 2 could not run.
+        Compares merge-base(BASE, TIP) with TIP for the accounts `validate --range` judges. The \
+        Markdown stays under the 65,536 characters a code host accepts in a comment, leaving out \
+        whole accounts past that. Exit codes: 0 the gate passes at TIP, 1 it fails, 2 could not \
+        run.
         """)
 
     @OptionGroup var repository: RepositoryOptions
