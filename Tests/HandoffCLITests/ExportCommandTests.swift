@@ -76,6 +76,32 @@ import Testing
     #expect(try rows(repo, "stakeholders").rows.count == 4)
   }
 
+  /// An exported file someone edited is kept as FILE.bak when the next export replaces it; an
+  /// export that writes the same bytes again keeps nothing.
+  @Test func anEditedExportIsKeptBeforeItIsReplaced() throws {
+    let repo = try Self.history()
+    _ = try handoff(["export", "--out", "out"], in: repo)
+    let path = repo.path + "/out/accounts.csv"
+    let exported = try String(contentsOfFile: path, encoding: .utf8)
+    _ = try handoff(["export", "--out", "out"], in: repo)
+    #expect(!FileManager.default.fileExists(atPath: path + ".bak"))
+    try "my own notes\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let run = try handoff(["export", "--out", "out"], in: repo)
+    #expect(run.status == 0)
+    #expect(try String(contentsOfFile: path + ".bak", encoding: .utf8) == "my own notes\n")
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == exported)
+  }
+
+  /// A folder that cannot be made is one line naming the file and the system's reason.
+  @Test func anUnwritableFolderIsOneLineWithTheReason() throws {
+    let repo = try Self.history()
+    try repo.write("blocker", "a file where the export folder would go\n")
+    let run = try handoff(["export", "--out", "blocker/out"], in: repo)
+    #expect(run.status == 2)
+    #expect(run.stderr == "error: could not write blocker: Not a directory\n", "\(run.stderr)")
+    #expect(run.stderr.split(separator: "\n").count == 1)
+  }
+
   @Test func commitmentEventsFollowTheHistory() throws {
     let repo = try Self.history()
     _ = try handoff(["export", "--out", "out"], in: repo)

@@ -208,6 +208,10 @@ import Testing
     )
     let absent = try handoff(["import", "csv", "nothing.csv"], in: repo)
     #expect(absent.status == 2 && absent.stderr.hasPrefix("error: could not read nothing.csv"))
+    let folder = try handoff(["import", "csv", "accounts"], in: repo)
+    #expect(folder.status == 2)
+    #expect(
+      folder.stderr == "error: could not read accounts: it is a folder; name the exported files\n")
   }
 
   @Test func dryRunPrintsADiffAndWritesNothing() throws {

@@ -82,10 +82,8 @@ public enum Exporter {
     } catch {
       throw HandoffError(error, during: "export")
     }
-    do {
-      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    } catch {
-      throw HandoffError.usage("cannot create \(directory): \(error.localizedDescription)")
+    do { try SafeFile.makeFolder(directory) } catch {
+      throw HandoffError.couldNotWrite(path: error.path, reason: error.reason)
     }
     var summary = Summary(files: [])
     let eventTable = ExportTables.events(events)
@@ -102,9 +100,10 @@ public enum Exporter {
         }
       }
       do {
-        try SafeFile.write(bytes, to: path, keepBackup: false)
+        // An earlier export a user may have edited is kept as FILE.bak when it differs.
+        try SafeFile.write(bytes, to: path)
       } catch {
-        throw HandoffError.usage(error.description)
+        throw HandoffError.couldNotWrite(path: error.path, reason: error.reason)
       }
       summary.files.append((path, rows))
     }

@@ -100,11 +100,15 @@ public enum HookInstaller {
       break
     }
     do {
-      try manager.createDirectory(atPath: location.directory, withIntermediateDirectories: true)
+      try SafeFile.makeFolder(location.directory)
       try SafeFile.write(script(binary: binary), to: location.hook, keepBackup: false)
+    } catch {
+      throw HandoffError.couldNotWrite(path: error.path, reason: error.reason)
+    }
+    do {
       try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: location.hook)
     } catch {
-      throw HandoffError.couldNotWrite(path: location.hook, reason: "\(error)")
+      throw HandoffError.couldNotWrite(path: location.hook, reason: ErrorReason.of(error))
     }
     return "installed the pre-commit hook in \(location.directory)\(kept)"
   }
@@ -128,7 +132,7 @@ public enum HookInstaller {
         }
       } else {
         do { try manager.removeItem(atPath: location.hook) } catch {
-          throw HandoffError.notDone("could not uninstall: \(error.localizedDescription)")
+          throw HandoffError.notDone("could not uninstall: \(ErrorReason.of(error))")
         }
       }
       return "removed the pre-commit hook from \(location.directory)"

@@ -228,8 +228,14 @@ public enum Importer {
 
   /// An input file as bytes; a missing or unreadable one stops the import.
   static func readInput(_ path: String) throws(HandoffError) -> [UInt8] {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      throw HandoffError.unreadable(path: path, reason: "it is a folder; name the exported files")
+    }
+    errno = 0
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw HandoffError.unreadable(path: path, reason: String(cString: strerror(errno)))
+      let reason = errno == 0 ? "not readable" : String(cString: strerror(errno))
+      throw HandoffError.unreadable(path: path, reason: reason)
     }
     return [UInt8](data)
   }

@@ -39,13 +39,13 @@ public enum HandoffError: Error, Sendable, CustomStringConvertible {
     case .notARepository(let path):
       "error: not a git repository (or any parent up to /): \(path)"
     case .dubiousOwnership(let path):
-      "error: detected dubious ownership in repository at '\(path)' (another user owns it); if "
-        + "you trust "
-        + "it, run: git config --global --add safe.directory '\(path)'"
+      "error: detected dubious ownership in repository at '\(path)' (another user owns it); "
+        + "if you trust it, run: git config --global --add safe.directory '\(path)'"
     case .unknownRevision(let revision, let error):
       "error: unknown revision `\(revision)`: \(error.message)"
     case .noWorkTree:
-      "error: this repository is bare and has no work tree; use --rev REV or --staged"
+      "error: this repository is bare and has no work tree; run this in a clone with one "
+        + "(validate also takes --rev REV or --staged)"
     case .noIndex:
       "error: this repository is bare and has no index to validate; use --rev REV or --range A..B"
     case .settings(let error):

@@ -36,6 +36,28 @@ public enum SafeFile {
     _ = try? write(bytes, to: file.path, keepBackup: false, durable: false)
   }
 
+  /// Makes the folder `path` and any missing parents (mode 0755), as `mkdir -p` does; a failure
+  /// names the folder and says why in the system's words (`Not a directory`), where Foundation
+  /// reports `NSCocoaErrorDomain error 512`.
+  public static func makeFolder(_ path: String) throws(WriteError) {
+    func isFolder(_ path: String) -> Bool {
+      var folder: ObjCBool = false
+      return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
+    }
+    if path.isEmpty || isFolder(path) { return }
+    let parent = (path as NSString).deletingLastPathComponent
+    if !parent.isEmpty, parent != path { try makeFolder(parent) }
+    if mkdir(path, 0o755) != 0 {
+      let code = errno
+      guard code == EEXIST else {
+        throw WriteError(path: path, reason: String(cString: strerror(code)))
+      }
+      if !isFolder(path) {
+        throw WriteError(path: path, reason: String(cString: strerror(ENOTDIR)))
+      }
+    }
+  }
+
   /// `durable: false` skips flushing to disk: for derived data (caches) that a lost write only
   /// makes slower, where a flush would cost every pre-commit check milliseconds.
   @discardableResult
@@ -52,12 +74,7 @@ public enum SafeFile {
     var existingMode: mode_t = 0o644
     var info = stat()
     if stat(path, &info) == 0 { existingMode = info.st_mode & 0o7777 }
-    do {
-      try FileManager.default.createDirectory(
-        atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
-    } catch {
-      throw WriteError(path: path, reason: error.localizedDescription)
-    }
+    try makeFolder(folder)
 
     let temporary = temporaryName(for: path)
     if let reason = writeNew(bytes, to: temporary, mode: existingMode, durable: durable) {
