@@ -31,11 +31,9 @@ struct RangeChange {
     let (from, to) = try Validator.parseRange(range)
     let tip: OID
     do { tip = try repository.commit(for: to) } catch { throw repository.unresolved(to, error) }
-    var base: OID?
-    if let from {
-      do { base = try repository.commit(for: from) } catch {
-        throw repository.unresolved(from, error)
-      }
+    let base: OID?
+    do { base = try repository.commit(for: from) } catch {
+      throw repository.unresolved(from, error)
     }
     let tipSnapshot = try Snapshot.open(tip.description, in: repository)
     let settings = try tipSnapshot.loadSettings(requireAccountsFolder: false).settings

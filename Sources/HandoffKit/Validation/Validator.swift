@@ -64,10 +64,8 @@ public enum Validator {
     if let range = request.range {
       let (from, to) = try Self.parseRange(range)
       source = .revision(to)
-      if let from {
-        do { rangeBase = try repository.commit(for: from) } catch {
-          throw repository.unresolved(from, error)
-        }
+      do { rangeBase = try repository.commit(for: from) } catch {
+        throw repository.unresolved(from, error)
       }
     }
     if source == .index, repository.isBare { throw .noIndex }
@@ -284,13 +282,13 @@ public enum Validator {
     return found
   }
 
-  /// `A..B` into its ends; an empty end means the root (A) or HEAD (B).
-  static func parseRange(_ text: String) throws(HandoffError) -> (from: String?, to: String) {
+  /// `A..B` into its ends; an empty end means HEAD, as in git (`..HEAD` is an empty range).
+  static func parseRange(_ text: String) throws(HandoffError) -> (from: String, to: String) {
     let parts = text.components(separatedBy: "..")
     guard parts.count == 2, !parts[0].hasSuffix("."), !parts[1].hasPrefix(".") else {
       throw .badRange(text)
     }
-    return (parts[0].isEmpty ? nil : parts[0], parts[1].isEmpty ? "HEAD" : parts[1])
+    return (parts[0].isEmpty ? "HEAD" : parts[0], parts[1].isEmpty ? "HEAD" : parts[1])
   }
 }
 

@@ -80,6 +80,20 @@ import Testing
         == 3)
   }
 
+  /// Either end left out means HEAD, as in git: `..HEAD` and `HEAD..` are empty ranges.
+  @Test func anEmptyEndOfARangeIsHead() throws {
+    let (repo, base) = try Self.withABrokenNeighbour()
+    try repo.write("accounts/acme/notes.md", "call notes\n")
+    try repo.commit("acme: notes")
+    for range in ["..HEAD", "HEAD..", "HEAD..HEAD"] {
+      #expect(
+        try run(repo, .revision("HEAD"), range: range, scope: .changed).accountIDs == [],
+        "\(range)")
+    }
+    #expect(
+      try run(repo, .revision("HEAD"), range: "\(base)..", scope: .changed).accountIDs == ["acme"])
+  }
+
   @Test func aRangeJudgesWhatDiffersFromTheMergeBase() throws {
     let (repo, base) = try Self.withABrokenNeighbour()
     try repo.git(["checkout", "-q", "-b", "feature"])
