@@ -40,5 +40,9 @@ import Testing
     #expect(text.stdout.contains("commitment training: status: open → withdrawn"))
     #expect(
       try Shell.run(ValidateCommandTests.binary, ["log", "nope"], directory: repo.path).status == 2)
+    let never = try Shell.run(
+      ValidateCommandTests.binary, ["log", "acme", "--commitment", "nope"], directory: repo.path)
+    #expect(never.status == 2)
+    #expect(never.stderr == "error: account `acme` never had a commitment `nope`\n")
   }
 }

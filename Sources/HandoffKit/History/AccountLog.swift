@@ -48,6 +48,11 @@ public enum AccountLog {
         throw HandoffError.unknownAccount(
           account, accountsDirectory: settings.accountsDirectory)
       }
+      // Every commitment a version ever had was added in some commit, so none means never.
+      if let commitment, entries.isEmpty {
+        throw HandoffError.notDone(
+          "account `\(account)` never had a commitment `\(commitment)`")
+      }
       return entries.reversed()
     } catch {
       throw HandoffError(error, during: "log")

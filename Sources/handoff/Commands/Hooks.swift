@@ -8,7 +8,7 @@ extension Handoff {
     static let configuration = CommandConfiguration(
       abstract:
         "Install, remove or show the pre-commit hook (skip it once with git commit --no-verify).",
-      subcommands: [Install.self, Uninstall.self, Status.self])
+      subcommands: [Install.self, Uninstall.self, Status.self], defaultSubcommand: Status.self)
 
     /// Shared by the hook subcommands: print what was done (a failure reaches `Handoff.main`).
     static func run(_ body: () throws(HandoffError) -> String) throws {
