@@ -115,15 +115,6 @@ public enum PortfolioScanner {
     }
   }
 
-  /// One account's facts: its files at HEAD checked and audited, its close version compared.
-  static func facts(
-    of folder: AccountFolder, reader: SnapshotReader, close: AccountClose?,
-    store: RecordHistoryStore,
-    settings: Settings
-  ) throws(GitError) -> HandoffFacts {
-    try facts(headFacts(of: folder, reader: reader, settings: settings), close: close, store: store)
-  }
-
   /// The facts of HEAD completed with those of the close: its commit, how long the record took
   /// to be without errors, and what changed in the commitments since.
   static func facts(_ atHead: HeadFacts, close: AccountClose?, store: RecordHistoryStore)
