@@ -82,9 +82,6 @@ public enum Exporter {
     } catch {
       throw HandoffError(error, during: "export")
     }
-    do { try SafeFile.makeFolder(directory) } catch {
-      throw HandoffError.couldNotWrite(path: error.path, reason: error.reason)
-    }
     var summary = Summary(files: [])
     let eventTable = ExportTables.events(events)
     for (index, table) in (ExportTables.recordTables + [eventTable]).enumerated() {

@@ -77,7 +77,6 @@ public enum HookInstaller {
 
   /// Installs (or refreshes) the hook; returns a sentence saying what happened.
   public static func install(at location: Location, binary: String) throws(HandoffError) -> String {
-    let manager = FileManager.default
     var kept = ""
     switch state(at: location) {
     case .edited:
@@ -99,23 +98,19 @@ public enum HookInstaller {
     case .absent:
       break
     }
-    do {
-      try SafeFile.makeFolder(location.directory)
-      try SafeFile.write(script(binary: binary), to: location.hook, keepBackup: false)
-    } catch {
+    // The write makes the hooks folder when it is missing.
+    do { try SafeFile.write(script(binary: binary), to: location.hook, keepBackup: false) } catch {
       throw HandoffError.couldNotWrite(path: error.path, reason: error.reason)
     }
-    do {
-      try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: location.hook)
-    } catch {
-      throw HandoffError.couldNotWrite(path: location.hook, reason: ErrorReason.of(error))
+    guard chmod(location.hook, 0o755) == 0 else {
+      throw HandoffError.couldNotWrite(
+        path: location.hook, reason: String(cString: strerror(errno)))
     }
     return "installed the pre-commit hook in \(location.directory)\(kept)"
   }
 
   /// Removes our hook and puts back the one it replaced.
   public static func uninstall(at location: Location) throws(HandoffError) -> String {
-    let manager = FileManager.default
     switch state(at: location) {
     case .absent:
       return "no pre-commit hook is installed in \(location.directory)"
@@ -131,8 +126,8 @@ public enum HookInstaller {
             "could not put the earlier hook back: \(String(cString: strerror(errno)))")
         }
       } else {
-        do { try manager.removeItem(atPath: location.hook) } catch {
-          throw HandoffError.notDone("could not uninstall: \(ErrorReason.of(error))")
+        guard unlink(location.hook) == 0 else {
+          throw HandoffError.notDone("could not uninstall: \(String(cString: strerror(errno)))")
         }
       }
       return "removed the pre-commit hook from \(location.directory)"

@@ -197,17 +197,11 @@ public enum Importer {
         for (kind, bytes) in files {
           let path =
             tree.root + tree.settings.accountsDirectory + "/" + folderID + "/" + kind.fileName
-          do {
-            try FileManager.default.createDirectory(
-              atPath: (path as NSString).deletingLastPathComponent,
-              withIntermediateDirectories: true)
-            // Atomic (a temporary file renamed into place) but not flushed, as git writes the
-            // work tree: a flush per file would cost an import of thousands of accounts minutes.
-            try SafeFile.write(bytes, to: path, keepBackup: false, durable: false)
-          } catch let error as SafeFile.WriteError {
-            throw HandoffError.couldNotWrite(path: path, reason: error.reason)
-          } catch {
-            throw HandoffError.couldNotWrite(path: path, reason: error.localizedDescription)
+          // Atomic (a temporary file renamed into place, its folder made when missing) but not
+          // flushed, as git writes the work tree: a flush per file would cost an import of
+          // thousands of accounts minutes.
+          do { try SafeFile.write(bytes, to: path, keepBackup: false, durable: false) } catch {
+            throw HandoffError.couldNotWrite(path: error.path, reason: error.reason)
           }
         }
       }

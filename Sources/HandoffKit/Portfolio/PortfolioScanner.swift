@@ -46,6 +46,8 @@ public enum PortfolioScanner {
       }
       let closeByAccount = Dictionary(
         closes.map { ($0.account, $0) }, uniquingKeysWith: { first, _ in first })
+      let unopened = GitError(
+        code: .generic, message: "could not open the repository", function: "report")
       var timer = PhaseTimer()
       progress?.begin("auditing accounts", total: layout.accounts.count)
       let results = Parallel.map(
@@ -55,10 +57,7 @@ public enum PortfolioScanner {
         reader, numbered -> Result<HandoffFacts, GitError> in
         let (position, folder) = numbered
         defer { progress?.advance() }
-        guard let reader, let handle = reader.repository else {
-          return .failure(
-            GitError(code: .generic, message: "could not open the repository", function: "report"))
-        }
+        guard let reader, let handle = reader.repository else { return .failure(unopened) }
         do throws(GitError) {
           let close = closeByAccount[folder.id]
           let key =
@@ -73,11 +72,7 @@ public enum PortfolioScanner {
             let atHead =
               position < early.count
               ? early[position] : Self.headFacts(of: folder, reader: reader, settings: settings)
-            guard let atHead else {
-              return .failure(
-                GitError(
-                  code: .generic, message: "could not open the repository", function: "report"))
-            }
+            guard let atHead else { return .failure(unopened) }
             account = try Self.facts(atHead, close: close, store: store)
             if let key { cache?.store(account, for: key) }
           }

@@ -25,16 +25,9 @@ public enum CodeOwners {
 
     /// Writes the file atomically; returns the backup kept of a different earlier one.
     public func write() throws(HandoffError) -> String? {
-      let full = root + path
-      do {
-        try FileManager.default.createDirectory(
-          atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-      } catch {
-        throw HandoffError.usage(
-          "cannot create the folder of \(path): \(error.localizedDescription)")
-      }
-      do { return try SafeFile.write(updated, to: full) } catch {
-        throw HandoffError.usage(error.description)
+      // The write makes the folder (`.github/`) when it is missing.
+      do { return try SafeFile.write(updated, to: root + path) } catch {
+        throw HandoffError.couldNotWrite(path: error.path, reason: error.reason)
       }
     }
   }

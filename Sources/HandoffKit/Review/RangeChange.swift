@@ -3,8 +3,8 @@
 /// B, as a code host shows a pull request.
 struct RangeChange {
   var repository: Repository
-  /// The range's base and the fork point (merge-base); both nil for a range with no base.
-  var base: OID?
+  /// The range's base, and the fork point (merge-base; nil when they share no history).
+  var base: OID
   var fork: OID?
   var tip: OID
   /// The settings at the tip, and at the fork (the tip's when the fork has none that load).
@@ -31,17 +31,15 @@ struct RangeChange {
     let (from, to) = try Validator.parseRange(range)
     let tip: OID
     do { tip = try repository.commit(for: to) } catch { throw repository.unresolved(to, error) }
-    let base: OID?
+    let base: OID
     do { base = try repository.commit(for: from) } catch {
       throw repository.unresolved(from, error)
     }
     let tipSnapshot = try Snapshot.open(tip.description, in: repository)
     let settings = try tipSnapshot.loadSettings(requireAccountsFolder: false).settings
     do {
-      let fork = try base.flatMap { (base) throws(GitError) in
-        try ChangeScope.forkPoint(base: base, tip: tip, repository: repository)
-      }
-      // No base, or no common history, is no fork point: every account is touched.
+      let fork = try ChangeScope.forkPoint(base: base, tip: tip, repository: repository)
+      // No common history is no fork point: every account is touched.
       let scope = try ChangeScope.between(
         fork: fork, tip: tip, repository: repository, accountsDirectory: settings.accountsDirectory)
       var forkSnapshot: Snapshot?

@@ -31,8 +31,6 @@ public enum SafeFile {
   /// missing, no backup, no flush, and a failure ignored, since the data is never needed for a
   /// correct answer.
   static func writeDerived(_ bytes: [UInt8], to file: URL) {
-    try? FileManager.default.createDirectory(
-      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
     _ = try? write(bytes, to: file.path, keepBackup: false, durable: false)
   }
 
