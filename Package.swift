@@ -18,9 +18,12 @@ let package = Package(
       name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]),
     .systemLibrary(
       name: "CFYAML", pkgConfig: "libfyaml", providers: [.apt(["libfyaml-dev"]), .brew(["libfyaml"])]),
+    // zlib inflates pack objects for the history walk (libgit2 depends on it already).
+    .systemLibrary(
+      name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
     .target(
       name: "HandoffKit",
-      dependencies: ["CLibGit2", "CFYAML", .product(name: "CSV", package: "CSV.swift")],
+      dependencies: ["CLibGit2", "CFYAML", "CZlib", .product(name: "CSV", package: "CSV.swift")],
       // libcrypto for SHA-1 (see handoff_object_sha1); macOS has CommonCrypto in its libSystem.
       linkerSettings: [.linkedLibrary("m"), .linkedLibrary("crypto", .when(platforms: [.linux]))]),
     .executableTarget(

@@ -110,61 +110,21 @@ struct RawTree {
     let leftLayout = left.layout()
     let rightLayout = right.layout()
     return lockstep(
-      left, leftLayout, 0..<(leftLayout.count - 1), right, rightLayout, 0..<(rightLayout.count - 1))
+      count: (leftLayout.count - 1, rightLayout.count - 1),
+      left: { left.entry($0, in: leftLayout) }, right: { right.entry($0, in: rightLayout) })
   }
 
-  /// `other`'s layout and the entries that differ from `known` to `other`, reusing `known`'s
-  /// layout wherever the bytes agree. Consecutive versions of a large tree share all but a few
-  /// entries, so only the bytes between the common prefix and the common suffix are parsed
-  /// and compared.
-  static func changes(from known: RawTree, layout knownLayout: Layout, to other: RawTree) -> (
-    layout: Layout, changes: [Change]
-  ) {
-    let knownCount = known.bytes.count
-    guard knownLayout.count > 1, Int(knownLayout[knownLayout.count - 1]) == knownCount,
-      let knownBase = known.bytes.baseAddress,
-      let otherBase = other.bytes.baseAddress
-    else {
-      let layout = other.layout()
-      return (
-        layout,
-        lockstep(
-          known, knownLayout, 0..<(knownLayout.count - 1), other, layout, 0..<(layout.count - 1))
-      )
-    }
-    let otherCount = other.bytes.count
-    let shortest = min(knownCount, otherCount)
-    let prefix = commonPrefix(knownBase, otherBase, shortest)
-    let suffix = commonSuffix(knownBase + knownCount, otherBase + otherCount, shortest - prefix)
-    let entries = knownLayout.count - 1
-    // Entries that end within the common prefix, and those that start within the common suffix,
-    // are the same bytes at the same (shifted) place in both.
-    let first = firstIndex(in: knownLayout, 1...entries) { Int($0) > prefix } - 1
-    let last = max(
-      first, firstIndex(in: knownLayout, first...entries) { Int($0) >= knownCount - suffix })
-    let shift = otherCount - knownCount
-    var layout = Layout(knownLayout[0...first])
-    let target = Int(knownLayout[last]) + shift
-    let reached = other.parse(from: Int(knownLayout[first]), until: target, into: &layout)
-    guard reached == target else {
-      let full = other.layout()
-      return (full, lockstep(known, knownLayout, 0..<entries, other, full, 0..<(full.count - 1)))
-    }
-    let middle = first..<(layout.count - 1)
-    layout.append(contentsOf: knownLayout[(last + 1)...].map { $0 + Int32(shift) })
-    return (layout, lockstep(known, knownLayout, first..<last, other, layout, middle))
-  }
-
-  private static func lockstep(
-    _ left: RawTree, _ leftLayout: Layout, _ leftRange: Range<Int>,
-    _ right: RawTree, _ rightLayout: Layout, _ rightRange: Range<Int>
+  /// The folders that differ between two sorted lists of `count` entries each, read by
+  /// position.
+  static func lockstep(
+    count: (left: Int, right: Int), left: (Int) -> Entry, right: (Int) -> Entry
   ) -> [Change] {
     var changes: [Change] = []
-    var i = leftRange.lowerBound
-    var j = rightRange.lowerBound
-    while i < leftRange.upperBound || j < rightRange.upperBound {
-      let a = i < leftRange.upperBound ? left.entry(i, in: leftLayout) : nil
-      let b = j < rightRange.upperBound ? right.entry(j, in: rightLayout) : nil
+    var i = 0
+    var j = 0
+    while i < count.left || j < count.right {
+      let a = i < count.left ? left(i) : nil
+      let b = j < count.right ? right(j) : nil
       let order = a != nil && b != nil ? RawTree.order(a!, b!) : (a != nil ? -1 : 1)
       // Only folders are followed: a file, link or submodule in their place reads as absent.
       if order == 0 {
@@ -182,52 +142,5 @@ struct RawTree {
       }
     }
     return changes
-  }
-
-  /// How many leading bytes two buffers share (at most `limit`): whole blocks by `memcmp`,
-  /// then byte by byte in the first block that differs.
-  private static func commonPrefix(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ limit: Int)
-    -> Int
-  {
-    var offset = 0
-    while offset + 256 <= limit, memcmp(a + offset, b + offset, 256) == 0 { offset += 256 }
-    while offset < limit,
-      a.load(fromByteOffset: offset, as: UInt8.self)
-        == b.load(fromByteOffset: offset, as: UInt8.self)
-    {
-      offset += 1
-    }
-    return offset
-  }
-
-  /// How many trailing bytes two buffers ending at `a` and `b` share (at most `limit`).
-  private static func commonSuffix(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ limit: Int)
-    -> Int
-  {
-    var length = 0
-    while length + 256 <= limit, memcmp(a - length - 256, b - length - 256, 256) == 0 {
-      length += 256
-    }
-    while length < limit,
-      a.load(fromByteOffset: -length - 1, as: UInt8.self)
-        == b.load(fromByteOffset: -length - 1, as: UInt8.self)
-    {
-      length += 1
-    }
-    return length
-  }
-
-  /// The first index in `range` whose layout value satisfies `predicate` (which is false, then
-  /// true, along the layout), or `range.upperBound + 1` when none does.
-  private static func firstIndex(
-    in layout: Layout, _ range: ClosedRange<Int>, _ predicate: (Int32) -> Bool
-  ) -> Int {
-    var low = range.lowerBound
-    var high = range.upperBound + 1
-    while low < high {
-      let middle = (low + high) / 2
-      if predicate(layout[middle]) { high = middle } else { low = middle + 1 }
-    }
-    return low
   }
 }

@@ -16,10 +16,9 @@ extension CloseWalk {
 
   /// For each pair of trees, the entries that differ, computed on every core. The pairs are cut
   /// into a few dozen runs, latest first (later trees are larger), and a core that finishes
-  /// early picks up the next, so both stay busy to the end. Each run is read oldest first,
-  /// keeping the version read last (consecutive pairs share one) and deriving the next one's
-  /// layout from it. Oldest first measured best both on `git fast-import` packs (each version a
-  /// delta of the one before: 2.8 s against 3.9 s) and after `git gc` (about even).
+  /// early picks up the next, so both stay busy to the end. Each worker reads the versions
+  /// through its own `TreeVersionReader`, so a version costs what its pack delta changed, not
+  /// the size of the tree, and consecutive pairs share the version between them.
   static func changes(
     pairs: [(old: OID?, new: OID?)], repository: Repository, progress: Progress? = nil
   ) throws(GitError)
@@ -29,27 +28,28 @@ extension CloseWalk {
     let chunk = max(256, (pairs.count + 31) / 32)
     let runs = stride(from: 0, to: pairs.count, by: chunk).map { $0..<min(pairs.count, $0 + chunk) }
       .reversed()
-    let results = try onEveryCore(Array(runs), repository: repository) {
-      (handle, range) throws(GitError) in
+    let results = try onEveryCore(
+      Array(runs), repository: repository, makeState: { TreeVersionReader(repository: $0) }
+    ) {
+      (reader, range) throws(GitError) in
       var result = [[(name: String, old: OID?, new: OID?)]](repeating: [], count: range.count)
-      var known: (id: OID?, object: RawObject, layout: RawTree.Layout)?
+      var known: (id: OID?, version: TreeVersion)?
+      let before = reader.counts
+      defer {
+        let after = reader.counts
+        PhaseTimer.note(
+          "history: trees \(range): \(after.deltas - before.deltas) from deltas, "
+            + "\(after.whole - before.whole) whole, \(after.libgit2 - before.libgit2) through libgit2"
+        )
+      }
       for index in range where pairs[index].old != pairs[index].new {
         if index % 64 == 0 { progress?.advance(by: 64) }
         let (old, new) = pairs[index]
-        if known == nil || known!.id != old {
-          let object = try handle.rawObject(old)
-          known = (old, object, object.withBytes { RawTree(bytes: $0).layout() })
-        }
-        let older = known!
-        let newer = try handle.rawObject(new)
-        let (layout, changes) = older.object.withBytes { oldBytes in
-          newer.withBytes { newBytes in
-            RawTree.changes(
-              from: RawTree(bytes: oldBytes), layout: older.layout, to: RawTree(bytes: newBytes))
-          }
-        }
-        result[index - range.lowerBound] = changes
-        known = (new, newer, layout)
+        if known == nil || known!.id != old { known = (old, try reader.version(of: old)) }
+        let newer = try reader.version(of: new)
+        result[index - range.lowerBound] = TreeVersion.changes(
+          from: known!.version, to: newer, table: reader.table)
+        known = (new, newer)
       }
       return [(range.lowerBound, result)]
     }
@@ -67,17 +67,26 @@ extension CloseWalk {
     _ chunks: [Chunk], repository: Repository,
     _ body: (Repository, Chunk) throws(GitError) -> [Output]
   ) throws(GitError) -> [Output] {
+    try onEveryCore(chunks, repository: repository, makeState: { $0 }, body)
+  }
+
+  /// `onEveryCore` with state each worker keeps from chunk to chunk, made from its handle.
+  static func onEveryCore<Chunk, State, Output>(
+    _ chunks: [Chunk], repository: Repository, makeState: (Repository) -> State,
+    _ body: (State, Chunk) throws(GitError) -> [Output]
+  ) throws(GitError) -> [Output] {
     let runs = Parallel.map(
       chunks, minimumPerWorker: 1,
-      makeContext: {
-        $0 == .callingThread ? repository : try? repository.reopen()
+      makeContext: { worker -> State? in
+        let handle = worker == .callingThread ? repository : try? repository.reopen()
+        return handle.map(makeState)
       }
-    ) { (handle: inout Repository?, chunk: Chunk) -> Result<[Output], GitError> in
-      guard let handle else {
+    ) { (state: inout State?, chunk: Chunk) -> Result<[Output], GitError> in
+      guard let state else {
         return .failure(
           GitError(code: .generic, message: "could not open the repository", function: "history"))
       }
-      do throws(GitError) { return .success(try body(handle, chunk)) } catch {
+      do throws(GitError) { return .success(try body(state, chunk)) } catch {
         return .failure(error)
       }
     }

@@ -1,0 +1,143 @@
+internal import CZlib
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One pack file (`.pack`), read with `pread`: a history walk visits most of a pack, and a
+/// mapping would keep every page it touched resident.
+///
+/// Each object starts with its type and inflated size (7 bits a byte, low bits first after the
+/// type's 4), a delta then names its base (as a distance back, or by id), and the zlib stream
+/// follows.
+final class PackFile {
+  enum Kind: Equatable {
+    case commit, tree, blob, tag
+    /// A delta against the object at that offset of the same pack.
+    case deltaAtOffset(UInt64)
+    case deltaOfID(OID)
+  }
+
+  struct Header {
+    var kind: Kind
+    /// The size of the inflated data: the object itself, or for a delta the delta.
+    var size: Int
+    /// Where the zlib stream starts.
+    var dataOffset: UInt64
+  }
+
+  private let descriptor: Int32
+  private let length: UInt64
+
+  /// Nil when the file cannot be opened or does not start like a version 2 or 3 pack.
+  init?(path: String) {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    var status = stat()
+    var magic = [UInt8](repeating: 0, count: 8)
+    guard fstat(descriptor, &status) == 0, status.st_size > 32,
+      pread(descriptor, &magic, 8, 0) == 8,
+      magic[0...3] == [0x50, 0x41, 0x43, 0x4b], magic[4...6] == [0, 0, 0],
+      magic[7] == 2 || magic[7] == 3
+    else {
+      close(descriptor)
+      return nil
+    }
+    self.descriptor = descriptor
+    length = UInt64(status.st_size)
+  }
+
+  deinit { close(descriptor) }
+
+  /// The header of the object at `offset`, or nil when the bytes there are not one.
+  func header(at offset: UInt64) -> Header? {
+    guard offset >= 12, offset < length - 20 else { return nil }
+    var bytes = [UInt8](repeating: 0, count: 40)
+    let read = pread(descriptor, &bytes, 40, off_t(offset))
+    guard read > 0 else { return nil }
+    var position = 0
+    var byte = bytes[0]
+    let type = (byte >> 4) & 7
+    var size = Int(byte & 0x0f)
+    var shift = 4
+    while byte & 0x80 != 0 {
+      position += 1
+      guard position < read, shift < 57 else { return nil }
+      byte = bytes[position]
+      size |= Int(byte & 0x7f) << shift
+      shift += 7
+    }
+    position += 1
+    let kind: Kind
+    switch type {
+    case 1: kind = .commit
+    case 2: kind = .tree
+    case 3: kind = .blob
+    case 4: kind = .tag
+    case 6:
+      // The distance back: big-endian 7-bit groups, each continuation adding one (so every
+      // distance has one encoding).
+      guard position < read else { return nil }
+      byte = bytes[position]
+      var distance = UInt64(byte & 0x7f)
+      while byte & 0x80 != 0 {
+        position += 1
+        guard position < read, distance < 1 << 56 else { return nil }
+        byte = bytes[position]
+        distance = (distance + 1) << 7 | UInt64(byte & 0x7f)
+      }
+      position += 1
+      guard distance > 0, distance <= offset else { return nil }
+      kind = .deltaAtOffset(offset - distance)
+    case 7:
+      guard position + 20 <= read else { return nil }
+      kind = .deltaOfID(bytes.withUnsafeBytes { OID(pointer: $0.baseAddress! + position) })
+      position += 20
+    default: return nil
+    }
+    return Header(kind: kind, size: size, dataOffset: offset + UInt64(position))
+  }
+
+  /// The `size` bytes the zlib stream at `offset` inflates to, or nil when it does not inflate
+  /// to exactly that many.
+  func inflate(at offset: UInt64, size: Int) -> [UInt8]? {
+    guard size < 1 << 31 else { return nil }
+    // One spare byte: zlib needs somewhere to write even when nothing is expected, and a stream
+    // longer than it says fills it.
+    var output = [UInt8](repeating: 0, count: size + 1)
+    var input = [UInt8](repeating: 0, count: min(1 << 20, max(4096, size / 2 + 64)))
+    var stream = z_stream()
+    guard handoff_inflate_init(&stream) == Z_OK else { return nil }
+    defer { inflateEnd(&stream) }
+    var position = offset
+    let inflated = output.withUnsafeMutableBytes { out -> Bool in
+      stream.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
+      stream.avail_out = uInt(size + 1)
+      return input.withUnsafeMutableBytes { buffer -> Bool in
+        while true {
+          if stream.avail_in == 0 {
+            guard position < length else { return false }
+            let read = pread(
+              descriptor, buffer.baseAddress, min(buffer.count, Int(length - position)),
+              off_t(position))
+            guard read > 0 else { return false }
+            position += UInt64(read)
+            stream.next_in = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
+            stream.avail_in = uInt(read)
+          }
+          switch CZlib.inflate(&stream, Z_NO_FLUSH) {
+          case Z_STREAM_END: return stream.total_out == size
+          case Z_OK: continue
+          case Z_BUF_ERROR where stream.avail_in == 0: continue
+          default: return false
+          }
+        }
+      }
+    }
+    guard inflated else { return nil }
+    output.removeLast()
+    return output
+  }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// The packs in a repository's object store (`objects/pack`), for reading objects without
+/// libgit2 where the pack's own structure is what makes a walk fast: deltas say which bytes
+/// of a version are new. Objects it cannot find (loose ones, those in alternates) are
+/// libgit2's to read.
+final class PackedObjects {
+  /// Where an object starts: which pack, and the offset in it.
+  struct Location: Hashable {
+    var pack: Int
+    var offset: UInt64
+  }
+
+  private let packs: [(index: PackIndex, file: PackFile)]
+
+  /// The packs of the object store at `objectsDirectory`; packs that cannot be read are left to
+  /// libgit2.
+  init(objectsDirectory: String) {
+    let folder = objectsDirectory + "/pack"
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    packs = names.filter { $0.hasSuffix(".idx") }.sorted().compactMap { name in
+      let stem = folder + "/" + name.dropLast(4)
+      guard let index = PackIndex(path: stem + ".idx"), let file = PackFile(path: stem + ".pack")
+      else { return nil }
+      return (index, file)
+    }
+  }
+
+  var isEmpty: Bool { packs.isEmpty }
+
+  func locate(_ id: OID) -> Location? {
+    for (number, pack) in packs.enumerated() {
+      if let offset = pack.index.offset(of: id) { return Location(pack: number, offset: offset) }
+    }
+    return nil
+  }
+
+  func header(at location: Location) -> PackFile.Header? {
+    packs[location.pack].file.header(at: location.offset)
+  }
+
+  /// The inflated data the object (or delta) with `header` at `location` holds.
+  func data(at location: Location, header: PackFile.Header) -> [UInt8]? {
+    packs[location.pack].file.inflate(at: header.dataOffset, size: header.size)
+  }
+}
