@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system libraries handoff builds against (libgit2, libfyaml, OpenSSL's libcrypto,
-# pkg-config) and git, through apt-get, only when something is missing. Safe to run again and again.
+# zlib, pkg-config) and git, through apt-get, only when something is missing. Safe to run again and again.
 # With --browser (what the tests need) it also installs Chromium, which renders the HTML
 # report, man-db, which renders the man page, and python3-icalendar, which parses `due --format ics`.
 set -euo pipefail
@@ -23,8 +23,10 @@ if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists libfyaml || missing+=(libfyaml-dev)
   # OpenSSL's SHA-1 for object ids (libgit2 already depends on the library itself).
   pkg-config --exists libcrypto || missing+=(libssl-dev)
+  # zlib inflates pack objects for the history walk (libgit2-dev brings it along).
+  pkg-config --exists zlib || missing+=(zlib1g-dev)
 else
-  missing+=(libgit2-dev libfyaml-dev libssl-dev)
+  missing+=(libgit2-dev libfyaml-dev libssl-dev zlib1g-dev)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "installing: ${missing[*]}" >&2

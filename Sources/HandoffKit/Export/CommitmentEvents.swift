@@ -56,11 +56,8 @@ struct CommitmentEvents {
     throws(GitError)
   {
     guard !commits.isEmpty else { return }
-    let store = RecordHistoryStore(repository: repository, accountsDirectory: accountsDirectory)
-    var trees: [OID?] = []
-    for commit in commits {
-      trees.append(try store.accountsTree(ofCommitTree: repository.commitInfo(commit).tree))
-    }
+    let trees = try CloseWalk.accountsTrees(
+      of: commits, repository: repository, accountsDirectory: accountsDirectory)
     let changes = try CloseWalk.changes(between: [accountsTree] + trees, repository: repository)
     var versions: [String: [(commit: Int, folder: OID?)]] = [:]
     for (index, list) in changes.enumerated() {

@@ -60,6 +60,29 @@ extension CloseWalk {
     return ordered
   }
 
+  /// Each commit's accounts tree (nil where it has none), read on every core: the commit's
+  /// first line and the trees down to the accounts folder, from the packs where they can be.
+  static func accountsTrees(
+    of commits: [OID], repository: Repository, accountsDirectory: String,
+    progress: Progress? = nil
+  ) throws(GitError) -> [OID?] {
+    let path = accountsDirectory.split(separator: "/").map(String.init)
+    let chunks = stride(from: 0, to: commits.count, by: 4096).map {
+      commits[$0..<min(commits.count, $0 + 4096)]
+    }
+    return try onEveryCore(chunks, repository: repository) { (handle, chunk) throws(GitError) in
+      // A reader of its own: root trees would push accounts trees out of a shared cache.
+      let reader = TreeVersionReader(repository: handle, budget: 100_000)
+      var trees: [OID?] = []
+      trees.reserveCapacity(chunk.count)
+      for commit in chunk {
+        trees.append(try reader.entryID(at: path, below: reader.tree(ofCommit: commit)))
+      }
+      progress?.advance(by: chunk.count)
+      return trees
+    }
+  }
+
   /// Runs `body` over `chunks` on every core, each worker with its own repository handle
   /// (libgit2 handles are not shared between threads); results in chunk order, or the first
   /// failure.

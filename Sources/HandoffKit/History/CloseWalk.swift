@@ -95,13 +95,10 @@ struct CloseWalk {
   ) throws(GitError) {
     guard !commits.isEmpty else { return }
     var timer = PhaseTimer()
-    var trees: [OID?] = []
-    trees.reserveCapacity(commits.count)
     progress?.begin("history: reading commits", total: commits.count)
-    for commit in commits {
-      trees.append(try store.accountsTree(ofCommitTree: repository.commitInfo(commit).tree))
-      progress?.advance()
-    }
+    let trees = try Self.accountsTrees(
+      of: commits, repository: repository, accountsDirectory: store.accountsDirectory,
+      progress: progress)
     timer.mark("history: \(commits.count) commits' accounts trees")
     progress?.begin("history: comparing versions", total: commits.count)
     let changes = try Self.changes(

@@ -15,6 +15,9 @@ final class RecordHistoryStore {
   /// history is (objects are immutable: a dropped entry only costs a re-read).
   static let cacheLimit = 200_000
 
+  /// Blobs and folders' trees, read from the packs without libgit2's lock.
+  private lazy var objects = ObjectReader(repository: repository)
+
   init(repository: Repository, accountsDirectory: String) {
     self.repository = repository
     self.accountsDirectory = accountsDirectory
@@ -32,7 +35,7 @@ final class RecordHistoryStore {
   /// The blob ids of `account.yaml` and `commitments.yaml` in an account folder's tree.
   func files(ofFolder tree: OID) throws(GitError) -> (account: OID?, commitments: OID?) {
     if let known = filesByTree[tree] { return known }
-    let entries = try repository.treeEntries(tree)
+    let entries = try objects.treeEntries(tree)
     let files = (
       entries.first { $0.name == RecordFile.account.fileName && $0.kind == .file }?.id,
       entries.first { $0.name == RecordFile.commitments.fileName && $0.kind == .file }?.id
@@ -45,7 +48,7 @@ final class RecordHistoryStore {
   /// The commitment ids listed in a `commitments.yaml` blob, in file order.
   func commitmentIDs(ofBlob blob: OID) -> [String] {
     if let known = idsByBlob[blob] { return known }
-    let root = (try? repository.blob(blob)).flatMap { YAMLLoader.load($0).root }
+    let root = (try? objects.blob(blob)).flatMap { YAMLLoader.load($0).root }
     let ids = (root?["commitments"]?.items ?? []).compactMap { $0["id"]?.string }
     if idsByBlob.count > Self.cacheLimit { idsByBlob.removeAll(keepingCapacity: true) }
     idsByBlob[blob] = ids
@@ -55,9 +58,9 @@ final class RecordHistoryStore {
   /// The record files in an account folder's tree with their bytes.
   func recordFiles(ofFolder tree: OID) throws(GitError) -> [(RecordFile, [UInt8])] {
     var files: [(RecordFile, [UInt8])] = []
-    for entry in try repository.treeEntries(tree) where entry.kind == .file {
+    for entry in try objects.treeEntries(tree) where entry.kind == .file {
       guard let kind = RecordFile(fileName: entry.name) else { continue }
-      files.append((kind, try repository.blob(entry.id)))
+      files.append((kind, try objects.blob(entry.id)))
     }
     return files
   }
@@ -66,7 +69,7 @@ final class RecordHistoryStore {
   /// does not load).
   func commitments(ofFolder tree: OID) throws(GitError) -> [YAMLNode] {
     guard let blob = try files(ofFolder: tree).commitments else { return [] }
-    let root = YAMLLoader.load(try repository.blob(blob)).root
+    let root = YAMLLoader.load(try objects.blob(blob)).root
     return (root?["commitments"]?.items ?? []).filter { $0.entries != nil }
   }
 
@@ -76,7 +79,7 @@ final class RecordHistoryStore {
   func stageIsClosed(ofBlob blob: OID) -> Bool {
     if let known = closedByBlob[blob] { return known }
     let closed: Bool
-    if let bytes = try? repository.blob(blob), Self.mayNameClosedStage(bytes) {
+    if let bytes = try? objects.blob(blob), Self.mayNameClosedStage(bytes) {
       closed =
         YAMLLoader.load(bytes).root?["stage"]?.string.flatMap(Stage.init(rawValue:))?.isClosed
         ?? false
@@ -93,7 +96,7 @@ final class RecordHistoryStore {
   func stageIsChurned(ofBlob blob: OID) -> Bool {
     if let known = churnedByBlob[blob] { return known }
     let churned: Bool
-    if let bytes = try? repository.blob(blob), Self.mayName([Self.churnedName], in: bytes) {
+    if let bytes = try? objects.blob(blob), Self.mayName([Self.churnedName], in: bytes) {
       churned = YAMLLoader.load(bytes).root?["stage"]?.string == Stage.churned.rawValue
     } else {
       churned = false

@@ -11,8 +11,24 @@ struct PhaseTimer {
     let now = DispatchTime.now().uptimeNanoseconds
     let milliseconds = Double(now - last) / 1_000_000
     FileHandle.standardError.write(
-      Data("trace: \(phase): \(String(format: "%.1f", milliseconds)) ms\n".utf8))
+      Data(
+        "trace: \(phase): \(String(format: "%.1f", milliseconds)) ms\(Self.residentMemory)\n"
+          .utf8))
     last = now
+  }
+
+  /// The resident set now and at its peak (Linux's `/proc/self/status`), for the trace.
+  private static var residentMemory: String {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
+      return ""
+    }
+    let fields = status.split(separator: "\n").filter {
+      $0.hasPrefix("VmRSS:") || $0.hasPrefix("VmHWM:")
+    }.map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+    guard fields.count == 2, fields.allSatisfy({ $0.count >= 2 }),
+      let peak = Int(fields[0][1]), let now = Int(fields[1][1])
+    else { return "" }
+    return " (resident \(now / 1024) MB, peak \(peak / 1024) MB)"
   }
 
   /// A remark on the run (which way something was read), traced like the phases.

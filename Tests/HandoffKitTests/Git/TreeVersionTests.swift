@@ -367,3 +367,35 @@ import Testing
     }
   }
 }
+
+/// Each commit's accounts tree as the walk reads it (commit and trees from the pack) equals
+/// libgit2's lookup, for a nested folder that comes, turns into a file and goes.
+@Suite struct AccountsTreeLookupTests {
+  @Test(arguments: [false, true])
+  func matchesLibgit2(packed: Bool) throws {
+    let repo = try TestRepository()
+    try repo.write("README.md", "x\n")
+    try repo.commit("no accounts yet")
+    for round in 0..<6 {
+      try repo.write("crm/accounts/a\(round)/account.yaml", "name: a\(round)\n")
+      try repo.commit("add \(round)")
+    }
+    try repo.remove("crm/accounts")
+    try repo.write("crm/accounts", "a file now\n")
+    try repo.commit("a file")
+    try repo.remove("crm")
+    try repo.write("crm/other/x.yaml", "x: 1\n")
+    try repo.commit("gone")
+    if packed { try repo.git(["gc", "-q"]) }
+    let repository = try Repository.discover(from: repo.path)
+    let commits = try repository.firstParentHistory(to: repository.commit(for: "HEAD"))
+    for directory in ["crm/accounts", "crm", "accounts", "crm/accounts/a1"] {
+      let walked = try CloseWalk.accountsTrees(
+        of: commits, repository: repository, accountsDirectory: directory)
+      let expected = try commits.map {
+        try repository.entryID(in: repository.commitInfo($0).tree, at: directory)
+      }
+      #expect(walked == expected, "\(directory)")
+    }
+  }
+}

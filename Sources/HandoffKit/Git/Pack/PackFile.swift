@@ -106,15 +106,28 @@ final class PackFile {
     guard size < 1 << 31 else { return nil }
     // One spare byte: zlib needs somewhere to write even when nothing is expected, and a stream
     // longer than it says fills it.
-    var output = [UInt8](repeating: 0, count: size + 1)
-    var input = [UInt8](repeating: 0, count: min(1 << 20, max(4096, size / 2 + 64)))
+    guard let output = inflate(at: offset, capacity: size + 1, stopWhenFull: false),
+      output.count == size
+    else { return nil }
+    return output
+  }
+
+  /// The first `count` bytes the zlib stream at `offset` inflates to (fewer when it is
+  /// shorter), without inflating the rest: a commit's tree line, say.
+  func inflatePrefix(at offset: UInt64, count: Int) -> [UInt8]? {
+    inflate(at: offset, capacity: count, stopWhenFull: true)
+  }
+
+  private func inflate(at offset: UInt64, capacity: Int, stopWhenFull: Bool) -> [UInt8]? {
+    var output = [UInt8](repeating: 0, count: capacity)
+    var input = [UInt8](repeating: 0, count: min(1 << 20, max(512, capacity / 2 + 64)))
     var stream = z_stream()
     guard handoff_inflate_init(&stream) == Z_OK else { return nil }
     defer { inflateEnd(&stream) }
     var position = offset
     let inflated = output.withUnsafeMutableBytes { out -> Bool in
       stream.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
-      stream.avail_out = uInt(size + 1)
+      stream.avail_out = uInt(capacity)
       return input.withUnsafeMutableBytes { buffer -> Bool in
         while true {
           if stream.avail_in == 0 {
@@ -127,8 +140,12 @@ final class PackFile {
             stream.next_in = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
             stream.avail_in = uInt(read)
           }
-          switch CZlib.inflate(&stream, Z_NO_FLUSH) {
-          case Z_STREAM_END: return stream.total_out == size
+          let status = CZlib.inflate(&stream, Z_NO_FLUSH)
+          if stopWhenFull, stream.avail_out == 0, status == Z_OK || status == Z_BUF_ERROR {
+            return true
+          }
+          switch status {
+          case Z_STREAM_END: return true
           case Z_OK: continue
           case Z_BUF_ERROR where stream.avail_in == 0: continue
           default: return false
@@ -136,8 +153,8 @@ final class PackFile {
         }
       }
     }
-    guard inflated else { return nil }
-    output.removeLast()
+    guard inflated, stream.total_out <= capacity else { return nil }
+    output.removeLast(capacity - Int(stream.total_out))
     return output
   }
 }

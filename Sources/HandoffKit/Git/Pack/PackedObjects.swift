@@ -39,6 +39,16 @@ final class PackedObjects {
     packs[location.pack].file.header(at: location.offset)
   }
 
+  /// The tree of the commit `id` when the pack holds it whole (as Git writes commits): read
+  /// from the commit's first line, without inflating the rest.
+  func treeOfCommit(_ id: OID) -> OID? {
+    guard let location = locate(id), let header = header(at: location), header.kind == .commit,
+      let start = packs[location.pack].file.inflatePrefix(at: header.dataOffset, count: 46),
+      start.count == 46, start[0..<5].elementsEqual("tree ".utf8), start[45] == 0x0a
+    else { return nil }
+    return OID(hex: String(decoding: start[5..<45], as: UTF8.self))
+  }
+
   /// The inflated data the object (or delta) with `header` at `location` holds.
   func data(at location: Location, header: PackFile.Header) -> [UInt8]? {
     packs[location.pack].file.inflate(at: header.dataOffset, size: header.size)

@@ -46,6 +46,11 @@ final class TreeEntryTable {
     bytes.withUnsafeBytes { body(RawTree(bytes: $0)) }
   }
 
+  /// Whether entry `number` has exactly these bytes.
+  func holds(_ number: Int32, _ entry: UnsafeRawBufferPointer) -> Bool {
+    matches(Int(number), entry)
+  }
+
   private func matches(_ number: Int, _ entry: UnsafeRawBufferPointer) -> Bool {
     let start = Int(starts[number])
     guard Int(starts[number + 1]) - start == entry.count else { return false }

@@ -20,11 +20,13 @@ struct TreeVersion {
 
   static let empty = TreeVersion()
 
-  /// The version of a tree's whole bytes; nil only when the table is full.
-  init?(bytes: UnsafeRawBufferPointer, table: TreeEntryTable) {
+  /// The version of a tree's whole bytes; nil only when the table is full. Entries that
+  /// `hint` (another version, usually a close one) has at the same place are recognised by
+  /// their bytes alone, without looking them up.
+  init?(bytes: UnsafeRawBufferPointer, table: TreeEntryTable, hint: TreeVersion? = nil) {
     var pending = PendingEntries()
     pending.bytes = Array(bytes)
-    _ = pending.parse(into: &self, table: table)
+    _ = pending.parse(into: &self, table: table, hint: hint?.entries ?? [])
     guard !table.isFull else { return nil }
     if !pending.isEmpty { isExact = false }
   }
@@ -147,9 +149,13 @@ private struct PendingEntries {
   var isEmpty: Bool { position == bytes.count }
 
   /// Parses the whole entries gathered so far into `version`; false when the bytes are not an
-  /// entry (or the table is full). A partial entry at the end waits for more bytes.
-  mutating func parse(into version: inout TreeVersion, table: TreeEntryTable) -> Bool {
+  /// entry (or the table is full). A partial entry at the end waits for more bytes. Entries are
+  /// first compared with `hint`'s at the same place (or one further, where an entry went).
+  mutating func parse(
+    into version: inout TreeVersion, table: TreeEntryTable, hint: [Int32] = []
+  ) -> Bool {
     let total = bytes.count
+    var guess = version.entries.count
     let outcome = bytes.withUnsafeBytes { all -> Bool in
       while position < total {
         let base = all.baseAddress!
@@ -163,7 +169,15 @@ private struct PendingEntries {
         let end = UnsafeRawPointer(found) - base + 21
         if end > total { return true }
         let entry = UnsafeRawBufferPointer(rebasing: all[position..<end])
-        guard let number = table.number(of: entry) else { return false }
+        var number: Int32?
+        for candidate in guess..<max(guess, min(guess + 2, hint.count))
+        where table.holds(hint[candidate], entry) {
+          number = hint[candidate]
+          guess = candidate + 1
+          break
+        }
+        if number == nil { number = table.number(of: entry) }
+        guard let number else { return false }
         version.entries.append(number)
         version.layout.append(version.layout[version.layout.count - 1] + Int32(end - position))
         position = end

@@ -12,6 +12,8 @@ final class TreeVersionReader {
   private var cache: [PackedObjects.Location: (version: TreeVersion, used: Int)] = [:]
   private var cachedEntries = 0
   private var uses = 0
+  /// The version returned last: a whole tree read next is most likely close to it.
+  private var latest: TreeVersion?
   private let budget: Int
   /// How many versions came from a delta, a whole object in a pack, and libgit2.
   private(set) var counts = (deltas: 0, whole: 0, libgit2: 0)
@@ -25,16 +27,46 @@ final class TreeVersionReader {
   /// The version of the tree `id` (the empty tree for nil).
   func version(of id: OID?) throws(GitError) -> TreeVersion {
     guard let id else { return .empty }
-    if let location = packs.locate(id), let version = version(at: location) { return version }
+    if let location = packs.locate(id), let version = version(at: location) {
+      latest = version
+      return version
+    }
     counts.libgit2 += 1
     let object = try repository.rawObject(id)
-    let version = object.withBytes { TreeVersion(bytes: $0, table: table) }
+    let version = object.withBytes { TreeVersion(bytes: $0, table: table, hint: latest) }
     guard let version else {
       throw GitError(
         code: .generic, message: "too many distinct tree entries to compare (2 GiB)",
         function: "history")
     }
+    latest = version
     return version
+  }
+
+  /// The tree of commit `id`.
+  func tree(ofCommit id: OID) throws(GitError) -> OID {
+    if let tree = packs.treeOfCommit(id) { return tree }
+    return try repository.commitInfo(id).tree
+  }
+
+  /// The id of the entry at `path` (folder names, from the top) below the tree `root`, or nil
+  /// when there is none; as `git_tree_entry_bypath` finds it, every step but the last a folder.
+  func entryID(at path: [String], below root: OID) throws(GitError) -> OID? {
+    var current = root
+    for (step, name) in path.enumerated() {
+      let version = try version(of: current)
+      let wanted = Array(name.utf8)
+      let found = table.withEntries { store -> RawTree.Entry? in
+        for number in version.entries {
+          let entry = store.entry(Int(number), in: table.starts)
+          if entry.name.elementsEqual(wanted) { return entry }
+        }
+        return nil
+      }
+      guard let found, step == path.count - 1 || found.isTree else { return nil }
+      current = found.oid
+    }
+    return current
   }
 
   /// The version at `location`: down its delta chain to a version already decoded or a whole
@@ -57,7 +89,9 @@ final class TreeVersionReader {
       else { return nil }
       switch header.kind {
       case .tree:
-        guard let whole = data.withUnsafeBytes({ TreeVersion(bytes: $0, table: table) }) else {
+        guard
+          let whole = data.withUnsafeBytes({ TreeVersion(bytes: $0, table: table, hint: latest) })
+        else {
           return nil
         }
         counts.whole += 1
