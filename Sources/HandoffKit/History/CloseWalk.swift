@@ -67,7 +67,9 @@ struct CloseWalk {
     if let pending {
       commits = pending
     } else {
+      var timer = PhaseTimer()
       commits = try repository.firstParentHistory(to: head)
+      timer.mark("history: first-parent chain of \(commits.count) commits")
     }
     try walk.advance(through: commits, repository: repository, store: store, progress: progress)
     let judging = judge != nil && !walk.unjudged.isEmpty

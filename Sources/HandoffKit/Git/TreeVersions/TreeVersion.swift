@@ -83,8 +83,10 @@ struct TreeVersion {
           if last > first {
             let shift = layout[layout.count - 1] &- Int32(position)
             entries.append(contentsOf: base.entries[first..<last])
-            base.layout.withUnsafeBufferPointer { starts in
-              for index in (first + 1)...last { layout.append(starts[index] &+ shift) }
+            let end = layout.count
+            layout.append(contentsOf: base.layout[(first + 1)...last])
+            layout.withUnsafeMutableBufferPointer { starts in
+              for index in end..<starts.count { starts[index] &+= shift }
             }
             position = Int(base.layout[last])
             continue
@@ -124,13 +126,25 @@ struct TreeVersion {
     -> [RawTree.Change]
   {
     let shortest = min(old.entries.count, new.entries.count)
-    var prefix = 0
-    while prefix < shortest, old.entries[prefix] == new.entries[prefix] { prefix += 1 }
-    var suffix = 0
-    while suffix < shortest - prefix,
-      old.entries[old.entries.count - 1 - suffix] == new.entries[new.entries.count - 1 - suffix]
-    {
-      suffix += 1
+    let (prefix, suffix) = old.entries.withUnsafeBufferPointer { a in
+      new.entries.withUnsafeBufferPointer { b -> (Int, Int) in
+        // Whole blocks by memcmp, then one by one.
+        var prefix = 0
+        while prefix + 64 <= shortest,
+          memcmp(a.baseAddress! + prefix, b.baseAddress! + prefix, 256) == 0
+        { prefix += 64 }
+        while prefix < shortest, a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix + 64 <= shortest - prefix,
+          memcmp(
+            a.baseAddress! + a.count - suffix - 64, b.baseAddress! + b.count - suffix - 64, 256)
+            == 0
+        { suffix += 64 }
+        while suffix < shortest - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+          suffix += 1
+        }
+        return (prefix, suffix)
+      }
     }
     return table.withEntries { store in
       RawTree.lockstep(
