@@ -3,6 +3,8 @@
 SWIFT ?= swift
 SAMPLE ?= .build/sample-repo
 BENCH_CACHE ?= $(HOME)/.cache/handoff-bench
+# The cold history figures (one run each, beside the reference script) are part of every run.
+BENCH_FLAGS ?= --cold
 
 PREFIX ?= /usr/local
 # Everything `make install` puts under PREFIX, and so everything `make uninstall` removes.
@@ -45,7 +47,7 @@ test:
 	HANDOFF_REQUIRE_BROWSER=1 HANDOFF_REQUIRE_SHARE=1 HANDOFF_REQUIRE_ICAL=1 $(SWIFT) test
 
 bench: release
-	.build/release/handoff-bench --cache $(BENCH_CACHE)
+	.build/release/handoff-bench --cache $(BENCH_CACHE) $(BENCH_FLAGS)
 
 fuzz: deps
 	bash scripts/fuzz.sh $(or $(SECONDS),60)
