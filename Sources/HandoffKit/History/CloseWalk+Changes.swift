@@ -60,6 +60,25 @@ extension CloseWalk {
     return ordered
   }
 
+  /// The first-parent chain from `tip` back to the root, oldest first, as
+  /// `Repository.firstParentHistory` gives it, read from the packs' commits where they are
+  /// whole: libgit2's walk held every commit it read (280 MB for 96,000 commits) and took
+  /// twice as long.
+  static func firstParentChain(to tip: OID, repository: Repository) throws(GitError) -> [OID] {
+    let packs = PackedObjects(objectsDirectory: repository.commonDirectory + "objects")
+    var chain: [OID] = []
+    var current: OID? = tip
+    while let commit = current {
+      chain.append(commit)
+      if let start = packs.commitStart(commit) {
+        current = start.firstParent
+      } else {
+        current = try repository.commitInfo(commit).firstParent
+      }
+    }
+    return chain.reversed()
+  }
+
   /// Each commit's accounts tree (nil where it has none), read on every core: the commit's
   /// first line and the trees down to the accounts folder, from the packs where they can be.
   static func accountsTrees(

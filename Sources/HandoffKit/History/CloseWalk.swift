@@ -68,7 +68,7 @@ struct CloseWalk {
       commits = pending
     } else {
       var timer = PhaseTimer()
-      commits = try repository.firstParentHistory(to: head)
+      commits = try Self.firstParentChain(to: head, repository: repository)
       timer.mark("history: first-parent chain of \(commits.count) commits")
     }
     try walk.advance(through: commits, repository: repository, store: store, progress: progress)

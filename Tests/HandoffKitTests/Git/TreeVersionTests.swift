@@ -399,3 +399,28 @@ import Testing
     }
   }
 }
+
+/// The walk's first-parent chain, read from the packs, is libgit2's: merges followed along
+/// their first parent, packed and loose commits alike.
+@Suite struct FirstParentChainTests {
+  @Test func matchesLibgit2AcrossMergesPackedAndLoose() throws {
+    let repo = try TestRepository()
+    try repo.write("a.txt", "0\n")
+    try repo.commit("root")
+    for round in 0..<4 {
+      try repo.git(["checkout", "-q", "-b", "side\(round)"])
+      try repo.write("side\(round).txt", "\(round)\n")
+      try repo.commit("side \(round)")
+      try repo.git(["checkout", "-q", "main"])
+      try repo.write("a.txt", "\(round + 1)\n")
+      try repo.commit("main \(round)")
+      try repo.git(["merge", "-q", "--no-ff", "-m", "merge \(round)", "side\(round)"])
+      if round == 1 { try repo.git(["gc", "-q"]) }
+    }
+    let repository = try Repository.discover(from: repo.path)
+    let head = try repository.commit(for: "HEAD")
+    let chain = try CloseWalk.firstParentChain(to: head, repository: repository)
+    #expect(chain == (try repository.firstParentHistory(to: head)))
+    #expect(chain.count == 9)
+  }
+}

@@ -30,6 +30,10 @@ final class PackFile {
 
   private let descriptor: Int32
   private let length: UInt64
+  /// One zlib stream, reset for each object (a fresh one allocates its window every time).
+  /// A pack file is read by one thread: each worker opens its own.
+  private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+  private var streamReady = false
 
   /// Nil when the file cannot be opened or does not start like a version 2 or 3 pack.
   init?(path: String) {
@@ -49,7 +53,11 @@ final class PackFile {
     length = UInt64(status.st_size)
   }
 
-  deinit { close(descriptor) }
+  deinit {
+    if streamReady { inflateEnd(stream) }
+    stream.deallocate()
+    close(descriptor)
+  }
 
   /// The header of the object at `offset`, or nil when the bytes there are not one.
   func header(at offset: UInt64) -> Header? {
@@ -121,40 +129,47 @@ final class PackFile {
   private func inflate(at offset: UInt64, capacity: Int, stopWhenFull: Bool) -> [UInt8]? {
     var output = [UInt8](repeating: 0, count: capacity)
     var input = [UInt8](repeating: 0, count: min(1 << 20, max(512, capacity / 2 + 64)))
-    var stream = z_stream()
-    guard handoff_inflate_init(&stream) == Z_OK else { return nil }
-    defer { inflateEnd(&stream) }
+    if streamReady {
+      guard inflateReset(stream) == Z_OK else { return nil }
+    } else {
+      stream.initialize(to: z_stream())
+      guard handoff_inflate_init(stream) == Z_OK else { return nil }
+      streamReady = true
+    }
+    let stream = stream
+    // Whatever the last object left unread belongs to a buffer that is gone.
+    stream.pointee.avail_in = 0
     var position = offset
     let inflated = output.withUnsafeMutableBytes { out -> Bool in
-      stream.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
-      stream.avail_out = uInt(capacity)
+      stream.pointee.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
+      stream.pointee.avail_out = uInt(capacity)
       return input.withUnsafeMutableBytes { buffer -> Bool in
         while true {
-          if stream.avail_in == 0 {
+          if stream.pointee.avail_in == 0 {
             guard position < length else { return false }
             let read = pread(
               descriptor, buffer.baseAddress, min(buffer.count, Int(length - position)),
               off_t(position))
             guard read > 0 else { return false }
             position += UInt64(read)
-            stream.next_in = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
-            stream.avail_in = uInt(read)
+            stream.pointee.next_in = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
+            stream.pointee.avail_in = uInt(read)
           }
-          let status = CZlib.inflate(&stream, Z_NO_FLUSH)
-          if stopWhenFull, stream.avail_out == 0, status == Z_OK || status == Z_BUF_ERROR {
+          let status = CZlib.inflate(stream, Z_NO_FLUSH)
+          if stopWhenFull, stream.pointee.avail_out == 0, status == Z_OK || status == Z_BUF_ERROR {
             return true
           }
           switch status {
           case Z_STREAM_END: return true
           case Z_OK: continue
-          case Z_BUF_ERROR where stream.avail_in == 0: continue
+          case Z_BUF_ERROR where stream.pointee.avail_in == 0: continue
           default: return false
           }
         }
       }
     }
-    guard inflated, stream.total_out <= capacity else { return nil }
-    output.removeLast(capacity - Int(stream.total_out))
+    guard inflated, stream.pointee.total_out <= capacity else { return nil }
+    output.removeLast(capacity - Int(stream.pointee.total_out))
     return output
   }
 }

@@ -39,14 +39,19 @@ final class PackedObjects {
     packs[location.pack].file.header(at: location.offset)
   }
 
-  /// The tree of the commit `id` when the pack holds it whole (as Git writes commits): read
-  /// from the commit's first line, without inflating the rest.
-  func treeOfCommit(_ id: OID) -> OID? {
+  /// The tree and first parent of the commit `id` when the pack holds it whole (as Git writes
+  /// commits): read from the commit's first two lines, without inflating the rest.
+  func commitStart(_ id: OID) -> (tree: OID, firstParent: OID?)? {
     guard let location = locate(id), let header = header(at: location), header.kind == .commit,
-      let start = packs[location.pack].file.inflatePrefix(at: header.dataOffset, count: 46),
-      start.count == 46, start[0..<5].elementsEqual("tree ".utf8), start[45] == 0x0a
+      let start = packs[location.pack].file.inflatePrefix(at: header.dataOffset, count: 94),
+      start.count >= 53, start[0..<5].elementsEqual("tree ".utf8), start[45] == 0x0a,
+      let tree = OID(hex: String(decoding: start[5..<45], as: UTF8.self))
     else { return nil }
-    return OID(hex: String(decoding: start[5..<45], as: UTF8.self))
+    guard start[46..<53].elementsEqual("parent ".utf8) else { return (tree, nil) }
+    guard start.count == 94, start[93] == 0x0a,
+      let parent = OID(hex: String(decoding: start[53..<93], as: UTF8.self))
+    else { return nil }
+    return (tree, parent)
   }
 
   /// The inflated data the object (or delta) with `header` at `location` holds.

@@ -45,7 +45,7 @@ final class TreeVersionReader {
 
   /// The tree of commit `id`.
   func tree(ofCommit id: OID) throws(GitError) -> OID {
-    if let tree = packs.treeOfCommit(id) { return tree }
+    if let start = packs.commitStart(id) { return start.tree }
     return try repository.commitInfo(id).tree
   }
 
