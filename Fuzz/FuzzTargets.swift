@@ -11,7 +11,8 @@ enum FuzzTarget: String {
   case record
   /// `.handoff.yaml`: YAML, the settings schema, then the settings themselves.
   case settings
-  /// Git tree objects as the history walk reads them, raw: full and incremental layouts.
+  /// Git tree objects as the history walk reads them: whole, and made from a delta of another
+  /// (one built from the two trees, and the input's own bytes read as a delta).
   case rawTree = "raw-tree"
   /// The index file as `validate --staged` reads it directly.
   case index
@@ -85,29 +86,97 @@ private func fuzzRawTree(_ input: UnsafeRawBufferPointer) {
   let split = 2 + (Int(input[0]) << 8 | Int(input[1])) % max(1, input.count - 1)
   let older = UnsafeRawBufferPointer(rebasing: input[2..<min(split, input.count)])
   let newer = UnsafeRawBufferPointer(rebasing: input[min(split, input.count)...])
+  let table = TreeEntryTable()
+  guard let base = TreeVersion(bytes: older, table: table),
+    let whole = TreeVersion(bytes: newer, table: table)
+  else { return }
+  // A delta from the older bytes to the newer, as git writes one: the shared start and end
+  // copied, the middle inserted. It must make exactly the newer version whenever both parse.
+  let delta = simpleDelta(from: Array(older), to: Array(newer))
+  let made = delta.withUnsafeBytes { TreeVersion(applying: $0, to: base, table: table) }
+  if base.isExact, whole.isExact {
+    guard let made, made.entries == whole.entries, made.layout == whole.layout else {
+      fatalError("a delta made another version than the whole tree")
+    }
+  } else if made != nil, !base.isExact {
+    fatalError("a delta was applied to a base that is not a whole tree")
+  }
+  // The newer bytes read as a delta (damaged, mostly): refused, or exactly what applying them
+  // byte by byte makes.
+  if let version = TreeVersion(applying: newer, to: base, table: table) {
+    guard let bytes = ObjectReader.apply(Array(newer), to: Array(older)),
+      let reference = bytes.withUnsafeBytes({ TreeVersion(bytes: $0, table: table) }),
+      reference.isExact, reference.entries == version.entries
+    else { fatalError("a damaged delta was read as something else") }
+  }
+  // While the entries stay in git's order, the comparison of versions is the full one.
   let known = RawTree(bytes: older)
   let other = RawTree(bytes: newer)
-  let full = RawTree.changes(from: known, to: other)
-  let (layout, incremental) = RawTree.changes(from: known, layout: known.layout(), to: other)
-  if layout != other.layout() { fatalError("incremental layout differs from a full parse") }
-  // While the entries stay in git's order, both comparisons must agree.
-  let entries = (0..<(layout.count - 1)).map { other.entry($0, in: layout) }
-  let olderLayout = known.layout()
-  let olderEntries = (0..<(olderLayout.count - 1)).map { known.entry($0, in: olderLayout) }
-  let sorted = { (list: [RawTree.Entry]) in
-    zip(list, list.dropFirst()).allSatisfy { RawTree.order($0, $1) < 0 }
+  let sorted = { (tree: RawTree) -> Bool in
+    let layout = tree.layout()
+    let entries = (0..<(layout.count - 1)).map { tree.entry($0, in: layout) }
+    return zip(entries, entries.dropFirst()).allSatisfy { RawTree.order($0, $1) < 0 }
   }
-  if sorted(entries), sorted(olderEntries), incremental.map(\.name) != full.map(\.name) {
-    fatalError("incremental and full comparisons disagree")
+  if let made, sorted(known), sorted(other),
+    TreeVersion.changes(from: base, to: made, table: table).map(\.name)
+      != RawTree.changes(from: known, to: other).map(\.name)
+  {
+    fatalError("comparing versions disagrees with the full comparison")
   }
+}
+
+/// Git's delta format: sizes, then a copy of the shared start, the middle inserted, a copy of
+/// the shared end.
+private func simpleDelta(from base: [UInt8], to target: [UInt8]) -> [UInt8] {
+  func size(_ value: Int) -> [UInt8] {
+    var value = value
+    var out: [UInt8] = []
+    repeat {
+      out.append(UInt8(value & 0x7f) | (value >> 7 > 0 ? 0x80 : 0))
+      value >>= 7
+    } while value > 0
+    return out
+  }
+  func copy(_ offset: Int, _ count: Int) -> [UInt8] {
+    guard count > 0 else { return [] }
+    var operation: UInt8 = 0x80
+    var arguments: [UInt8] = []
+    for byte in 0..<4 where (offset >> (8 * byte)) & 0xff != 0 {
+      operation |= 1 << byte
+      arguments.append(UInt8((offset >> (8 * byte)) & 0xff))
+    }
+    for byte in 0..<3 where (count >> (8 * byte)) & 0xff != 0 {
+      operation |= 0x10 << byte
+      arguments.append(UInt8((count >> (8 * byte)) & 0xff))
+    }
+    return [operation] + arguments
+  }
+  let shortest = min(base.count, target.count)
+  var prefix = 0
+  while prefix < shortest, base[prefix] == target[prefix] { prefix += 1 }
+  var suffix = 0
+  while suffix < shortest - prefix,
+    base[base.count - 1 - suffix] == target[target.count - 1 - suffix]
+  {
+    suffix += 1
+  }
+  var out = size(base.count) + size(target.count) + copy(0, prefix)
+  var middle = target[prefix..<(target.count - suffix)]
+  while !middle.isEmpty {
+    let piece = middle.prefix(127)
+    out += [UInt8(piece.count)] + piece
+    middle = middle.dropFirst(piece.count)
+  }
+  return out + copy(base.count - suffix, suffix)
 }
 
 private func fuzzIndex(_ input: UnsafeRawBufferPointer) {
   guard let index = try? IndexFile.parse(Array(input)) else { return }
   // Whatever parses is consistent: names inside their buffer, lookups agree with the listing.
+  let namesCount = index.names.withUnsafeBytes { $0.count }
   for position in index.entries.indices {
     let entry = index.entries[position]
-    if entry.nameStart < 0 || entry.nameStart + entry.nameCount > index.names.count {
+    if entry.nameStart < 0 || entry.nameStart + entry.nameCount > namesCount {
       fatalError("name out of range")
     }
   }

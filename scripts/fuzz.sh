@@ -25,7 +25,7 @@ if [ ! -x "$binary" ] || [ -n "$(find "${sources[@]}" -newer "$binary" -print -q
     -emit-module-path "$out/CSV.swiftmodule" -emit-library -static -o "$out/libCSV.a" \
     .build/checkouts/CSV.swift/Sources/CSV/*.swift 2>&1 | grep -v "warning" || true
   swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name HandoffFuzz \
-    -I Sources/CFYAML -I Sources/CLibGit2 -I "$out" -L "$out" -lCSV -lfyaml -lgit2 -lm "${sources[@]}" -o "$binary" 2>&1 |
+    -I Sources/CFYAML -I Sources/CLibGit2 -I Sources/CZlib -I "$out" -L "$out" -lCSV -lfyaml -lgit2 -lz -lcrypto -lm "${sources[@]}" -o "$binary" 2>&1 |
     grep -v "Cannot export local symbol" || true
   [ -x "$binary" ] || { echo "the fuzz build failed" >&2; exit 1; }
 fi
