@@ -92,7 +92,8 @@ final class ObjectReader {
         return nil
       }
       var out: [UInt8] = []
-      out.reserveCapacity(size)
+      // Not more than the base and the delta hold: a damaged size must not allocate for itself.
+      out.reserveCapacity(min(size, base.count + bytes.count))
       while let instruction = reader.next() {
         switch instruction {
         case .copy(let offset, let count):

@@ -148,7 +148,11 @@ final class PackFile {
   /// The `size` bytes the zlib stream at `offset` inflates to, or nil when it does not inflate
   /// to exactly that many.
   func inflate(at offset: UInt64, size: Int) -> [UInt8]? {
-    guard size < 1 << 31 else { return nil }
+    // zlib expands at most about 1,032 to 1: a header claiming more than the rest of the file
+    // could hold is damaged, and is not worth allocating for.
+    guard size < 1 << 31, offset < length, UInt64(size) <= (length - offset) * 1_100 + 64 else {
+      return nil
+    }
     // One spare byte: zlib needs somewhere to write even when nothing is expected, and a stream
     // longer than it says fills it.
     guard let output = inflate(at: offset, capacity: size + 1, stopWhenFull: false),
