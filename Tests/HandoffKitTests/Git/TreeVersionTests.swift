@@ -172,27 +172,9 @@ import Testing
     }
   }
 
-  /// Applies a delta byte by byte, the plain way: the reference for damaged deltas.
-  static func apply(_ delta: [UInt8], to base: [UInt8]) -> [UInt8]? {
-    var reader = delta.withUnsafeBytes { DeltaReader(bytes: $0) }
-    return delta.withUnsafeBytes { bytes -> [UInt8]? in
-      reader = DeltaReader(bytes: bytes)
-      guard reader.size() == base.count, let size = reader.size() else { return nil }
-      var out: [UInt8] = []
-      while let instruction = reader.next() {
-        switch instruction {
-        case .copy(let offset, let count):
-          guard offset + count <= base.count else { return nil }
-          out += base[offset..<(offset + count)]
-        case .insert(let inserted): out += inserted
-        }
-      }
-      return reader.failed || out.count != size ? nil : out
-    }
-  }
-
   /// Damaged deltas (bytes overwritten, cut short) never crash: either they are refused, or
-  /// what they make is what applying them byte by byte makes, read as a tree.
+  /// what they make is what applying them byte by byte (`ObjectReader.apply`) makes, read as a
+  /// tree.
   @Test func damagedDeltasAreRefusedOrReadExactly() throws {
     var generator = SystemRandomNumberGenerator()
     let table = TreeEntryTable()
@@ -217,7 +199,7 @@ import Testing
       let version = damaged.withUnsafeBytes { TreeVersion(applying: $0, to: base, table: table) }
       guard let version else { continue }
       made += 1
-      let reference = try #require(Self.apply(damaged, to: old), "round \(round)")
+      let reference = try #require(ObjectReader.apply(damaged, to: old), "round \(round)")
       let whole = try #require(reference.withUnsafeBytes { TreeVersion(bytes: $0, table: table) })
       #expect(whole.isExact, "round \(round)")
       #expect(version.entries == whole.entries, "round \(round)")

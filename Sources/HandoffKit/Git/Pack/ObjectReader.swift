@@ -5,16 +5,12 @@
 final class ObjectReader {
   private let repository: Repository
   private let packs: PackedObjects
-  private var cache: [PackedObjects.Location: (kind: PackFile.Kind, bytes: [UInt8], used: Int)] =
-    [:]
-  private var cachedBytes = 0
-  private var uses = 0
-  private let budget: Int
+  private var recent: RecentObjects<(kind: PackFile.Kind, bytes: [UInt8])>
 
   init(repository: Repository, budget: Int = 16 << 20) {
     self.repository = repository
     self.packs = PackedObjects(objectsDirectory: repository.commonDirectory + "objects")
-    self.budget = budget
+    self.recent = RecentObjects(budget: budget)
   }
 
   /// The bytes of blob `id` (an error when it is not one, as libgit2 gives).
@@ -43,45 +39,18 @@ final class ObjectReader {
     return entries.map { (name: $0.0, id: $0.1, kind: $0.2) }
   }
 
-  /// The object at `location` with its type: down the delta chain to a cached or whole
-  /// object, then each delta applied on the way back up. Nil when anything there is not as
-  /// Git writes it.
+  /// The object at `location` with its type, through its delta chain.
   private func object(at location: PackedObjects.Location) -> (kind: PackFile.Kind, bytes: [UInt8])?
   {
-    var chain: [(location: PackedObjects.Location, delta: [UInt8])] = []
-    var current = location
-    var base: (kind: PackFile.Kind, bytes: [UInt8])?
-    while chain.count < 10_000 {
-      if let cached = cache[current] {
-        uses += 1
-        cache[current]!.used = uses
-        base = (cached.kind, cached.bytes)
-        break
-      }
-      guard let header = packs.header(at: current),
-        let data = packs.data(at: current, header: header)
-      else { return nil }
-      switch header.kind {
-      case .deltaAtOffset(let offset):
-        chain.append((current, data))
-        current = PackedObjects.Location(pack: current.pack, offset: offset)
-      case .deltaOfID(let id):
-        guard let next = packs.locate(id) else { return nil }
-        chain.append((current, data))
-        current = next
-      case let kind:
-        base = (kind, data)
-        remember(kind, data, at: current)
-      }
-      if base != nil { break }
-    }
-    guard var object = base else { return nil }
-    for link in chain.reversed() {
-      guard let bytes = Self.apply(link.delta, to: object.bytes) else { return nil }
-      object.bytes = bytes
-      remember(object.kind, bytes, at: link.location)
-    }
-    return object
+    packs.resolve(
+      location, cached: { recent.value(at: $0) }, whole: { ($0, $1) },
+      apply: { delta, base in Self.apply(delta, to: base.bytes).map { (base.kind, $0) } },
+      keep: { object, location in
+        // Large objects are not worth a place: this reader is for the small ones.
+        if object.bytes.count <= recent.budget / 64 {
+          recent.keep(object, cost: object.bytes.count + 64, at: location)
+        }
+      })
   }
 
   /// The bytes `delta` makes of `base`, or nil when it does not fit it.
@@ -105,22 +74,6 @@ final class ObjectReader {
         }
       }
       return reader.failed || out.count != size ? nil : out
-    }
-  }
-
-  private func remember(
-    _ kind: PackFile.Kind, _ bytes: [UInt8], at location: PackedObjects.Location
-  ) {
-    // Large objects are not worth a place: this reader is for the small ones.
-    guard bytes.count <= budget / 64 else { return }
-    uses += 1
-    cache[location] = (kind, bytes, uses)
-    cachedBytes += bytes.count + 64
-    guard cachedBytes > budget else { return }
-    let order = cache.sorted { $0.value.used < $1.value.used }
-    for (key, value) in order.prefix(order.count / 2) {
-      cache[key] = nil
-      cachedBytes -= value.bytes.count + 64
     }
   }
 }

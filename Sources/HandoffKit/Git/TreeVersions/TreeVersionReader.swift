@@ -9,19 +9,16 @@ final class TreeVersionReader {
   let table = TreeEntryTable()
   private let repository: Repository
   private let packs: PackedObjects
-  private var cache: [PackedObjects.Location: (version: TreeVersion, used: Int)] = [:]
-  private var cachedEntries = 0
-  private var uses = 0
+  private var recent: RecentObjects<TreeVersion>
   /// The version returned last: a whole tree read next is most likely close to it.
   private var latest: TreeVersion?
-  private let budget: Int
   /// How many versions came from a delta, a whole object in a pack, and libgit2.
   private(set) var counts = (deltas: 0, whole: 0, libgit2: 0)
 
   init(repository: Repository, budget: Int = 4_000_000) {
     self.repository = repository
     self.packs = PackedObjects(objectsDirectory: repository.commonDirectory + "objects")
-    self.budget = budget
+    self.recent = RecentObjects(budget: budget)
   }
 
   /// The version of the tree `id` (the empty tree for nil).
@@ -69,72 +66,23 @@ final class TreeVersionReader {
     return current
   }
 
-  /// The version at `location`: down its delta chain to a version already decoded or a whole
-  /// tree, then up again applying each delta. Nil for anything but a tree, or a chain that
-  /// does not resolve inside the packs.
+  /// The version at `location`, through its delta chain; nil for anything but a tree, or a
+  /// chain that does not resolve inside the packs.
   private func version(at location: PackedObjects.Location) -> TreeVersion? {
-    var chain: [(location: PackedObjects.Location, delta: [UInt8])] = []
-    var current = location
-    var base: TreeVersion?
-    // Deltas point back in a pack, so offsets stop; ids could point in a circle.
-    while chain.count < 10_000 {
-      if let cached = cache[current] {
-        uses += 1
-        cache[current]!.used = uses
-        base = cached.version
-        break
-      }
-      guard let header = packs.header(at: current),
-        let data = packs.data(at: current, header: header)
-      else { return nil }
-      switch header.kind {
-      case .tree:
-        guard
-          let whole = data.withUnsafeBytes({ TreeVersion(bytes: $0, table: table, hint: latest) })
-        else {
-          return nil
-        }
+    packs.resolve(
+      location, cached: { recent.value(at: $0) },
+      whole: { kind, data in
+        guard kind == .tree else { return nil }
         counts.whole += 1
-        remember(whole, at: current)
-        base = whole
-      case .deltaAtOffset(let offset):
-        chain.append((current, data))
-        current = PackedObjects.Location(pack: current.pack, offset: offset)
-        continue
-      case .deltaOfID(let id):
-        guard let next = packs.locate(id) else { return nil }
-        chain.append((current, data))
-        current = next
-        continue
-      default: return nil
-      }
-      break
-    }
-    guard var version = base else { return nil }
-    for link in chain.reversed() {
-      guard
-        let next = link.delta.withUnsafeBytes({
-          TreeVersion(applying: $0, to: version, table: table)
-        })
-      else { return nil }
-      counts.deltas += 1
-      remember(next, at: link.location)
-      version = next
-    }
-    return version
-  }
-
-  private func remember(_ version: TreeVersion, at location: PackedObjects.Location) {
-    guard version.isExact else { return }
-    uses += 1
-    cache[location] = (version, uses)
-    cachedEntries += version.entries.count + 1
-    guard cachedEntries > budget else { return }
-    // Forget the least recently used half.
-    let order = cache.sorted { $0.value.used < $1.value.used }
-    for (key, value) in order.prefix(order.count / 2) {
-      cache[key] = nil
-      cachedEntries -= value.version.entries.count + 1
-    }
+        return data.withUnsafeBytes { TreeVersion(bytes: $0, table: table, hint: latest) }
+      },
+      apply: { delta, base in
+        counts.deltas += 1
+        return delta.withUnsafeBytes { TreeVersion(applying: $0, to: base, table: table) }
+      },
+      keep: { version, location in
+        // A version that is not a whole tree is no base for deltas.
+        if version.isExact { recent.keep(version, cost: version.entries.count + 1, at: location) }
+      })
   }
 }
