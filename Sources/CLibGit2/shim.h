@@ -10,10 +10,13 @@ static inline int handoff_set_object_cache(size_t total_bytes, size_t tree_bytes
   return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, tree_bytes);
 }
 
-/* Bounds the pack windows libgit2 keeps mapped: a whole-history walk touches every part of the
-   pack, which would otherwise all stay resident. */
-static inline int handoff_set_mapped_limit(size_t bytes) {
-  return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, bytes);
+/* Bounds the pack windows libgit2 keeps mapped, and their size: reads all over a pack (the
+   close commits of every account) would otherwise keep every page they touched resident, since
+   a 64-bit build maps a pack of up to 1 GB as one window that is never let go. */
+static inline int handoff_set_pack_windows(size_t window_bytes, size_t limit_bytes) {
+  int status = git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, window_bytes);
+  if (status < 0) return status;
+  return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, limit_bytes);
 }
 
 #ifdef __GLIBC__

@@ -11,7 +11,7 @@ public enum LibGit2 {
     // MB however long it is: 64 MB and 128 MB measured as fast as 256 MB and libgit2's 8 GB
     // (at-close --no-cache, 95,781 commits: 13.1 s against 13.9 s; 684 MB resident against 1 GB).
     _ = handoff_set_object_cache(64 << 20, 4 << 20)
-    _ = handoff_set_mapped_limit(128 << 20)
+    _ = handoff_set_pack_windows(4 << 20, 32 << 20)
     // Keep large buffers (inflated trees) in the heap instead of a fresh mmap per object:
     // the kernel would zero every page of every tree version again.
     _ = handoff_keep_large_buffers_in_heap(64 << 20)

@@ -132,11 +132,17 @@ struct CloseWalk {
     order += firstSeen.keys.filter { !known.contains($0) }.sorted {
       firstSeen[$0]! < firstSeen[$1]!
     }
+    // The close commits' details, read in history order: commits lie in a pack about in that
+    // order, so libgit2's few small pack windows move along instead of being mapped anew for
+    // nearly every commit.
+    var details: [Int: CommitDetails] = [:]
+    for index in Set(followed.compactMap { $0.close?.commit }).sorted() {
+      details[index] = try repository.details(of: commits[index])
+    }
     for result in followed {
       if let close = result.close {
         closes[result.name] = Close(
-          commit: try repository.details(of: commits[close.commit]), commitments: close.commitments,
-          folder: close.folder)
+          commit: details[close.commit]!, commitments: close.commitments, folder: close.folder)
         seenIDs[result.name] = close.ids
       }
       if !result.newIDs.isEmpty {

@@ -34,12 +34,8 @@ final class PackFile {
   /// A pack file is read by one thread: each worker opens its own.
   private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
   private var streamReady = false
-  /// The bytes read last, from `windowStart`: the objects a walk reads one after another mostly
-  /// lie close together (git and fast-import write a commit's objects side by side), so one read
-  /// serves many, where a read per header and per stream spent 13% of a walk in the kernel.
-  private var window = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
-  private var windowStart: UInt64 = 0
-  private var windowCount = 0
+  /// Where the reads of a walk keep their place in the file.
+  private var windows = PackWindows()
 
   /// Nil when the file cannot be opened or does not start like a version 2 or 3 pack.
   init?(path: String) {
@@ -62,38 +58,12 @@ final class PackFile {
   deinit {
     if streamReady { inflateEnd(stream) }
     stream.deallocate()
-    window.deallocate()
+    windows.deallocate()
     close(descriptor)
   }
 
-  /// The file's bytes from `offset` to the end of the window, at least `minimum` of them (or
-  /// up to the end of the file); nil when they cannot be read.
   private func fileBytes(at offset: UInt64, minimum: Int) -> UnsafeRawBufferPointer? {
-    guard offset < length else { return nil }
-    let wanted = Int(min(UInt64(minimum), length - offset))
-    if offset < windowStart || offset + UInt64(wanted) > windowStart + UInt64(windowCount) {
-      if wanted > window.count {
-        window.deallocate()
-        window = UnsafeMutableRawBufferPointer.allocate(byteCount: wanted, alignment: 16)
-      }
-      // Just before the window (a walk from the newest commit back): the window then ends a
-      // little after the offset, so the objects before it come with it.
-      var start = offset
-      if offset < windowStart, windowStart - offset < UInt64(window.count) {
-        let end = offset + UInt64(max(wanted, 4096))
-        start = end > UInt64(window.count) ? max(end - UInt64(window.count), 0) : 0
-      }
-      let count = Int(min(UInt64(window.count), length - start))
-      let read = pread(descriptor, window.baseAddress, count, off_t(start))
-      guard read >= 0, start + UInt64(read) >= offset + UInt64(wanted) else {
-        windowCount = 0
-        return nil
-      }
-      windowStart = start
-      windowCount = read
-    }
-    let start = Int(offset - windowStart)
-    return UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(window)[start..<windowCount])
+    windows.bytes(at: offset, minimum: minimum, descriptor: descriptor, length: length)
   }
 
   /// The header of the object at `offset`, or nil when the bytes there are not one.
