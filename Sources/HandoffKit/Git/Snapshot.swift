@@ -108,9 +108,16 @@ public final class Snapshot {
     switch source {
     case .worktree:
       return SnapshotReader(workTree: repository.workingDirectory ?? "", repository: nil)
-    case .index, .revision:
+    case .index:
       return SnapshotReader(
         workTree: nil, repository: worker == .callingThread ? repository : try repository.reopen())
+    case .revision:
+      // A commit's blobs mostly lie in packs, read there without libgit2's lock (a pass over
+      // every account at HEAD on two cores went at the speed of one) or its pack windows; the
+      // index's are mostly new, loose objects, which only libgit2 reads.
+      let handle = worker == .callingThread ? repository : try repository.reopen()
+      return SnapshotReader(
+        workTree: nil, repository: handle, objects: ObjectReader(repository: handle))
     }
   }
 }
@@ -119,6 +126,7 @@ public final class Snapshot {
 public struct SnapshotReader {
   let workTree: String?
   let repository: Repository?
+  var objects: ObjectReader? = nil
 
   /// The bytes of `item` and their blob id.
   public func contents(of item: TreeItem) throws(SnapshotReadError) -> (bytes: [UInt8], id: OID) {
@@ -132,6 +140,7 @@ public struct SnapshotReader {
       throw SnapshotReadError(path: item.path, message: "the file has no blob id")
     }
     do {
+      if let objects { return (try objects.blob(id), id) }
       return (try repository.blob(id), id)
     } catch {
       throw SnapshotReadError(path: item.path, message: error.description)
