@@ -145,43 +145,11 @@ public final class Repository {
 
   // MARK: - Trees
 
-  /// The files and folders of `commit` under `directory`, two levels deep (its folders and
-  /// their files); deeper folders are listed, not entered.
-  ///
-  /// The corresponding C functions are `git_tree_entry_bypath` and `git_tree_entry_byindex`.
-  public func items(ofCommit commit: OID, under directory: String) throws(GitError) -> [TreeItem] {
-    try withTree(ofCommit: commit) { (root) throws(GitError) -> [TreeItem] in
-      guard let folder = try entry(at: directory, below: root), folder.kind == .directory else {
-        return []
-      }
-      var items: [TreeItem] = []
-      try listTree(folder.id, directory: directory, parent: nil, into: &items)
-      return items
-    }
-  }
-
-  private func listTree(
-    _ id: OID, directory: String, parent: String?, into items: inout [TreeItem]
-  )
-    throws(GitError)
-  {
-    var raw = id.raw
-    var tree: OpaquePointer?
-    try check("git_tree_lookup", git_tree_lookup(&tree, pointer, &raw))
-    defer { git_tree_free(tree) }
-    for index in 0..<git_tree_entrycount(tree) {
-      guard let entry = git_tree_entry_byindex(tree, index) else { continue }
-      let name = String(cString: git_tree_entry_name(entry))
-      let oid = OID(git_tree_entry_id(entry).pointee)
-      let mode = git_tree_entry_filemode_raw(entry).rawValue
-      let kind = TreeItem.Kind(gitMode: mode)
-      items.append(
-        TreeItem(
-          directory: directory, parent: parent, name: name, kind: kind, oid: oid, mode: mode))
-      if kind == .directory, parent == nil {
-        try listTree(oid, directory: directory + "/" + name, parent: name, into: &items)
-      }
-    }
+  /// The id and kind of the entry at `path` in `commit`, or nil when there is none.
+  func entry(ofCommit commit: OID, at path: String) throws(GitError) -> (
+    id: OID, kind: TreeItem.Kind
+  )? {
+    try withTree(ofCommit: commit) { (root) throws(GitError) in try entry(at: path, below: root) }
   }
 
   /// The blob id of the file at `path` in `commit`, or nil when there is none.
@@ -551,21 +519,22 @@ extension Repository {
   ///
   /// The corresponding C functions are `git_tree_lookup` and `git_tree_entry_byindex`.
   public func treeEntries(_ tree: OID) throws(GitError) -> [(
-    name: String, id: OID, kind: TreeItem.Kind
+    name: String, id: OID, kind: TreeItem.Kind, mode: UInt32
   )] {
     var raw = tree.raw
     var handle: OpaquePointer?
     try check("git_tree_lookup", git_tree_lookup(&handle, pointer, &raw))
     defer { git_tree_free(handle) }
-    var entries: [(name: String, id: OID, kind: TreeItem.Kind)] = []
+    var entries: [(name: String, id: OID, kind: TreeItem.Kind, mode: UInt32)] = []
     let count = git_tree_entrycount(handle)
     entries.reserveCapacity(count)
     for index in 0..<count {
       guard let entry = git_tree_entry_byindex(handle, index) else { continue }
+      let mode = git_tree_entry_filemode_raw(entry).rawValue
       entries.append(
         (
           String(cString: git_tree_entry_name(entry)), OID(git_tree_entry_id(entry).pointee),
-          TreeItem.Kind(gitMode: git_tree_entry_filemode_raw(entry).rawValue)
+          TreeItem.Kind(gitMode: mode), mode
         ))
     }
     return entries

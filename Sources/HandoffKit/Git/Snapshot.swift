@@ -57,9 +57,48 @@ public final class Snapshot {
     case .index:
       return try repository.indexItems(under: directory)
     case .revision:
-      return try repository.items(ofCommit: commit!, under: directory)
+      // Listed from the packs, the folders on every core: ten thousand folders' trees lie all
+      // over a pack, each at the end of a delta chain of its own, and libgit2's small pack
+      // windows would be mapped anew for nearly each of them.
+      guard let folder = try repository.entry(ofCommit: commit!, at: directory),
+        folder.kind == .directory
+      else { return [] }
+      let top = try ObjectReader(repository: repository).treeEntries(folder.id)
+      let inner = Parallel.map(
+        top.filter { $0.kind == .directory },
+        makeContext: { worker in
+          (worker == .callingThread ? repository : try? repository.reopen())
+            .map { ObjectReader(repository: $0) }
+        }
+      ) { (objects, entry) -> Result<[TreeItem], GitError> in
+        guard let objects else { return .failure(Snapshot.unopened) }
+        do throws(GitError) {
+          return .success(
+            try objects.treeEntries(entry.id).map {
+              TreeItem(
+                directory: directory + "/" + entry.name, parent: entry.name, name: $0.name,
+                kind: $0.kind, oid: $0.id, mode: $0.mode)
+            })
+        } catch {
+          return .failure(error)
+        }
+      }
+      var items: [TreeItem] = []
+      var folders = inner.makeIterator()
+      for entry in top {
+        items.append(
+          TreeItem(
+            directory: directory, parent: nil, name: entry.name, kind: entry.kind, oid: entry.id,
+            mode: entry.mode))
+        if entry.kind == .directory, let listed = folders.next() { items += try listed.get() }
+      }
+      return items
     }
   }
+
+  /// Why a worker could not read: its own repository handle did not open.
+  static let unopened = GitError(
+    code: .generic, message: "could not open the repository", function: "git_repository_open")
 
   /// The contents of one file at a repository-relative path, or nil when it does not exist.
   public func file(at path: String) throws(GitError) -> [UInt8]? {

@@ -13,6 +13,8 @@ extension CloseWalk {
     var closed: Bool
     var seen: Set<String>
     var needsJudging: Bool
+    /// Completeness may be judged while following: no version of an earlier walk waits for it.
+    var judgeNow: Bool
     /// The walk already found the commit where the stage became `churned`.
     var churned: Bool
     var versions: [AccountVersion]
@@ -27,13 +29,18 @@ extension CloseWalk {
     /// The first version whose stage is `churned`, at or after close.
     var churn: Int?
     var unjudged: [AccountVersion] = []
+    /// The first version at or after close whose record has no errors, judged on the way.
+    var complete: Int?
   }
 
   /// Follows every account through its versions, accounts spread over every core. Before close
   /// only the stage is read (and only when the bytes could name a closed stage at all); from
   /// close on the commitment ids, and the stage of a changed account.yaml until it is churned.
+  /// With `judge`, completeness is judged on the way (from close, each version until one has no
+  /// errors), while the version's files are still at hand; otherwise the versions wait for it.
   static func follow(
-    _ paths: [AccountPath], repository: Repository, accountsDirectory: String, progress: Progress?
+    _ paths: [AccountPath], repository: Repository, accountsDirectory: String, judge: Judge?,
+    progress: Progress?
   ) throws(GitError) -> [FollowedAccount] {
     try mapOnEveryCore(paths, repository: repository, accountsDirectory: accountsDirectory) {
       (store, path) throws(GitError) in
@@ -68,7 +75,14 @@ extension CloseWalk {
         } else {
           continue
         }
-        if path.needsJudging { result.unjudged.append(version) }
+        guard path.needsJudging, result.complete == nil else { continue }
+        if let judge, path.judgeNow {
+          if try judge.isClean(folder: version.folder, store: store) {
+            result.complete = version.commit
+          }
+        } else {
+          result.unjudged.append(version)
+        }
       }
       return result
     }

@@ -19,11 +19,7 @@ extension CloseWalk {
         folders, repository: repository, accountsDirectory: accountsDirectory
       ) {
         (store, folder) throws(GitError) in
-        let files = try store.recordFiles(ofFolder: folder)
-        let findings = AccountChecker.check(
-          account: "", files: files.map { ($0.0, $0.1) }, settings: judge.settings
-        ).findings
-        return (folder, !findings.contains { judge.settings.isError($0.ruleID) })
+        (folder, try judge.isClean(folder: folder, store: store))
       }
       let verdicts = Dictionary(clean, uniquingKeysWith: { first, _ in first })
       for (name, queue) in due where verdicts[queue[round].folder] == true {
@@ -31,5 +27,16 @@ extension CloseWalk {
       }
       round += 1
     }
+  }
+}
+
+extension CloseWalk.Judge {
+  /// Whether the record in an account folder's tree has no errors under these settings.
+  func isClean(folder: OID, store: RecordHistoryStore) throws(GitError) -> Bool {
+    let files = try store.recordFiles(ofFolder: folder)
+    let findings = AccountChecker.check(
+      account: "", files: files.map { ($0.0, $0.1) }, settings: settings
+    ).findings
+    return !findings.contains { settings.isError($0.ruleID) }
   }
 }

@@ -71,7 +71,8 @@ struct CloseWalk {
       commits = try Self.firstParentChain(to: head, repository: repository)
       timer.mark("history: first-parent chain of \(commits.count) commits")
     }
-    try walk.advance(through: commits, repository: repository, store: store, progress: progress)
+    try walk.advance(
+      through: commits, repository: repository, store: store, judge: judge, progress: progress)
     let judging = judge != nil && !walk.unjudged.isEmpty
     if let judge, judging {
       progress?.begin("history: judging completeness after close")
@@ -92,7 +93,7 @@ struct CloseWalk {
   /// changed), then each account's versions are followed oldest first, as the definition of
   /// "close" requires, accounts in parallel.
   mutating func advance(
-    through commits: [OID], repository: Repository, store: RecordHistoryStore,
+    through commits: [OID], repository: Repository, store: RecordHistoryStore, judge: Judge?,
     progress: Progress? = nil
   ) throws(GitError) {
     guard !commits.isEmpty else { return }
@@ -120,12 +121,14 @@ struct CloseWalk {
     let paths = versions.keys.map { name in
       AccountPath(
         name: name, closed: closes[name] != nil, seen: Set(seenIDs[name] ?? []),
-        needsJudging: completeAt[name] == nil, churned: churnedOn[name] != nil,
-        versions: versions[name]!)
+        needsJudging: completeAt[name] == nil, judgeNow: unjudged[name] == nil,
+        churned: churnedOn[name] != nil, versions: versions[name]!)
     }
+    if let judge { judgedWith = judge.settingsID }
     progress?.begin("history: following \(paths.count) accounts", total: paths.count)
     let followed = try Self.follow(
-      paths, repository: repository, accountsDirectory: store.accountsDirectory, progress: progress)
+      paths, repository: repository, accountsDirectory: store.accountsDirectory, judge: judge,
+      progress: progress)
     timer.mark("history: follow \(paths.count) accounts through their versions")
 
     let known = Set(order)
@@ -136,7 +139,8 @@ struct CloseWalk {
     // order, so libgit2's few small pack windows move along instead of being mapped anew for
     // nearly every commit.
     var details: [Int: CommitDetails] = [:]
-    for index in Set(followed.compactMap { $0.close?.commit }).sorted() {
+    let wanted = followed.flatMap { [$0.close?.commit, $0.complete].compactMap { $0 } }
+    for index in Set(wanted).sorted() {
       details[index] = try repository.details(of: commits[index])
     }
     for result in followed {
@@ -149,6 +153,7 @@ struct CloseWalk {
         seenIDs[result.name, default: []] += result.newIDs
         added[result.name, default: []] += result.newIDs
       }
+      if let complete = result.complete { completeAt[result.name] = details[complete]!.time }
       if let churn = result.churn {
         churnedOn[result.name] = try repository.authorDay(of: commits[churn])
       }

@@ -60,7 +60,8 @@ public struct RecordAtCommit: Sendable {
     do {
       let details = try repository.details(of: commit)
       let settings = try Settings.committed(in: repository, at: commit)
-      let items = try repository.items(ofCommit: commit, under: settings.accountsDirectory)
+      let items = try Snapshot(repository: repository, source: .revision(commit.description))
+        .items(under: settings.accountsDirectory)
         .filter { $0.account == account && $0.kind == .file }
       guard !items.isEmpty else {
         throw HandoffError.unknownAccount(

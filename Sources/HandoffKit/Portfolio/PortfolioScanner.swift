@@ -52,12 +52,22 @@ public enum PortfolioScanner {
       progress?.begin("auditing accounts", total: layout.accounts.count)
       let results = Parallel.map(
         Array(layout.accounts.enumerated()),
-        makeContext: { try? snapshot.makeReader(for: $0) }
+        makeContext: { worker in
+          // One store a worker: a store opens the packs and keeps what it inflated.
+          (try? snapshot.makeReader(for: worker)).flatMap { reader in
+            reader.repository.map {
+              (
+                reader,
+                RecordHistoryStore(repository: $0, accountsDirectory: settings.accountsDirectory)
+              )
+            }
+          }
+        }
       ) {
-        reader, numbered -> Result<HandoffFacts, GitError> in
+        context, numbered -> Result<HandoffFacts, GitError> in
         let (position, folder) = numbered
         defer { progress?.advance() }
-        guard let reader, let handle = reader.repository else { return .failure(unopened) }
+        guard let (reader, store) = context else { return .failure(unopened) }
         do throws(GitError) {
           let close = closeByAccount[folder.id]
           let key =
@@ -67,8 +77,6 @@ public enum PortfolioScanner {
             account = known
             account.account = folder.id
           } else {
-            let store = RecordHistoryStore(
-              repository: handle, accountsDirectory: settings.accountsDirectory)
             let atHead =
               position < early.count
               ? early[position] : Self.headFacts(of: folder, reader: reader, settings: settings)

@@ -46,6 +46,44 @@ import Testing
       ])
   }
 
+  /// A commit's listing comes from the packs once the objects are packed (on two workers when
+  /// there are enough folders) and through libgit2 while they are loose; both are what git
+  /// itself lists two levels down, modes included, and deeper folders are listed, not entered.
+  @Test func aCommitIsListedAlikePackedAndLoose() throws {
+    let repo = try TestRepository()
+    for number in 0..<40 { try repo.write("accounts/a\(number)/account.yaml", "n: \(number)\n") }
+    try repo.write("accounts/a3/notes/deep.md", "deeper\n")
+    try repo.write("accounts/a5/run.sh", "#!/bin/sh\n")
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0o755], ofItemAtPath: repo.path + "/accounts/a5/run.sh")
+    try FileManager.default.createSymbolicLink(
+      atPath: repo.path + "/accounts/a7/link.yaml", withDestinationPath: "account.yaml")
+    try repo.write("accounts/top.md", "top\n")
+    try repo.commit("forty accounts")
+    func listing() throws -> [String] {
+      let repository = try Repository.discover(from: repo.path)
+      return try Snapshot(repository: repository, source: .revision("HEAD"))
+        .items(under: "accounts")
+        .map { "\(String($0.mode ?? 0, radix: 8)) \($0.oid?.description ?? "") \($0.path)" }
+    }
+    let loose = try listing()
+    try repo.git(["gc", "-q"])
+    #expect(try listing() == loose)
+    var expected = try repo.git(["ls-tree", "HEAD", "accounts/"]).split(separator: "\n")
+    for line in expected where line.contains(" tree ") {
+      expected += try repo.git(["ls-tree", "HEAD", String(line.split(separator: "\t")[1]) + "/"])
+        .split(separator: "\n")
+    }
+    let fromGit = expected.map { line in
+      let fields = line.split(separator: "\t")[0].split(separator: " ")
+      let mode = String(Int(fields[0], radix: 8)!, radix: 8)
+      return "\(mode) \(fields[2]) \(line.split(separator: "\t")[1])"
+    }
+    #expect(loose.sorted() == fromGit.sorted())
+    #expect(loose.contains { $0.hasSuffix(" accounts/a3/notes") })
+    #expect(!loose.contains { $0.hasSuffix("deep.md") })
+  }
+
   @Test func blobIDsMatchGit() throws {
     let repo = try TestRepository()
     try repo.write("accounts/acme/account.yaml", "name: A\n")

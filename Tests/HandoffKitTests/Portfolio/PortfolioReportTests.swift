@@ -127,6 +127,24 @@ import Testing
     #expect(try JSONReader.parse(indexed)["closed"]?["median_hours_to_complete"]?.number == 42)
   }
 
+  /// An index written without judging (by `at-close`) keeps its accounts' versions waiting;
+  /// a report then judges those after the fact and an account closed since on the way, and
+  /// says exactly what a walk without the index says.
+  @Test func waitingAndNewlyClosedAccountsAreJudgedAlike() throws {
+    let repo = try Self.portfolio(upTo: 2)
+    _ = try CloseFinder.find(in: Workspace.open(at: repo.path))
+    try repo.write("accounts/beta/risks.yaml", Fixtures.risks)
+    try repo.commit("beta: risks", after: 3 * 86_400)
+    try repo.writeAccount("delta")
+    try repo.commit("delta closes complete", after: 3600)
+    let indexed = PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path)))
+    let walked = PortfolioReport(
+      try PortfolioScanner.scan(in: Workspace.open(at: repo.path), useIndex: false))
+    #expect(PortfolioJSONRenderer().render(indexed) == PortfolioJSONRenderer().render(walked))
+    #expect(indexed.summary.neverComplete == 0)
+    #expect(indexed.summary.completeWithin24Hours == 2)
+  }
+
   @Test func changedSettingsRejudgeCompleteness() throws {
     let repo = try Self.portfolio(upTo: 2)
     #expect(
