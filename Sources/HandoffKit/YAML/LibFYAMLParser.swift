@@ -12,16 +12,23 @@ enum LibFYAMLParser {
   /// errors are printed to stderr even in quiet mode); errors are collected for the caller to
   /// read. The caller destroys it with `fy_diag_destroy`.
   static func silentDiagnostics() -> OpaquePointer? {
+    var config = silentConfiguration
+    guard let diag = fy_diag_create(&config) else { return nil }
+    fy_diag_set_collect_errors(diag, true)
+    return diag
+  }
+
+  /// Made once: libfyaml's defaults ask whether stderr is a terminal, a system call for each of
+  /// the hundred thousand files a history walk reads.
+  nonisolated(unsafe) private static let silentConfiguration: fy_diag_cfg = {
     var config = fy_diag_cfg()
     fy_diag_cfg_default(&config)
     config.fp = nil
     config.output_fn = { _, _, _, _ in }
     config.level = FYET_ERROR
     config.colorize = false
-    guard let diag = fy_diag_create(&config) else { return nil }
-    fy_diag_set_collect_errors(diag, true)
-    return diag
-  }
+    return config
+  }()
 
   /// Feeds every event to `handle` until it returns false or the stream ends. The events are
   /// the parser's: valid only during the call.
