@@ -64,38 +64,53 @@ extension CloseWalk {
   /// `Repository.firstParentHistory` gives it, read from the packs' commits where they are
   /// whole: libgit2's walk held every commit it read (280 MB for 96,000 commits) and took
   /// twice as long.
-  static func firstParentChain(to tip: OID, repository: Repository) throws(GitError) -> [OID] {
+  ///
+  /// Each commit's root tree comes along where its first line named it: read again, it would be
+  /// inflated a second time for every commit.
+  static func firstParentChain(to tip: OID, repository: Repository) throws(GitError)
+    -> (commits: [OID], roots: [OID?])
+  {
     let packs = PackedObjects(objectsDirectory: repository.commonDirectory + "objects")
     var chain: [OID] = []
+    var roots: [OID?] = []
     var current: OID? = tip
     while let commit = current {
       chain.append(commit)
       if let start = packs.commitStart(commit) {
         current = start.firstParent
+        roots.append(start.tree)
       } else {
         current = try repository.commitInfo(commit).firstParent
+        roots.append(nil)
       }
     }
-    return chain.reversed()
+    return (chain.reversed(), roots.reversed())
   }
 
   /// Each commit's accounts tree (nil where it has none), read on every core: the commit's
   /// first line and the trees down to the accounts folder, from the packs where they can be.
+  /// `roots`, when given, holds each commit's root tree where it is already known.
   static func accountsTrees(
-    of commits: [OID], repository: Repository, accountsDirectory: String,
+    of commits: [OID], roots: [OID?]? = nil, repository: Repository, accountsDirectory: String,
     progress: Progress? = nil
   ) throws(GitError) -> [OID?] {
     let path = accountsDirectory.split(separator: "/").map(String.init)
     let chunks = stride(from: 0, to: commits.count, by: 4096).map {
-      commits[$0..<min(commits.count, $0 + 4096)]
+      $0..<min(commits.count, $0 + 4096)
     }
     return try onEveryCore(chunks, repository: repository) { (handle, chunk) throws(GitError) in
       // A reader of its own: root trees would push accounts trees out of a shared cache.
       let reader = TreeVersionReader(repository: handle, budget: 100_000)
       var trees: [OID?] = []
       trees.reserveCapacity(chunk.count)
-      for commit in chunk {
-        trees.append(try reader.entryID(at: path, below: reader.tree(ofCommit: commit)))
+      for index in chunk {
+        let root: OID
+        if let known = roots?[index] {
+          root = known
+        } else {
+          root = try reader.tree(ofCommit: commits[index])
+        }
+        trees.append(try reader.entryID(at: path, below: root))
       }
       progress?.advance(by: chunk.count)
       return trees

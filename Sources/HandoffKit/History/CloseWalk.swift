@@ -64,15 +64,17 @@ struct CloseWalk {
       pending = newer
     }
     let commits: [OID]
+    var roots: [OID?]?
     if let pending {
       commits = pending
     } else {
       var timer = PhaseTimer()
-      commits = try Self.firstParentChain(to: head, repository: repository)
+      (commits, roots) = try Self.firstParentChain(to: head, repository: repository)
       timer.mark("history: first-parent chain of \(commits.count) commits")
     }
     try walk.advance(
-      through: commits, repository: repository, store: store, judge: judge, progress: progress)
+      through: commits, roots: roots, repository: repository, store: store, judge: judge,
+      progress: progress)
     let judging = judge != nil && !walk.unjudged.isEmpty
     if let judge, judging {
       progress?.begin("history: judging completeness after close")
@@ -87,20 +89,21 @@ struct CloseWalk {
     return walk
   }
 
-  /// Walks `commits` (oldest first, each the first-parent child of the previous).
+  /// Walks `commits` (oldest first, each the first-parent child of the previous; `roots`, their
+  /// root trees where the chain already read them).
   ///
   /// First the accounts trees of consecutive commits are compared (which accounts each commit
   /// changed), then each account's versions are followed oldest first, as the definition of
   /// "close" requires, accounts in parallel.
   mutating func advance(
-    through commits: [OID], repository: Repository, store: RecordHistoryStore, judge: Judge?,
-    progress: Progress? = nil
+    through commits: [OID], roots: [OID?]? = nil, repository: Repository,
+    store: RecordHistoryStore, judge: Judge?, progress: Progress? = nil
   ) throws(GitError) {
     guard !commits.isEmpty else { return }
     var timer = PhaseTimer()
     progress?.begin("history: reading commits", total: commits.count)
     let trees = try Self.accountsTrees(
-      of: commits, repository: repository, accountsDirectory: store.accountsDirectory,
+      of: commits, roots: roots, repository: repository, accountsDirectory: store.accountsDirectory,
       progress: progress)
     timer.mark("history: \(commits.count) commits' accounts trees")
     progress?.begin("history: comparing versions", total: commits.count)

@@ -401,8 +401,13 @@ import Testing
     }
     let repository = try Repository.discover(from: repo.path)
     let head = try repository.commit(for: "HEAD")
-    let chain = try CloseWalk.firstParentChain(to: head, repository: repository)
+    let (chain, roots) = try CloseWalk.firstParentChain(to: head, repository: repository)
     #expect(chain == (try repository.firstParentHistory(to: head)))
     #expect(chain.count == 9)
+    // Root trees are named where the commit lay in a pack, and are the commits' own.
+    #expect(roots.contains(nil) && roots.contains { $0 != nil })
+    for (commit, root) in zip(chain, roots) where root != nil {
+      #expect(root == (try repository.commitInfo(commit).tree))
+    }
   }
 }
