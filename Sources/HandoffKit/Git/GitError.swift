@@ -45,6 +45,11 @@ public struct GitError: Error, Sendable, Equatable, CustomStringConvertible {
     self.function = function
   }
 
+  /// A worker's own repository handle did not open (`reopen` failed), during `function`.
+  static func unopened(during function: String) -> GitError {
+    GitError(code: .generic, message: "could not open the repository", function: function)
+  }
+
   public var description: String { "\(function): \(message)" }
 
   /// Reads and clears libgit2's thread-local last error right after `function` returned `result`.

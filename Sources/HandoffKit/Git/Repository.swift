@@ -145,13 +145,6 @@ public final class Repository {
 
   // MARK: - Trees
 
-  /// The id and kind of the entry at `path` in `commit`, or nil when there is none.
-  func entry(ofCommit commit: OID, at path: String) throws(GitError) -> (
-    id: OID, kind: TreeItem.Kind
-  )? {
-    try withTree(ofCommit: commit) { (root) throws(GitError) in try entry(at: path, below: root) }
-  }
-
   /// The blob id of the file at `path` in `commit`, or nil when there is none.
   public func fileID(ofCommit commit: OID, at path: String) throws(GitError) -> OID? {
     try withTree(ofCommit: commit) { (root) throws(GitError) -> OID? in

@@ -60,18 +60,21 @@ public final class Snapshot {
       // Listed from the packs, the folders on every core: ten thousand folders' trees lie all
       // over a pack, each at the end of a delta chain of its own, and libgit2's small pack
       // windows would be mapped anew for nearly each of them.
-      guard let folder = try repository.entry(ofCommit: commit!, at: directory),
+      guard
+        let folder = try repository.entry(
+          inTree: repository.commitInfo(commit!).tree, at: directory),
         folder.kind == .directory
       else { return [] }
-      let top = try ObjectReader(repository: repository).treeEntries(folder.id)
+      let objects = ObjectReader(repository: repository)
+      let top = try objects.treeEntries(folder.id)
       let inner = Parallel.map(
         top.filter { $0.kind == .directory },
         makeContext: { worker in
-          (worker == .callingThread ? repository : try? repository.reopen())
-            .map { ObjectReader(repository: $0) }
+          worker == .callingThread
+            ? objects : (try? repository.reopen()).map { ObjectReader(repository: $0) }
         }
       ) { (objects, entry) -> Result<[TreeItem], GitError> in
-        guard let objects else { return .failure(Snapshot.unopened) }
+        guard let objects else { return .failure(.unopened(during: "git_repository_open")) }
         do throws(GitError) {
           return .success(
             try objects.treeEntries(entry.id).map {
@@ -95,10 +98,6 @@ public final class Snapshot {
       return items
     }
   }
-
-  /// Why a worker could not read: its own repository handle did not open.
-  static let unopened = GitError(
-    code: .generic, message: "could not open the repository", function: "git_repository_open")
 
   /// The contents of one file at a repository-relative path, or nil when it does not exist.
   public func file(at path: String) throws(GitError) -> [UInt8]? {

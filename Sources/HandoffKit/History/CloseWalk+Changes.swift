@@ -140,8 +140,7 @@ extension CloseWalk {
       }
     ) { (state: inout State?, chunk: Chunk) -> Result<[Output], GitError> in
       guard let state else {
-        return .failure(
-          GitError(code: .generic, message: "could not open the repository", function: "history"))
+        return .failure(.unopened(during: "history"))
       }
       do throws(GitError) { return .success(try body(state, chunk)) } catch {
         return .failure(error)

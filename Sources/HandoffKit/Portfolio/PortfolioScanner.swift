@@ -46,8 +46,7 @@ public enum PortfolioScanner {
       }
       let closeByAccount = Dictionary(
         closes.map { ($0.account, $0) }, uniquingKeysWith: { first, _ in first })
-      let unopened = GitError(
-        code: .generic, message: "could not open the repository", function: "report")
+      let unopened = GitError.unopened(during: "report")
       var timer = PhaseTimer()
       progress?.begin("auditing accounts", total: layout.accounts.count)
       let results = Parallel.map(
