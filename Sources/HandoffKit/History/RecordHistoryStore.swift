@@ -18,9 +18,11 @@ final class RecordHistoryStore {
   /// Blobs and folders' trees, read from the packs without libgit2's lock.
   private lazy var objects = ObjectReader(repository: repository)
 
-  init(repository: Repository, accountsDirectory: String) {
+  /// `objects`, when given, is a reader of `repository` already open on this thread.
+  init(repository: Repository, accountsDirectory: String, objects: ObjectReader? = nil) {
     self.repository = repository
     self.accountsDirectory = accountsDirectory
+    if let objects { self.objects = objects }
   }
 
   /// The accounts folder's tree in a commit's root tree.

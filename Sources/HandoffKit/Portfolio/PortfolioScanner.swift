@@ -52,12 +52,15 @@ public enum PortfolioScanner {
       let results = Parallel.map(
         Array(layout.accounts.enumerated()),
         makeContext: { worker in
-          // One store a worker: a store opens the packs and keeps what it inflated.
+          // One store a worker, reading through the snapshot reader's own pack reader: each
+          // opens the packs and keeps what it inflated.
           (try? snapshot.makeReader(for: worker)).flatMap { reader in
             reader.repository.map {
               (
                 reader,
-                RecordHistoryStore(repository: $0, accountsDirectory: settings.accountsDirectory)
+                RecordHistoryStore(
+                  repository: $0, accountsDirectory: settings.accountsDirectory,
+                  objects: reader.objects)
               )
             }
           }
