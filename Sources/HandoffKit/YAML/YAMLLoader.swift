@@ -12,13 +12,24 @@ public enum YAMLLoader {
     bytes.withUnsafeBytes { load($0) }
   }
 
-  /// Loads the bytes of one file without copying them.
+  /// Loads the bytes of one file without copying them. Plain block YAML is read directly;
+  /// anything else through libfyaml (the same document either way).
   public static func load(_ raw: UnsafeRawBufferPointer) -> YAMLDocument {
+    load(raw, plainBlockFirst: true)
+  }
+
+  /// Loads through libfyaml alone: the reference the plain block reader is tested against.
+  static func loadThroughLibFYAML(_ bytes: [UInt8]) -> YAMLDocument {
+    bytes.withUnsafeBytes { load($0, plainBlockFirst: false) }
+  }
+
+  private static func load(_ raw: UnsafeRawBufferPointer, plainBlockFirst: Bool) -> YAMLDocument {
     switch InputText.check(raw) {
     case .failure(let problem):
       return YAMLDocument(root: nil, problems: [problem])
     case .success(let body):
       if body.isEmpty { return YAMLDocument(root: nil, problems: []) }
+      if plainBlockFirst, let document = PlainBlockReader.read(body) { return document }
       return EventReader.read(body)
     }
   }
