@@ -107,6 +107,9 @@ public enum PortfolioScanner {
   struct HeadFacts: Sendable {
     var facts: HandoffFacts
     var commitments: [YAMLNode]
+    /// The blob `commitments` came from, when it loaded without problems: a close version with
+    /// the same blob has the same commitments, and is not read again.
+    var commitmentsBlob: OID?
     var endedOn: CalendarDate?
   }
 
@@ -127,8 +130,11 @@ public enum PortfolioScanner {
   {
     var facts = atHead.facts
     if let close, close.commit != nil, let closeFolder = close.folder {
+      let closeBlob = try store.files(ofFolder: closeFolder).commitments
+      let unchanged = atHead.commitmentsBlob != nil && closeBlob == atHead.commitmentsBlob
       let drift = Drift.drift(
-        facts.account, before: try store.commitments(ofFolder: closeFolder),
+        facts.account,
+        before: unchanged ? atHead.commitments : try store.commitments(ofFolder: closeFolder),
         after: atHead.commitments)
       let headIDs = Set(atHead.commitments.compactMap { $0["id"]?.string })
       facts.redated = drift.redated.count
@@ -202,8 +208,11 @@ public enum PortfolioScanner {
     facts.introDue = context.requirement(from: .handedOff, appliesAt: record.stage)
     facts.warmTransitionDue = facts.introDue
     facts.reconcileDue = context.requirement(from: .onboarding, appliesAt: record.stage)
+    let commitmentsBlob =
+      record.roots[.commitments] == nil
+      ? nil : folder.files.first { $0.kind == .commitments }?.item.oid
     return HeadFacts(
-      facts: facts, commitments: record.commitments,
+      facts: facts, commitments: record.commitments, commitmentsBlob: commitmentsBlob,
       endedOn: record.accountDate("contract.ended_on")?.date)
   }
 }

@@ -21,8 +21,16 @@ public struct AccountRecord: Sendable {
 
   /// The value at a dotted path in `account.yaml` (`contract.start`).
   public func accountValue(_ path: String) -> YAMLNode? {
+    // Walked key by key without splitting: the rules ask for a few paths of every account.
     var node = account
-    for key in path.split(separator: ".") { node = node?[String(key)] }
+    var rest = path[...]
+    while !rest.isEmpty, let current = node {
+      let dot = rest.firstIndex(of: ".") ?? rest.endIndex
+      let key = rest[..<dot]
+      rest = dot == rest.endIndex ? rest[dot...] : rest[rest.index(after: dot)...]
+      if key.isEmpty { continue }
+      node = current.entries?.first { $0.key == key }?.value
+    }
     return node
   }
 

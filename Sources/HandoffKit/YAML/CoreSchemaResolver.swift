@@ -4,6 +4,10 @@
 /// rules that out, so this is the one place where a plain scalar gets a type.
 enum CoreSchemaResolver {
   static func resolve(plain text: String) -> YAMLNode.Value {
+    // Most values are words: only these first bytes can start a null, a boolean or a number.
+    guard let first = text.utf8.first, Self.firstBytes[Int(first)] else {
+      return text.isEmpty ? .null : .string(text)
+    }
     switch text {
     case "", "~", "null", "Null", "NULL": return .null
     case "true", "True", "TRUE": return .bool(true)
@@ -19,6 +23,10 @@ enum CoreSchemaResolver {
     else { return .string(text) }
     if let number = integer(text) ?? float(text) { return .number(number) }
     return .string(text)
+  }
+
+  private static let firstBytes: [Bool] = (0..<256).map { byte in
+    "~nNtTfF.+-0123456789".utf8.contains(UInt8(byte))
   }
 
   /// `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`.

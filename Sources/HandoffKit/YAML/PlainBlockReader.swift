@@ -400,7 +400,11 @@ private struct Reader {
   private func firstEntry(_ key: String, in entries: [YAMLEntry], seen: inout Set<String>?)
     -> YAMLEntry?
   {
-    if entries.count < 16 { return entries.first { $0.key == key } }
+    // Keys here are ASCII, for which byte equality is string equality.
+    if entries.count < 16 {
+      let count = key.utf8.count
+      return entries.first { $0.key.utf8.count == count && $0.key.utf8.elementsEqual(key.utf8) }
+    }
     if seen == nil { seen = Set(entries.map(\.key)) }
     guard seen!.contains(key) else {
       seen!.insert(key)
