@@ -26,31 +26,17 @@ public enum PortfolioScanner {
       where settings.severity(of: finding.ruleID, default: finding.severity) == .error {
         if let account = finding.account { layoutErrors[account, default: 0] += 1 }
       }
-      // What HEAD alone says of each account does not wait for the close walk: with nothing
-      // cached it is worked out on another thread (its own repository handle) while the walk
-      // runs, which leaves a core idle much of the time.
-      let early: [HeadFacts?]
-      let closes: [AccountClose]
-      if cache?.isEmpty ?? true {
-        let own = try Snapshot.open(head.description, in: repository.reopen())
-        (early, closes) = try Parallel.alongside(
-          { Self.headFacts(of: layout.accounts, in: own, settings: settings) },
-          { () throws(HandoffError) in
-            try CloseFinder.find(
-              in: workspace, useIndex: useIndex, judgeCompleteness: true, progress: progress)
-          })
-      } else {
-        early = []
-        closes = try CloseFinder.find(
-          in: workspace, useIndex: useIndex, judgeCompleteness: true, progress: progress)
-      }
+      // The walk first, then HEAD on every core: run side by side they fought over two cores
+      // (more work done in all, none of it sooner) and HEAD's facts waited in memory.
+      let closes = try CloseFinder.find(
+        in: workspace, useIndex: useIndex, judgeCompleteness: true, progress: progress)
       let closeByAccount = Dictionary(
         closes.map { ($0.account, $0) }, uniquingKeysWith: { first, _ in first })
       let unopened = GitError.unopened(during: "report")
       var timer = PhaseTimer()
       progress?.begin("auditing accounts", total: layout.accounts.count)
       let results = Parallel.map(
-        Array(layout.accounts.enumerated()),
+        layout.accounts,
         makeContext: { worker in
           // One store a worker, reading through the snapshot reader's own pack reader: each
           // opens the packs and keeps what it inflated.
@@ -66,8 +52,7 @@ public enum PortfolioScanner {
           }
         }
       ) {
-        context, numbered -> Result<HandoffFacts, GitError> in
-        let (position, folder) = numbered
+        context, folder -> Result<HandoffFacts, GitError> in
         defer { progress?.advance() }
         guard let (reader, store) = context else { return .failure(unopened) }
         do throws(GitError) {
@@ -79,10 +64,7 @@ public enum PortfolioScanner {
             account = known
             account.account = folder.id
           } else {
-            let atHead =
-              position < early.count
-              ? early[position] : Self.headFacts(of: folder, reader: reader, settings: settings)
-            guard let atHead else { return .failure(unopened) }
+            let atHead = Self.headFacts(of: folder, reader: reader, settings: settings)
             account = try Self.facts(atHead, close: close, store: store)
             if let key { cache?.store(account, for: key) }
           }
@@ -111,16 +93,6 @@ public enum PortfolioScanner {
     /// the same blob has the same commitments, and is not read again.
     var commitmentsBlob: OID?
     var endedOn: CalendarDate?
-  }
-
-  /// Every account's HEAD facts, on every core (nil where a worker could not open the
-  /// repository).
-  static func headFacts(of folders: [AccountFolder], in snapshot: Snapshot, settings: Settings)
-    -> [HeadFacts?]
-  {
-    Parallel.map(folders, makeContext: { try? snapshot.makeReader(for: $0) }) { reader, folder in
-      reader.map { Self.headFacts(of: folder, reader: $0, settings: settings) }
-    }
   }
 
   /// The facts of HEAD completed with those of the close: its commit, how long the record took

@@ -89,6 +89,12 @@ struct SimplePattern: Sendable {
   }
 
   func matches(_ text: String) -> Bool {
+    // `^x-` is tried on every key of a mapping with extensions: most fail at the first letter.
+    if anchoredStart, let first = atoms.first, first.minimum > 0, !first.negated,
+      let scalar = text.unicodeScalars.first, !first.accepts(scalar)
+    {
+      return false
+    }
     let scalars = Array(text.unicodeScalars)
     if anchoredStart { return match(scalars, from: 0, atom: 0) }
     return (0...scalars.count).contains { match(scalars, from: $0, atom: 0) }

@@ -61,38 +61,6 @@ enum Parallel {
 }
 
 /// The next input index to hand out, shared by the workers.
-extension Parallel {
-  /// Runs `background` on a thread of its own while `foreground` runs on the calling thread, and
-  /// returns when both are done: for two pieces of work that need nothing of each other, where
-  /// the foreground leaves a core idle part of the time. `background` must share no repository
-  /// handle with `foreground`.
-  static func alongside<Background, Foreground, Failure: Error>(
-    _ background: @escaping () -> Background, _ foreground: () throws(Failure) -> Foreground
-  ) throws(Failure) -> (Background, Foreground) {
-    let done = DispatchSemaphore(value: 0)
-    let slot = Slot<Background>()
-    let work = UncheckedBox(background)
-    Thread.detachNewThread {
-      slot.value = work.value()
-      done.signal()
-    }
-    let foregroundResult: Result<Foreground, Failure>
-    do throws(Failure) {
-      foregroundResult = .success(try foreground())
-    } catch {
-      foregroundResult = .failure(error)
-    }
-    // Waited for even when the foreground failed: the background may not outlive its inputs.
-    done.wait()
-    return (slot.value!, try foregroundResult.get())
-  }
-}
-
-/// Where the background thread leaves its result; read only after it signalled.
-private final class Slot<Value>: @unchecked Sendable {
-  var value: Value?
-}
-
 private final class NextIndex: @unchecked Sendable {
   private let lock = NSLock()
   private var value = 0

@@ -102,7 +102,7 @@ import Testing
     let walked = PortfolioJSONRenderer().render(
       PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path), useIndex: false))
     )
-    // Once the report cache holds every account, HEAD is no longer read alongside the walk.
+    // Once the report cache holds every account, HEAD's files are not read again.
     let cached = PortfolioJSONRenderer().render(
       PortfolioReport(try PortfolioScanner.scan(in: Workspace.open(at: repo.path))))
     #expect(indexed == walked)

@@ -29,41 +29,6 @@ import Testing
     }
     #expect(Tracked.alive.value == 0)
   }
-
-  /// Both sides run at once, on two threads, and both results come back: each waits for a sign
-  /// from the other, which one after the other on one thread (either order) could not give.
-  @Test func alongsideRunsBothAtOnceAndReturnsBoth() {
-    let backgroundStarted = DispatchSemaphore(value: 0)
-    let foregroundStarted = DispatchSemaphore(value: 0)
-    let (background, foreground) = Parallel.alongside(
-      { () -> Int in
-        backgroundStarted.signal()
-        let met = foregroundStarted.wait(timeout: .now() + 10) == .success
-        return met ? (1...100).reduce(0, +) : -1
-      },
-      { () -> String in
-        foregroundStarted.signal()
-        return backgroundStarted.wait(timeout: .now() + 10) == .success ? "met" : "alone"
-      })
-    #expect(background == 5050)
-    #expect(foreground == "met")
-  }
-
-  /// A failing foreground still waits for the background before its error comes out.
-  @Test func alongsideWaitsForTheBackgroundWhenTheForegroundFails() {
-    struct Stop: Error {}
-    let finished = Counter()
-    #expect(throws: Stop.self) {
-      _ = try Parallel.alongside(
-        { () -> Int in
-          Thread.sleep(forTimeInterval: 0.05)
-          finished.add(1)
-          return 1
-        },
-        { () throws(Stop) -> Int in throw Stop() })
-    }
-    #expect(finished.value == 1)
-  }
 }
 
 /// A thread-safe count for the tests above.
