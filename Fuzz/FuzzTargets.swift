@@ -22,6 +22,9 @@ enum FuzzTarget: String {
   case editor
   /// Three versions of a record file (split at NUL bytes) merged as `merge-driver` merges them.
   case merge
+  /// Plain block YAML read directly: whenever the direct reader takes a file, its document must
+  /// be exactly libfyaml's (nodes, positions, problems).
+  case plainYAML = "plain-yaml"
 
   static let chosen: FuzzTarget = {
     let name = getenv("HANDOFF_FUZZ_TARGET").map { String(cString: $0) } ?? "record"
@@ -43,6 +46,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   case .csv: fuzzCSV(input)
   case .editor: fuzzEditor(input)
   case .merge: fuzzMerge(input)
+  case .plainYAML: fuzzPlainYAML(input)
   }
   return 0
 }
@@ -60,6 +64,16 @@ private func fuzzRecord(_ input: UnsafeRawBufferPointer) {
     if finding.message.isEmpty { fatalError("empty message") }
   }
   if let root { _ = SchemaLibrary.shared.schema(for: kind).accepts(root) }
+}
+
+private func fuzzPlainYAML(_ input: UnsafeRawBufferPointer) {
+  guard case .success(let body) = InputText.check(input), !body.isEmpty,
+    let direct = PlainBlockReader.read(body)
+  else { return }
+  let reference = YAMLLoader.loadThroughLibFYAML(Array(input))
+  if direct.outline != reference.outline {
+    fatalError("the plain block reader differs from libfyaml:\n\(direct.outline)\n--\n\(reference.outline)")
+  }
 }
 
 private func fuzzSettings(_ input: UnsafeRawBufferPointer) {

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(record settings raw-tree index csv editor merge)
+[ ${#targets[@]} -gt 0 ] || targets=(record settings raw-tree index csv editor merge plain-yaml)
 out=.build/fuzz
 mkdir -p "$out"
 binary="$out/handoff-fuzz"

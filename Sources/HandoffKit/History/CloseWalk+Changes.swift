@@ -39,7 +39,9 @@ extension CloseWalk {
         let after = reader.counts
         PhaseTimer.note(
           "history: trees \(range): \(after.deltas - before.deltas) from deltas, "
-            + "\(after.whole - before.whole) whole, \(after.libgit2 - before.libgit2) through libgit2"
+            + "\(after.whole - before.whole) whole "
+            + "(\((after.wholeBytes - before.wholeBytes) / 1024) KiB), "
+            + "\(after.libgit2 - before.libgit2) through libgit2"
         )
       }
       for index in range where pairs[index].old != pairs[index].new {

@@ -172,6 +172,94 @@ import Testing
     }
   }
 
+  /// A long delta chain, each version made from the one before (as Git chains 50 and more):
+  /// every version still equals its tree's full parse, and any two versions of the chain
+  /// compare as their bytes do.
+  @Test func longDeltaChainsStaySharedAndExact() throws {
+    var generator = SystemRandomNumberGenerator()
+    let table = TreeEntryTable()
+    var current = (0..<2000).map {
+      (name: "acct-\(String($0 * 3 + 10_000))", id: UInt8($0 % 200), folder: true)
+    }
+    var trees = [Self.tree(current)]
+    var versions = [try #require(trees[0].withUnsafeBytes { TreeVersion(bytes: $0, table: table) })]
+    for round in 0..<300 {
+      switch Int.random(in: 0...3, using: &generator) {
+      case 0:
+        current.remove(at: Int.random(in: 0..<current.count, using: &generator))
+      case 1:
+        let name = "acct-\(Int.random(in: 10_000...16_000, using: &generator))"
+        if !current.contains(where: { $0.name == name }) {
+          current.append((name, 7, Bool.random(using: &generator)))
+          current.sort { $0.name < $1.name }
+        }
+      default:
+        current[Int.random(in: 0..<current.count, using: &generator)].id &+= 1
+      }
+      let tree = Self.tree(current)
+      let delta = Self.delta(from: trees[trees.count - 1], to: tree, using: &generator)
+      let made = try #require(
+        delta.withUnsafeBytes {
+          TreeVersion(applying: $0, to: versions[versions.count - 1], table: table)
+        }, "round \(round)")
+      let whole = try #require(tree.withUnsafeBytes { TreeVersion(bytes: $0, table: table) })
+      #expect(made.entries == whole.entries, "round \(round)")
+      #expect(made.layout == whole.layout, "round \(round)")
+      #expect(made.size == tree.count, "round \(round)")
+      trees.append(tree)
+      versions.append(made)
+    }
+    for _ in 0..<200 {
+      let i = Int.random(in: 0..<trees.count, using: &generator)
+      let j = Int.random(in: 0..<trees.count, using: &generator)
+      let full = trees[i].withUnsafeBytes { oldBytes in
+        trees[j].withUnsafeBytes {
+          RawTree.changes(from: RawTree(bytes: oldBytes), to: RawTree(bytes: $0))
+        }
+      }
+      let changes = TreeVersion.changes(from: versions[i], to: versions[j], table: table)
+      #expect(changes.map(\.name) == full.map(\.name), "\(i) to \(j)")
+      #expect(changes.map(\.new) == full.map(\.new), "\(i) to \(j)")
+      #expect(changes.map(\.old) == full.map(\.old), "\(i) to \(j)")
+    }
+  }
+
+  /// A whole tree read with a close version as its hint (entries added, removed and changed)
+  /// is the tree read alone; cut short or damaged, it stops where the tree read alone stops.
+  @Test func wholeTreesReadWithAHintEqualTreesReadAlone() throws {
+    var generator = SystemRandomNumberGenerator()
+    let table = TreeEntryTable()
+    for round in 0..<300 {
+      let count = Int.random(in: 0...400, using: &generator)
+      var entries = (0..<count).map {
+        (name: "acct-\(String($0 * 5 + 10_000))", id: UInt8($0 % 200), folder: $0 % 7 > 0)
+      }
+      let hintBytes = Self.tree(entries)
+      let hint = try #require(hintBytes.withUnsafeBytes { TreeVersion(bytes: $0, table: table) })
+      for _ in 0..<Int.random(in: 0...6, using: &generator) where !entries.isEmpty {
+        let index = Int.random(in: 0..<entries.count, using: &generator)
+        switch Int.random(in: 0...2, using: &generator) {
+        case 0: entries.remove(at: index)
+        case 1: entries[index].id &+= 1
+        default: entries.insert((entries[index].name + "a", 3, true), at: index + 1)
+        }
+      }
+      var bytes = Self.tree(entries)
+      if round % 5 == 0, !bytes.isEmpty {
+        bytes.removeLast(Int.random(in: 1...min(30, bytes.count), using: &generator))
+      }
+      if round % 7 == 0, !bytes.isEmpty {
+        bytes[Int.random(in: 0..<bytes.count, using: &generator)] = 0
+      }
+      let alone = try #require(bytes.withUnsafeBytes { TreeVersion(bytes: $0, table: table) })
+      let hinted = try #require(
+        bytes.withUnsafeBytes { TreeVersion(bytes: $0, table: table, hint: hint) })
+      #expect(hinted.entries == alone.entries, "round \(round)")
+      #expect(hinted.layout == alone.layout, "round \(round)")
+      #expect(hinted.isExact == alone.isExact, "round \(round)")
+    }
+  }
+
   /// Damaged deltas (bytes overwritten, cut short) never crash: either they are refused, or
   /// what they make is what applying them byte by byte (`ObjectReader.apply`) makes, read as a
   /// tree.

@@ -12,8 +12,9 @@ final class TreeVersionReader {
   private var recent: RecentObjects<TreeVersion>
   /// The version returned last: a whole tree read next is most likely close to it.
   private var latest: TreeVersion?
-  /// How many versions came from a delta, a whole object in a pack, and libgit2.
-  private(set) var counts = (deltas: 0, whole: 0, libgit2: 0)
+  /// How many versions came from a delta, a whole object in a pack (and those objects' bytes),
+  /// and libgit2.
+  private(set) var counts = (deltas: 0, whole: 0, wholeBytes: 0, libgit2: 0)
 
   init(repository: Repository, budget: Int = 4_000_000) {
     self.repository = repository
@@ -74,6 +75,7 @@ final class TreeVersionReader {
       whole: { kind, data in
         guard kind == .tree else { return nil }
         counts.whole += 1
+        counts.wholeBytes += data.count
         return data.withUnsafeBytes { TreeVersion(bytes: $0, table: table, hint: latest) }
       },
       apply: { delta, base in
