@@ -72,7 +72,8 @@ private func fuzzPlainYAML(_ input: UnsafeRawBufferPointer) {
   else { return }
   let reference = YAMLLoader.loadThroughLibFYAML(Array(input))
   if direct.outline != reference.outline {
-    fatalError("the plain block reader differs from libfyaml:\n\(direct.outline)\n--\n\(reference.outline)")
+    fatalError(
+      "the plain block reader differs from libfyaml:\n\(direct.outline)\n--\n\(reference.outline)")
   }
 }
 
