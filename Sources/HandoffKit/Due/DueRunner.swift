@@ -12,7 +12,7 @@ public enum DueRunner {
     let layout: AccountLayout
     do {
       layout = AccountLayout.scan(
-        try snapshot.items(under: settings.accountsDirectory),
+        try snapshot.accountItems(under: settings.accountsDirectory, useCache: useCache),
         accountsDirectory: settings.accountsDirectory)
     } catch {
       throw HandoffError(error, during: "due")

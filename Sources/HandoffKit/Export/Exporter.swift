@@ -27,7 +27,7 @@ public enum Exporter {
     let events: [CommitmentEvents.Event]
     do {
       let layout = AccountLayout.scan(
-        try snapshot.items(under: settings.accountsDirectory),
+        try snapshot.accountItems(under: settings.accountsDirectory, useCache: useCache),
         accountsDirectory: settings.accountsDirectory)
       let cache = useCache ? ExportCache.open(repository: repository, format: format) : nil
       let keys = layout.accounts.map { folder in

@@ -49,8 +49,11 @@ public final class Snapshot {
     }
   }
 
-  /// The files and folders under `directory`, two levels deep.
-  public func items(under directory: String) throws(GitError) -> [TreeItem] {
+  /// The files and folders under `directory`, two levels deep. For a commit, the folders'
+  /// listings are taken from `memory` where it has them, and given to it where it had not.
+  public func items(under directory: String, memory: TreeListingMemory? = nil) throws(GitError)
+    -> [TreeItem]
+  {
     switch source {
     case .worktree:
       return WorkTreeListing.items(root: repository.workingDirectory ?? "", under: directory)
@@ -66,34 +69,47 @@ public final class Snapshot {
         folder.kind == .directory
       else { return [] }
       let objects = ObjectReader(repository: repository)
-      let top = try objects.treeEntries(folder.id)
-      let inner = Parallel.map(
-        top.filter { $0.kind == .directory },
+      let top: TreeListing
+      if let known = memory?.listing(of: folder.id) {
+        top = known
+      } else {
+        top = try objects.treeEntries(folder.id)
+        memory?.remember(top, of: folder.id)
+      }
+      let folders = top.filter { $0.kind == .directory }
+      var listings = folders.map { memory?.listing(of: $0.id) }
+      let unknown = folders.indices.filter { listings[$0] == nil }
+      let read = Parallel.map(
+        unknown,
         makeContext: { worker in
           worker == .callingThread
             ? objects : (try? repository.reopen()).map { ObjectReader(repository: $0) }
         }
-      ) { (objects, entry) -> Result<[TreeItem], GitError> in
+      ) { (objects, index) -> Result<TreeListing, GitError> in
         guard let objects else { return .failure(.unopened(during: "git_repository_open")) }
-        do throws(GitError) {
-          return .success(
-            try objects.treeEntries(entry.id).map {
-              TreeItem(
-                directory: directory + "/" + entry.name, parent: entry.name, name: $0.name,
-                kind: $0.kind, oid: $0.id, mode: $0.mode)
-            })
-        } catch {
+        do throws(GitError) { return .success(try objects.treeEntries(folders[index].id)) } catch {
           return .failure(error)
         }
       }
+      for (index, result) in zip(unknown, read) {
+        let listing = try result.get()
+        memory?.remember(listing, of: folders[index].id)
+        listings[index] = listing
+      }
       var items: [TreeItem] = []
-      var folders = inner.makeIterator()
+      var inner = zip(folders, listings).makeIterator()
       for entry in top {
         items.append(
           TreeItem(
             directory: directory, parent: nil, name: entry.name, kind: entry.kind, oid: entry.id,
             mode: entry.mode))
-        if entry.kind == .directory, let listed = folders.next() { items += try listed.get() }
+        guard entry.kind == .directory, let (folder, listing) = inner.next() else { continue }
+        let path = directory + "/" + folder.name
+        items += (listing ?? []).map {
+          TreeItem(
+            directory: path, parent: folder.name, name: $0.name, kind: $0.kind, oid: $0.id,
+            mode: $0.mode)
+        }
       }
       return items
     }

@@ -37,6 +37,8 @@ public struct PortfolioReport: Sendable {
   public static let noOwner = "(no sales owner)"
 
   public init(_ scan: PortfolioScanner.Scan, since: CalendarDate? = nil, weakestCount: Int = 10) {
+    var timer = PhaseTimer()
+    defer { timer.mark("report: figures") }
     head = scan.head
     self.since = since
     redFlagThreshold = scan.settings.redFlagThreshold

@@ -12,6 +12,7 @@ public enum PortfolioScanner {
     throws(HandoffError) -> Scan
   {
     let repository = workspace.repository
+    var timer = PhaseTimer()
     let head = try workspace.headCommit()
     let (settings, settingsID) = try workspace.committedSettings()
     do {
@@ -19,8 +20,9 @@ public enum PortfolioScanner {
       let cache = useIndex ? ReportCache.open(repository: repository) : nil
       let snapshot = try Snapshot.open(head.description, in: repository)
       let layout = AccountLayout.scan(
-        try snapshot.items(under: settings.accountsDirectory),
+        try snapshot.accountItems(under: settings.accountsDirectory, useCache: useIndex),
         accountsDirectory: settings.accountsDirectory)
+      timer.mark("report: \(layout.accounts.count) accounts listed at HEAD")
       var layoutErrors: [String: Int] = [:]
       for finding in layout.findings
       where settings.severity(of: finding.ruleID, default: finding.severity) == .error {
@@ -33,7 +35,7 @@ public enum PortfolioScanner {
       let closeByAccount = Dictionary(
         closes.map { ($0.account, $0) }, uniquingKeysWith: { first, _ in first })
       let unopened = GitError.unopened(during: "report")
-      var timer = PhaseTimer()
+      timer.mark("report: closes found")
       progress?.begin("auditing accounts", total: layout.accounts.count)
       let results = Parallel.map(
         layout.accounts,

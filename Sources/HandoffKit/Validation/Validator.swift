@@ -102,7 +102,10 @@ public enum Validator {
     if fast {
       items = staged!.items
     } else {
-      do { items = try snapshot.items(under: settings.accountsDirectory) } catch {
+      do {
+        items = try snapshot.accountItems(
+          under: settings.accountsDirectory, useCache: request.useCache)
+      } catch {
         throw .git(error)
       }
     }
