@@ -136,7 +136,8 @@ public struct OutcomeFigures: Sendable {
     retentionByChecklist = ["under 25%", "25–50%", "50–75%", "75% and more"].map {
       Retention(label: "checklist " + $0)
     }
-    var gaps: [String: ItemGap] = [:]
+    // Counted by the item's place in the checklist: items outside it are not reported.
+    var gaps = Auditor.checklist.map { ItemGap(id: $0.id, title: $0.title) }
 
     for facts in group {
       let age = context.asOf.flatMap { asOf in facts.closedOn.map { asOf.dayNumber - $0.dayNumber }
@@ -194,15 +195,23 @@ public struct OutcomeFigures: Sendable {
         facts.warmTransitionDays.map { $0 >= levels.warmTransitionDays },
         due: facts.warmTransitionDue, into: &warm)
 
-      for item in facts.gaps {
-        var gap = gaps[item.id] ?? ItemGap(id: item.id, title: item.title)
-        if item.coverage == .not { gap.notDocumented += 1 } else { gap.partially += 1 }
-        gaps[item.id] = gap
+      for index in facts.gaps.indices {
+        guard let slot = Self.checklistSlots[facts.gaps[index].id] else { continue }
+        if facts.gaps[index].coverage == .not {
+          gaps[slot].notDocumented += 1
+        } else {
+          gaps[slot].partially += 1
+        }
       }
     }
     serviceLevels = [complete, intro, reconcile, warm]
-    checklistGaps = Auditor.checklist.map { gaps[$0.id] ?? ItemGap(id: $0.id, title: $0.title) }
+    checklistGaps = gaps
   }
+
+  /// Each checklist item's place in `Auditor.checklist`, by id.
+  private static let checklistSlots = Dictionary(
+    Auditor.checklist.enumerated().map { ($0.element.id, $0.offset) },
+    uniquingKeysWith: { first, _ in first })
 
   /// Whether the account was retained at `day`, or nil when it is too young to count (or has
   /// no `deal.closed_on` to count from).

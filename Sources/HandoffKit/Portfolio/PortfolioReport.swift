@@ -58,14 +58,15 @@ public struct PortfolioReport: Sendable {
     byCloseMonth = Dictionary(grouping: closed) { $0.closeMonth ?? "" }
       .map { Group(key: $0.key, figures: PortfolioFigures($0.value, context: context)) }
       .sorted { $0.key < $1.key }
-    weakest = closed.sorted { left, right in
-      if left.completeness != right.completeness { return left.completeness < right.completeness }
-      if left.redFlags.count != right.redFlags.count {
-        return left.redFlags.count > right.redFlags.count
-      }
-      return left.account < right.account
+    // Sorted by place, not by value: each move of a value would copy an account's facts.
+    let order = closed.map { ($0.completeness, -$0.redFlags.count) }
+    weakest = closed.indices.sorted { left, right in
+      order[left] != order[right]
+        ? order[left] < order[right]
+        : closed[left].account < closed[right].account
     }
     .prefix(weakestCount)
+    .map { closed[$0] }
     .map { facts in
       WeakHandoff(
         account: facts.account, salesOwner: facts.salesOwner, closeDay: facts.closeDay,
