@@ -51,6 +51,17 @@ struct RawTree {
     return starts
   }
 
+  /// Every entry as a listing, or nil when the bytes do not parse to their end (a tree that is
+  /// libgit2's to refuse, in its words).
+  func listing() -> TreeListing? {
+    let layout = layout()
+    guard layout[layout.count - 1] == bytes.count else { return nil }
+    return (0..<(layout.count - 1)).map {
+      let entry = entry($0, in: layout)
+      return (entry.nameString, entry.oid, TreeItem.Kind(gitMode: entry.mode), entry.mode)
+    }
+  }
+
   /// Parses entries from `start` (an entry boundary) while they begin before `end`, appending
   /// where each one ends; returns the offset reached.
   private func parse(from start: Int, until end: Int, into starts: inout Layout) -> Int {

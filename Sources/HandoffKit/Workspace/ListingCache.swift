@@ -20,13 +20,7 @@ final class ListingCache: TreeListingMemory {
     guard let bytes = trees.value(for: tree) else { return nil }
     return bytes.withUnsafeBytes { raw -> TreeListing? in
       guard OID.ofObject(raw, type: .tree) == tree else { return nil }
-      let parsed = RawTree(bytes: raw)
-      let layout = parsed.layout()
-      guard layout[layout.count - 1] == raw.count else { return nil }
-      return (0..<(layout.count - 1)).map {
-        let entry = parsed.entry($0, in: layout)
-        return (entry.nameString, entry.oid, TreeItem.Kind(gitMode: entry.mode), entry.mode)
-      }
+      return RawTree(bytes: raw).listing()
     }
   }
 

@@ -22,23 +22,13 @@ final class ObjectReader {
   }
 
   /// The entries of tree `id` (an error when it is not one).
-  func treeEntries(_ id: OID) throws(GitError) -> [(
-    name: String, id: OID, kind: TreeItem.Kind, mode: UInt32
-  )] {
+  func treeEntries(_ id: OID) throws(GitError) -> TreeListing {
     guard let location = packs.locate(id), let object = object(at: location), object.kind == .tree
     else { return try repository.treeEntries(id) }
-    let entries = object.bytes.withUnsafeBytes { bytes -> [(String, OID, TreeItem.Kind, UInt32)]? in
-      let tree = RawTree(bytes: bytes)
-      let layout = tree.layout()
-      // A tree that does not parse to its end is libgit2's to refuse, in its words.
-      guard layout[layout.count - 1] == bytes.count else { return nil }
-      return (0..<(layout.count - 1)).map {
-        let entry = tree.entry($0, in: layout)
-        return (entry.nameString, entry.oid, TreeItem.Kind(gitMode: entry.mode), entry.mode)
-      }
-    }
+    // A tree that does not parse to its end is libgit2's to refuse, in its words.
+    let entries = object.bytes.withUnsafeBytes { RawTree(bytes: $0).listing() }
     guard let entries else { return try repository.treeEntries(id) }
-    return entries.map { (name: $0.0, id: $0.1, kind: $0.2, mode: $0.3) }
+    return entries
   }
 
   /// The object at `location` with its type, through its delta chain.
