@@ -5,6 +5,18 @@ import Testing
 @testable import HandoffKit
 
 @Suite struct SnapshotTests {
+  /// Forty account folders, with a nested folder, an executable, a link and a loose file.
+  static func writeFortyAccounts(in repo: TestRepository) throws {
+    for number in 0..<40 { try repo.write("accounts/a\(number)/account.yaml", "n: \(number)\n") }
+    try repo.write("accounts/a3/notes/deep.md", "deeper\n")
+    try repo.write("accounts/a5/run.sh", "#!/bin/sh\n")
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0o755], ofItemAtPath: repo.path + "/accounts/a5/run.sh")
+    try FileManager.default.createSymbolicLink(
+      atPath: repo.path + "/accounts/a7/link.yaml", withDestinationPath: "account.yaml")
+    try repo.write("accounts/top.md", "top\n")
+  }
+
   func paths(_ snapshot: Snapshot) throws -> [String] {
     try snapshot.items(under: "accounts").filter { $0.kind == .file }.map(\.path).sorted()
   }
@@ -51,14 +63,7 @@ import Testing
   /// itself lists two levels down, modes included, and deeper folders are listed, not entered.
   @Test func aCommitIsListedAlikePackedAndLoose() throws {
     let repo = try TestRepository()
-    for number in 0..<40 { try repo.write("accounts/a\(number)/account.yaml", "n: \(number)\n") }
-    try repo.write("accounts/a3/notes/deep.md", "deeper\n")
-    try repo.write("accounts/a5/run.sh", "#!/bin/sh\n")
-    try FileManager.default.setAttributes(
-      [.posixPermissions: 0o755], ofItemAtPath: repo.path + "/accounts/a5/run.sh")
-    try FileManager.default.createSymbolicLink(
-      atPath: repo.path + "/accounts/a7/link.yaml", withDestinationPath: "account.yaml")
-    try repo.write("accounts/top.md", "top\n")
+    try Self.writeFortyAccounts(in: repo)
     try repo.commit("forty accounts")
     func listing() throws -> [String] {
       let repository = try Repository.discover(from: repo.path)

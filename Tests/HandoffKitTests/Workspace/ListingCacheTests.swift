@@ -8,14 +8,7 @@ import Testing
   /// Forty accounts (a nested folder, an executable and a link among their files), packed.
   func portfolio() throws -> TestRepository {
     let repo = try TestRepository()
-    for number in 0..<40 { try repo.write("accounts/a\(number)/account.yaml", "n: \(number)\n") }
-    try repo.write("accounts/a3/notes/deep.md", "deeper\n")
-    try repo.write("accounts/a5/run.sh", "#!/bin/sh\n")
-    try FileManager.default.setAttributes(
-      [.posixPermissions: 0o755], ofItemAtPath: repo.path + "/accounts/a5/run.sh")
-    try FileManager.default.createSymbolicLink(
-      atPath: repo.path + "/accounts/a7/link.yaml", withDestinationPath: "account.yaml")
-    try repo.write("accounts/top.md", "top\n")
+    try SnapshotTests.writeFortyAccounts(in: repo)
     try repo.commit("forty accounts")
     try repo.git(["gc", "-q"])
     return repo
