@@ -19,12 +19,19 @@ enum TreeID {
     entries.sort { $0.name.lexicographicallyPrecedes($1.name) }
     var body: [UInt8] = []
     for entry in entries {
-      body += Array(String(entry.mode, radix: 8).utf8)
-      body.append(UInt8(ascii: " "))
-      body += entry.name
-      body.append(0)
-      body += entry.id.bytes
+      appendEntry(mode: entry.mode, name: entry.name, id: entry.id, to: &body)
     }
     return body.withUnsafeBytes { OID.ofObject($0, type: .tree) }
+  }
+
+  /// Appends one entry as a tree object holds it: `<octal mode> <name>\0<20-byte id>`.
+  static func appendEntry(
+    mode: UInt32, name: some Collection<UInt8>, id: OID, to body: inout [UInt8]
+  ) {
+    body += Array(String(mode, radix: 8).utf8)
+    body.append(UInt8(ascii: " "))
+    body += name
+    body.append(0)
+    body += id.bytes
   }
 }

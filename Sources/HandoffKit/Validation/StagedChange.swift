@@ -119,9 +119,9 @@ struct StagedChange {
                 directory: accountsDirectory, parent: nil,
                 name: String(decoding: name, as: UTF8.self),
                 kind: TreeItem.Kind(gitMode: entry.mode), oid: entry.id, mode: entry.mode))
-            stagedTree?.append(
-              contentsOf: Array(String(entry.mode, radix: 8).utf8) + [0x20] + name + [0]
-                + entry.id.bytes)
+            if stagedTree != nil {
+              TreeID.appendEntry(mode: entry.mode, name: name, id: entry.id, to: &stagedTree!)
+            }
             position += 1
             continue
           }
@@ -242,7 +242,7 @@ struct StagedChange {
       let entry = index.entries[position]
       let name = names[(entry.nameStart + skipping)..<(entry.nameStart + entry.nameCount)]
       if name.contains(UInt8(ascii: "/")) { return nil }
-      body += Array(String(entry.mode, radix: 8).utf8) + [0x20] + name + [0] + entry.id.bytes
+      TreeID.appendEntry(mode: entry.mode, name: name, id: entry.id, to: &body)
     }
     return body.withUnsafeBytes { OID.ofObject($0, type: .tree) }
   }

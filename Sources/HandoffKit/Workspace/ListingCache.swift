@@ -29,8 +29,7 @@ final class ListingCache: TreeListingMemory {
   func remember(_ listing: TreeListing, of tree: OID) {
     var bytes: [UInt8] = []
     for entry in listing {
-      bytes += Array(String(entry.mode, radix: 8).utf8) + [0x20] + Array(entry.name.utf8) + [0]
-      bytes += entry.id.bytes
+      TreeID.appendEntry(mode: entry.mode, name: entry.name.utf8, id: entry.id, to: &bytes)
     }
     guard bytes.withUnsafeBytes({ OID.ofObject($0, type: .tree) }) == tree else { return }
     trees.store(bytes, for: tree)
