@@ -65,24 +65,36 @@ struct RawTree {
   /// Parses entries from `start` (an entry boundary) while they begin before `end`, appending
   /// where each one ends; returns the offset reached.
   private func parse(from start: Int, until end: Int, into starts: inout Layout) -> Int {
-    guard let base = bytes.baseAddress else { return start }
-    let count = bytes.count
     var offset = start
-    while offset < end {
-      // The mode is at most six octal digits, then a space.
-      var space = offset
-      while space < count, space - offset < 7,
-        base.load(fromByteOffset: space, as: UInt8.self) != 0x20
-      { space += 1 }
-      guard space < count, space - offset < 7,
-        let nul = memchr(base + space + 1, 0, count - space - 1).map({ UnsafeRawPointer($0) - base }
-        ),
-        nul + 21 <= count
-      else { break }
-      offset = nul + 21
+    while offset < end, case .end(let next) = Self.entryEnd(in: bytes, from: offset) {
+      offset = next
       starts.append(Int32(offset))
     }
     return offset
+  }
+
+  /// What the bytes from `offset` hold: an entry (and where it ends), the start of one cut off
+  /// by the end of the bytes, or something that is no entry.
+  enum EntryEnd: Equatable {
+    case end(Int)
+    case cutOff
+    case malformed
+  }
+
+  /// Reads one entry from `offset`: a mode of at most six characters, a space, a name up to the
+  /// first NUL, and 20 bytes of id. Every reader of tree bytes finds entries by this one rule.
+  static func entryEnd(in bytes: UnsafeRawBufferPointer, from offset: Int) -> EntryEnd {
+    guard let base = bytes.baseAddress else { return .cutOff }
+    let count = bytes.count
+    var space = offset
+    while space < count, space - offset < 7,
+      base.load(fromByteOffset: space, as: UInt8.self) != 0x20
+    { space += 1 }
+    if space == count { return .cutOff }
+    guard space - offset < 7 else { return .malformed }
+    guard let nul = memchr(base + space + 1, 0, count - space - 1) else { return .cutOff }
+    let end = UnsafeRawPointer(nul) - base + 21
+    return end <= count ? .end(end) : .cutOff
   }
 
   func entry(_ index: Int, in layout: Layout) -> Entry {

@@ -5,16 +5,28 @@ import Foundation
 struct PhaseTimer {
   private static let enabled = ProcessInfo.processInfo.environment["HANDOFF_TRACE"] != nil
   private var last = DispatchTime.now().uptimeNanoseconds
+  private var lastCPU = Self.processorTime
 
   mutating func mark(_ phase: String) {
     guard Self.enabled else { return }
     let now = DispatchTime.now().uptimeNanoseconds
+    let cpu = Self.processorTime
     let milliseconds = Double(now - last) / 1_000_000
+    let busy = (cpu - lastCPU) * 1000
     FileHandle.standardError.write(
       Data(
-        "trace: \(phase): \(String(format: "%.1f", milliseconds)) ms\(Self.residentMemory)\n"
-          .utf8))
+        ("trace: \(phase): \(String(format: "%.1f", milliseconds)) ms, "
+          + "cpu \(String(format: "%.0f", busy)) ms\(Self.residentMemory)\n").utf8))
     last = now
+    lastCPU = cpu
+  }
+
+  /// The processor time the process has used so far on all its threads, in seconds: beside the
+  /// wall time, it tells a phase that waits from one that works.
+  private static var processorTime: Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1_000_000_000
   }
 
   /// The resident set now and at its peak (Linux's `/proc/self/status`), for the trace.

@@ -226,6 +226,41 @@ import Testing
     }
   }
 
+  /// A one-entry change in a large tree, made from a delta (its copies cut at random places,
+  /// as Git cuts them every 64 KiB) or read whole with the version before as its hint, shares
+  /// all but the changed run with the version before: making it and comparing it read the
+  /// change, not the tree.
+  @Test func oneEntryChangesShareTheRestOfTheTree() throws {
+    var generator = SystemRandomNumberGenerator()
+    let table = TreeEntryTable()
+    for round in 0..<20 {
+      var entries = (0..<6000).map {
+        (name: "account-\(String($0 + 100_000))", id: UInt8($0 % 200), folder: true)
+      }
+      let base = try #require(
+        Self.tree(entries).withUnsafeBytes { TreeVersion(bytes: $0, table: table) })
+      let changed = Int.random(in: 0..<entries.count, using: &generator)
+      entries[changed].id &+= 1
+      let new = Self.tree(entries)
+      let oldBytes = Self.bytes(of: base, table)
+      let made = try #require(
+        Self.delta(from: oldBytes, to: new, using: &generator).withUnsafeBytes {
+          TreeVersion(applying: $0, to: base, table: table)
+        })
+      let hinted = try #require(
+        new.withUnsafeBytes { TreeVersion(bytes: $0, table: table, hint: base) })
+      let alone = try #require(new.withUnsafeBytes { TreeVersion(bytes: $0, table: table) })
+      for (label, version) in [("delta", made), ("hint", hinted)] {
+        #expect(version.entries == alone.entries, "\(label), round \(round)")
+        #expect(version.layout == alone.layout, "\(label), round \(round)")
+        let fresh = version.runs.filter { run in !base.runs.contains { $0 === run } }
+        #expect(fresh.count <= 2, "\(label), round \(round): \(fresh.count) new runs")
+        let changes = TreeVersion.changes(from: base, to: version, table: table)
+        #expect(changes.map(\.name) == [entries[changed].name], "\(label), round \(round)")
+      }
+    }
+  }
+
   /// A whole tree read with a close version as its hint (entries added, removed and changed)
   /// is the tree read alone; cut short or damaged, it stops where the tree read alone stops.
   @Test func wholeTreesReadWithAHintEqualTreesReadAlone() throws {

@@ -46,9 +46,36 @@ final class TreeEntryTable {
     bytes.withUnsafeBytes { body(RawTree(bytes: $0)) }
   }
 
-  /// Whether entry `number` has exactly these bytes.
-  func holds(_ number: Int32, _ entry: UnsafeRawBufferPointer) -> Bool {
-    matches(Int(number), entry)
+  /// The size of entry `number` when `bytes` hold exactly it at `offset`; nil otherwise.
+  func repeats(_ number: Int32, in bytes: UnsafeRawBufferPointer, at offset: Int) -> Int32? {
+    self.bytes.withUnsafeBytes { Self.repeats(number, $0, starts, in: bytes, at: offset) }
+  }
+
+  /// Whether `bytes` hold the entries of `run` one after another from `offset`.
+  func repeats(_ run: EntryRun, in bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+    guard offset + Int(run.size) <= bytes.count else { return false }
+    return self.bytes.withUnsafeBytes { store in
+      var position = offset
+      for number in run.entries {
+        guard let size = Self.repeats(number, store, starts, in: bytes, at: position) else {
+          return false
+        }
+        position += Int(size)
+      }
+      return true
+    }
+  }
+
+  private static func repeats(
+    _ number: Int32, _ store: UnsafeRawBufferPointer, _ starts: RawTree.Layout,
+    in bytes: UnsafeRawBufferPointer, at offset: Int
+  ) -> Int32? {
+    let start = Int(starts[Int(number)])
+    let size = Int(starts[Int(number) + 1]) - start
+    guard offset + size <= bytes.count,
+      memcmp(store.baseAddress! + start, bytes.baseAddress! + offset, size) == 0
+    else { return nil }
+    return Int32(size)
   }
 
   private func matches(_ number: Int, _ entry: UnsafeRawBufferPointer) -> Bool {

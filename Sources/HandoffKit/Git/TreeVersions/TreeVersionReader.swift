@@ -55,11 +55,13 @@ final class TreeVersionReader {
       let version = try version(of: current)
       let wanted = Array(name.utf8)
       let found = table.withEntries { store -> RawTree.Entry? in
-        for number in version.entries {
+        var found: RawTree.Entry?
+        version.forEachEntry { number in
           let entry = store.entry(Int(number), in: table.starts)
-          if entry.name.elementsEqual(wanted) { return entry }
+          if entry.name.elementsEqual(wanted) { found = entry }
+          return found == nil
         }
-        return nil
+        return found
       }
       guard let found, step == path.count - 1 || found.isTree else { return nil }
       current = found.oid
@@ -84,7 +86,7 @@ final class TreeVersionReader {
       },
       keep: { version, location in
         // A version that is not a whole tree is no base for deltas.
-        if version.isExact { recent.keep(version, cost: version.entries.count + 1, at: location) }
+        if version.isExact { recent.keep(version, cost: version.count + 1, at: location) }
       })
   }
 }
