@@ -157,8 +157,11 @@ struct TreeVersion {
       // entries up to the copy's end.
       if pending.isEmpty, entryStart == position {
         if index == 0, runStart + Int(run.size) <= range.upperBound {
-          append(shared: run)
-          position = runStart + Int(run.size)
+          // Every run the copy covers whole, taken as they are.
+          let end =
+            range.upperBound < base.size ? base.run(holding: range.upperBound)! : base.runs.count
+          append(runs: runIndex..<end, of: base)
+          position = Int(base.runStarts[end])
           continue
         }
         var last = index
@@ -217,6 +220,23 @@ struct TreeVersion {
     open.ends.append(contentsOf: run.ends.map { $0 + shift })
     count += run.entries.count
     if open.entries.count >= Self.runLength { close() }
+  }
+
+  /// Adds runs of `base` at the end, shared: the first as `append(shared:)` takes it, the rest
+  /// in one piece.
+  private mutating func append(runs range: Range<Int>, of base: TreeVersion) {
+    var first = range.lowerBound
+    if !open.entries.isEmpty {
+      append(shared: base.runs[first])
+      close()
+      first += 1
+    }
+    guard first < range.upperBound else { return }
+    let shift = runStarts[runStarts.count - 1] &- base.runStarts[first]
+    runs.append(contentsOf: base.runs[first..<range.upperBound])
+    runStarts.append(
+      contentsOf: base.runStarts[(first + 1)...range.upperBound].lazy.map { $0 &+ shift })
+    for run in base.runs[first..<range.upperBound] { count += run.entries.count }
   }
 
   /// Closes the last run; one too short to stand alone joins the run before it.
