@@ -75,7 +75,7 @@ struct RawTree {
 
   /// What the bytes from `offset` hold: an entry (and where it ends), the start of one cut off
   /// by the end of the bytes, or something that is no entry.
-  enum EntryEnd: Equatable {
+  enum EntryEnd {
     case end(Int)
     case cutOff
     case malformed

@@ -26,7 +26,9 @@ final class TreeEntryTable {
     var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
     while slots[slot] != 0 {
       let candidate = Int(slots[slot] - 1)
-      if matches(candidate, entry) { return Int32(candidate) }
+      if repeats(Int32(candidate), in: entry, at: 0) == Int32(entry.count) {
+        return Int32(candidate)
+      }
       slot = (slot + 1) & (slots.count - 1)
     }
     guard bytes.count + entry.count < Int(Int32.max) else {
@@ -76,15 +78,6 @@ final class TreeEntryTable {
       memcmp(store.baseAddress! + start, bytes.baseAddress! + offset, size) == 0
     else { return nil }
     return Int32(size)
-  }
-
-  private func matches(_ number: Int, _ entry: UnsafeRawBufferPointer) -> Bool {
-    let start = Int(starts[number])
-    guard Int(starts[number + 1]) - start == entry.count else { return false }
-    return bytes.withUnsafeBytes {
-      memcmp($0.baseAddress! + start, entry.baseAddress!, entry.count)
-    }
-      == 0
   }
 
   /// The id's bytes are already a hash; the first bytes (mode and name) tell apart entries that

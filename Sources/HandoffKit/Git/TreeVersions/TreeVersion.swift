@@ -14,8 +14,6 @@ struct TreeVersion {
   private(set) var runs: [EntryRun] = []
   /// Where each run starts in the tree's bytes, then the tree's size.
   private(set) var runStarts: [Int32] = [0]
-  /// How many entries the version has.
-  private(set) var count = 0
   /// False when the bytes stopped being a tree part way (the rest is left out, as `RawTree`
   /// does); such a version is not a base for deltas, which need every byte.
   var isExact = true
@@ -28,6 +26,9 @@ struct TreeVersion {
   static let runLength = 128
 
   var size: Int { Int(runStarts[runStarts.count - 1]) }
+
+  /// How many entries the version has.
+  var count: Int { runs.reduce(0) { $0 + $1.entries.count } }
 
   /// The entries' numbers in the tree's order.
   var entries: [Int32] { runs.flatMap(\.entries) }
@@ -202,7 +203,6 @@ struct TreeVersion {
   fileprivate mutating func append(_ number: Int32, size: Int32) {
     open.entries.append(number)
     open.ends.append(open.size + size)
-    count += 1
     if open.entries.count >= Self.runLength { close() }
   }
 
@@ -212,13 +212,11 @@ struct TreeVersion {
     if open.entries.isEmpty || open.entries.count >= Self.runLength / 4 {
       close()
       push(run)
-      count += run.entries.count
       return
     }
     let shift = open.size
     open.entries.append(contentsOf: run.entries)
     open.ends.append(contentsOf: run.ends.map { $0 + shift })
-    count += run.entries.count
     if open.entries.count >= Self.runLength { close() }
   }
 
@@ -236,7 +234,6 @@ struct TreeVersion {
     runs.append(contentsOf: base.runs[first..<range.upperBound])
     runStarts.append(
       contentsOf: base.runStarts[(first + 1)...range.upperBound].lazy.map { $0 &+ shift })
-    for run in base.runs[first..<range.upperBound] { count += run.entries.count }
   }
 
   /// Closes the last run; one too short to stand alone joins the run before it.
