@@ -61,12 +61,16 @@ public enum CloseFinder {
     let head = try workspace.headCommit()
     let (settings, settingsID) = try workspace.committedSettings()
     do {
-      let judge = CloseWalk.Judge(settings: settings, settingsID: settingsID)
+      // Whether a state has errors depends only on its files' ids and the settings: what
+      // `validate` or an earlier walk judged is not judged again (unless `--no-cache`).
+      let verdicts = useIndex && judgeCompleteness ? VerdictStore.open(repository: repository) : nil
+      let judge = CloseWalk.Judge(settings: settings, settingsID: settingsID, verdicts: verdicts)
       let store = RecordHistoryStore(
         repository: repository, accountsDirectory: settings.accountsDirectory)
       let walk = try CloseWalk.upToDate(
         head: head, repository: repository, store: store, useIndex: useIndex,
         judge: judgeCompleteness ? judge : nil, progress: progress)
+      verdicts?.save()
       let seen = walk.order
       let known = Set(seen)
       let closeTags = try repository.commits(ofReferencesMatching: "refs/tags/handoff/close/*")

@@ -50,6 +50,7 @@ extension CloseWalk {
       var seen = path.seen
       var churned = path.churned
       var accountBlob: OID?
+      var checked: [CheckedFile] = []
       for version in path.versions {
         let files = try store.files(ofFolder: version.folder)
         defer {
@@ -77,7 +78,7 @@ extension CloseWalk {
         }
         guard path.needsJudging, result.complete == nil else { continue }
         if let judge, path.judgeNow {
-          if try judge.isClean(folder: version.folder, store: store) {
+          if try judge.isClean(folder: version.folder, store: store, checked: &checked) {
             result.complete = version.commit
           }
         } else {

@@ -19,7 +19,8 @@ extension CloseWalk {
         folders, repository: repository, accountsDirectory: accountsDirectory
       ) {
         (store, folder) throws(GitError) in
-        (folder, try judge.isClean(folder: folder, store: store))
+        var checked: [CheckedFile] = []
+        return (folder, try judge.isClean(folder: folder, store: store, checked: &checked))
       }
       let verdicts = Dictionary(clean, uniquingKeysWith: { first, _ in first })
       for (name, queue) in due where verdicts[queue[round].folder] == true {
@@ -32,11 +33,21 @@ extension CloseWalk {
 
 extension CloseWalk.Judge {
   /// Whether the record in an account folder's tree has no errors under these settings.
-  func isClean(folder: OID, store: RecordHistoryStore) throws(GitError) -> Bool {
-    let files = try store.recordFiles(ofFolder: folder)
-    let findings = AccountChecker.check(
-      account: "", files: files.map { ($0.0, $0.1) }, settings: settings
-    ).findings
-    return !findings.contains { settings.isError($0.ruleID) }
+  /// `checked` holds the files of the account's version judged before (empty for none) and is
+  /// left holding this one's: consecutive versions mostly share files, and those are taken as
+  /// they were checked.
+  ///
+  /// A state `verdicts` knows (judged by an earlier walk, or by `validate`, which counts errors
+  /// the same way) is not checked again, and a state checked here is recorded there.
+  func isClean(folder: OID, store: RecordHistoryStore, checked: inout [CheckedFile])
+    throws(GitError) -> Bool
+  {
+    let key = try verdicts == nil ? nil : store.stateKey(ofFolder: folder, settingsID: settingsID)
+    if let key, let errors = verdicts?.errors(for: key) { return errors == 0 }
+    checked = try store.checkedFiles(ofFolder: folder, reusing: checked)
+    let findings = AccountChecker.check(account: "", checked: checked, settings: settings).findings
+    let errors = findings.count { settings.isError($0.ruleID) }
+    if let key { verdicts?.record(key, errors: errors) }
+    return errors == 0
   }
 }

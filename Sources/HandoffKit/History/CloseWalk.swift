@@ -14,6 +14,8 @@ struct CloseWalk {
   struct Judge: Sendable {
     var settings: Settings
     var settingsID: OID
+    /// Error counts of account states judged before, by their key; nil without caches.
+    var verdicts: VerdictStore? = nil
   }
 
   struct Close {

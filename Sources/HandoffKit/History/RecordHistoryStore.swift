@@ -67,6 +67,38 @@ final class RecordHistoryStore {
     return files
   }
 
+  /// The key an account folder's tree has in the validate caches (`AccountChecker.key`), or nil
+  /// when a record file in it is not a regular file: history skips such a file while a snapshot
+  /// counts it as present, so their checks differ.
+  func stateKey(ofFolder tree: OID, settingsID: OID) throws(GitError) -> OID? {
+    var files: [(RecordFile, OID)] = []
+    for entry in try objects.treeEntries(tree) {
+      guard let kind = RecordFile(fileName: entry.name) else { continue }
+      guard entry.kind == .file else { return nil }
+      files.append((kind, entry.id))
+    }
+    return AccountChecker.key(ofRegularFiles: files, settingsID: settingsID)
+  }
+
+  /// The record files in an account folder's tree, each checked on its own. A file whose blob
+  /// is in `previous` (the same account's version checked before, usually one file away) is
+  /// taken from there instead of being read and checked again.
+  func checkedFiles(ofFolder tree: OID, reusing previous: [CheckedFile]) throws(GitError)
+    -> [CheckedFile]
+  {
+    var files: [CheckedFile] = []
+    for entry in try objects.treeEntries(tree) where entry.kind == .file {
+      guard let kind = RecordFile(fileName: entry.name) else { continue }
+      if let known = previous.first(where: { $0.kind == kind && $0.blob == entry.id }) {
+        files.append(known)
+      } else {
+        let bytes = try objects.blob(entry.id)
+        files.append(CheckedFile(kind: kind, blob: entry.id, RecordChecker.check(bytes, as: kind)))
+      }
+    }
+    return files
+  }
+
   /// The commitments listed in an account folder's `commitments.yaml` (none when it is absent or
   /// does not load).
   func commitments(ofFolder tree: OID) throws(GitError) -> [YAMLNode] {

@@ -48,6 +48,11 @@ enum AccountChecker {
     return accountKey(ids, settings: settingsID)
   }
 
+  /// The same key from the regular record files of a folder, as history reads them.
+  static func key(ofRegularFiles files: [(RecordFile, OID)], settingsID: OID) -> OID {
+    accountKey(files.sorted { $0.0.code < $1.0.code }, settings: settingsID)
+  }
+
   /// The key of an account's state as a cache entry needs it: the files' ids from the snapshot,
   /// or by reading and hashing work-tree files (whose bytes are handed back, so nothing is read
   /// twice), and the files that could not be read, with why.
@@ -115,14 +120,23 @@ enum AccountChecker {
   static func check(account: String, files: [(RecordFile, [UInt8]?)], settings: Settings)
     -> (findings: [FileFinding], record: AccountRecord)
   {
+    let checked = files.map { kind, bytes in
+      CheckedFile(kind: kind, blob: nil, bytes.map { RecordChecker.check($0, as: kind) })
+    }
+    return check(account: account, checked: checked, settings: settings)
+  }
+
+  /// The same from files already checked on their own: only the domain rules run.
+  static func check(account: String, checked files: [CheckedFile], settings: Settings)
+    -> (findings: [FileFinding], record: AccountRecord)
+  {
     var findings: [FileFinding] = []
     var roots: [RecordFile: YAMLNode] = [:]
-    for case (let kind, let bytes?) in files {
-      let checked = RecordChecker.check(bytes, as: kind)
-      findings += checked.findings
-      roots[kind] = checked.root
+    for file in files {
+      findings += file.findings
+      roots[file.kind] = file.root
     }
-    let record = AccountRecord(id: account, present: Set(files.map(\.0)), roots: roots)
+    let record = AccountRecord(id: account, present: Set(files.map(\.kind)), roots: roots)
     return (findings + DomainRules.check(record, settings: settings), record)
   }
 
