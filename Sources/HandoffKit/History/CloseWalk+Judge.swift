@@ -42,9 +42,11 @@ extension CloseWalk.Judge {
   func isClean(folder: OID, store: RecordHistoryStore, checked: inout [CheckedFile])
     throws(GitError) -> Bool
   {
-    let key = try verdicts == nil ? nil : store.stateKey(ofFolder: folder, settingsID: settingsID)
+    let entries = try store.recordEntries(ofFolder: folder)
+    let key =
+      verdicts == nil ? nil : AccountChecker.key(ofHistoryFiles: entries, settingsID: settingsID)
     if let key, let errors = verdicts?.errors(for: key) { return errors == 0 }
-    checked = try store.checkedFiles(ofFolder: folder, reusing: checked)
+    checked = try store.checked(entries.files, reusing: checked)
     let findings = AccountChecker.check(account: "", checked: checked, settings: settings).findings
     let errors = findings.count { settings.isError($0.ruleID) }
     if let key { verdicts?.record(key, errors: errors) }

@@ -67,36 +67,36 @@ final class RecordHistoryStore {
     return files
   }
 
-  /// The key an account folder's tree has in the validate caches (`AccountChecker.key`), or nil
-  /// when a record file in it is not a regular file: history skips such a file while a snapshot
-  /// counts it as present, so their checks differ.
-  func stateKey(ofFolder tree: OID, settingsID: OID) throws(GitError) -> OID? {
+  /// The record files in an account folder's tree that are regular files, with their blob ids,
+  /// and whether every record file there is one (history skips a link named like a record file).
+  func recordEntries(ofFolder tree: OID) throws(GitError) -> (
+    files: [(RecordFile, OID)], allRegular: Bool
+  ) {
     var files: [(RecordFile, OID)] = []
+    var allRegular = true
     for entry in try objects.treeEntries(tree) {
       guard let kind = RecordFile(fileName: entry.name) else { continue }
-      guard entry.kind == .file else { return nil }
-      files.append((kind, entry.id))
+      if entry.kind == .file { files.append((kind, entry.id)) } else { allRegular = false }
     }
-    return AccountChecker.key(ofRegularFiles: files, settingsID: settingsID)
+    return (files, allRegular)
   }
 
-  /// The record files in an account folder's tree, each checked on its own. A file whose blob
-  /// is in `previous` (the same account's version checked before, usually one file away) is
-  /// taken from there instead of being read and checked again.
-  func checkedFiles(ofFolder tree: OID, reusing previous: [CheckedFile]) throws(GitError)
+  /// Record files each checked on its own. A file whose blob is in `previous` (the same
+  /// account's version checked before, usually one file away) is taken from there instead of
+  /// being read and checked again.
+  func checked(_ files: [(RecordFile, OID)], reusing previous: [CheckedFile]) throws(GitError)
     -> [CheckedFile]
   {
-    var files: [CheckedFile] = []
-    for entry in try objects.treeEntries(tree) where entry.kind == .file {
-      guard let kind = RecordFile(fileName: entry.name) else { continue }
-      if let known = previous.first(where: { $0.kind == kind && $0.blob == entry.id }) {
-        files.append(known)
+    var checked: [CheckedFile] = []
+    for (kind, blob) in files {
+      if let known = previous.first(where: { $0.kind == kind && $0.blob == blob }) {
+        checked.append(known)
       } else {
-        let bytes = try objects.blob(entry.id)
-        files.append(CheckedFile(kind: kind, blob: entry.id, RecordChecker.check(bytes, as: kind)))
+        let bytes = try objects.blob(blob)
+        checked.append(CheckedFile(kind: kind, blob: blob, RecordChecker.check(bytes, as: kind)))
       }
     }
-    return files
+    return checked
   }
 
   /// The commitments listed in an account folder's `commitments.yaml` (none when it is absent or

@@ -48,9 +48,14 @@ enum AccountChecker {
     return accountKey(ids, settings: settingsID)
   }
 
-  /// The same key from the regular record files of a folder, as history reads them.
-  static func key(ofRegularFiles files: [(RecordFile, OID)], settingsID: OID) -> OID {
-    accountKey(files.sorted { $0.0.code < $1.0.code }, settings: settingsID)
+  /// The same key from a folder's record files as history reads them (its regular files, and
+  /// whether every record file is one), or nil when one is not: history's check skips such a
+  /// file, a snapshot's counts it as present, so the two states are not the same.
+  static func key(
+    ofHistoryFiles entries: (files: [(RecordFile, OID)], allRegular: Bool), settingsID: OID
+  ) -> OID? {
+    guard entries.allRegular else { return nil }
+    return accountKey(entries.files.sorted { $0.0.code < $1.0.code }, settings: settingsID)
   }
 
   /// The key of an account's state as a cache entry needs it: the files' ids from the snapshot,

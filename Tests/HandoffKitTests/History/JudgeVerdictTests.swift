@@ -35,7 +35,8 @@ import Testing
     let accounts = try #require(
       try store.accountsTree(ofCommitTree: repository.commitInfo(commit).tree))
     let folder = try #require(try repository.entryID(in: accounts, at: account))
-    return try store.stateKey(ofFolder: folder, settingsID: settingsID)
+    return AccountChecker.key(
+      ofHistoryFiles: try store.recordEntries(ofFolder: folder), settingsID: settingsID)
   }
 
   @Test func aReportWithoutItsHistoryIndexTakesTheVerdictsAndAgreesWithAWalkOfNothing() throws {
