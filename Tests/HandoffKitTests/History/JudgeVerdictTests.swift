@@ -63,6 +63,19 @@ import Testing
     #expect(try completeWithinADay(report(repo, useIndex: false)) == walked)
   }
 
+  /// `--no-cache` is the reference: the report it runs leaves no verdict behind, and a report
+  /// with caches records the states it judged.
+  @Test func onlyAReportWithCachesRecordsVerdicts() throws {
+    let repo = try portfolio()
+    let verdicts = repo.path + "/.git/handoff/verdicts-v1.bin"
+    _ = try report(repo, useIndex: false)
+    #expect(!FileManager.default.fileExists(atPath: verdicts))
+    _ = try report(repo, useIndex: true)
+    let key = try #require(try stateKey(of: "beta", at: "HEAD~1", in: repo))
+    let store = VerdictStore.open(repository: try Repository.discover(from: repo.path))
+    #expect(store.errors(for: key).map { $0 > 0 } == true)
+  }
+
   /// History's key of a folder is the key `validate` records under for the same state, so a
   /// report after a validate run does not judge HEAD's states again.
   @Test func historyKeysAStateAsValidateDoes() throws {
