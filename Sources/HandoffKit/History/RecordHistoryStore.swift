@@ -60,9 +60,8 @@ final class RecordHistoryStore {
   /// The record files in an account folder's tree with their bytes.
   func recordFiles(ofFolder tree: OID) throws(GitError) -> [(RecordFile, [UInt8])] {
     var files: [(RecordFile, [UInt8])] = []
-    for entry in try objects.treeEntries(tree) where entry.kind == .file {
-      guard let kind = RecordFile(fileName: entry.name) else { continue }
-      files.append((kind, try objects.blob(entry.id)))
+    for (kind, blob) in try recordEntries(ofFolder: tree).files {
+      files.append((kind, try objects.blob(blob)))
     }
     return files
   }
