@@ -338,15 +338,11 @@ struct IndexFile {
   /// The first entry whose path is not below `prefix` in path order, from `start`.
   func firstEntry(atOrAfter prefix: [UInt8], from start: Int = 0) -> Int {
     names.withUnsafeBytes { names in
-      var low = start
-      var high = entries.count
-      while low < high {
-        let middle = (low + high) / 2
-        let entry = entries[middle]
-        let name = names[entry.nameStart..<(entry.nameStart + entry.nameCount)]
-        if name.lexicographicallyPrecedes(prefix) { low = middle + 1 } else { high = middle }
+      partitionPoint(start..<entries.count) {
+        let entry = entries[$0]
+        return names[entry.nameStart..<(entry.nameStart + entry.nameCount)]
+          .lexicographicallyPrecedes(prefix)
       }
-      return low
     }
   }
 

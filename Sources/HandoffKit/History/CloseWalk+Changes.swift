@@ -1,7 +1,4 @@
 // Which accounts a commit changed: consecutive accounts trees compared on every core.
-
-import Dispatch
-
 extension CloseWalk {
   /// For each consecutive pair of accounts trees, the entries that differ (`versions[i]` to
   /// `versions[i + 1]`), each version read once.
@@ -37,12 +34,11 @@ extension CloseWalk {
       var result = [[(name: String, old: OID?, new: OID?)]](repeating: [], count: range.count)
       var known: (id: OID?, version: TreeVersion)?
       let before = reader.counts
-      let started = DispatchTime.now().uptimeNanoseconds
+      let timer = PhaseTimer()
       defer {
         let after = reader.counts
-        let elapsed = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
         PhaseTimer.note(
-          "history: trees \(range) in \(elapsed) ms: \(after.deltas - before.deltas) from deltas, "
+          "history: trees \(range) in \(timer.elapsedMilliseconds) ms: \(after.deltas - before.deltas) from deltas, "
             + "\(after.whole - before.whole) whole "
             + "(\((after.wholeBytes - before.wholeBytes) / 1024) KiB), "
             + "\(after.libgit2 - before.libgit2) through libgit2"

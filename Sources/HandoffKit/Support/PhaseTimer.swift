@@ -7,6 +7,9 @@ struct PhaseTimer {
   private var last = DispatchTime.now().uptimeNanoseconds
   private var lastCPU = Self.processorTime
 
+  /// Whole milliseconds since the timer was made or last marked.
+  var elapsedMilliseconds: UInt64 { (DispatchTime.now().uptimeNanoseconds - last) / 1_000_000 }
+
   mutating func mark(_ phase: String) {
     guard Self.enabled else { return }
     let now = DispatchTime.now().uptimeNanoseconds

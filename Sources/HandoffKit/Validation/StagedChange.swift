@@ -217,20 +217,14 @@ struct StagedChange {
     _ children: [IndexFile.TreeNode], _ treeBytes: UnsafeRawBufferPointer,
     _ folder: UnsafeRawBufferPointer
   ) -> IndexFile.TreeNode? {
-    var low = 0
-    var high = children.count
-    while low < high {
-      let middle = (low + high) / 2
-      let node = children[middle]
-      var order = node.nameCount < folder.count ? -1 : (node.nameCount > folder.count ? 1 : 0)
-      if order == 0, folder.count > 0 {
-        order = Int(
-          memcmp(treeBytes.baseAddress! + node.nameStart, folder.baseAddress!, folder.count))
-      }
-      if order == 0 { return node }
-      if order < 0 { low = middle + 1 } else { high = middle }
+    func order(_ node: IndexFile.TreeNode) -> Int {
+      guard node.nameCount == folder.count else { return node.nameCount < folder.count ? -1 : 1 }
+      guard folder.count > 0 else { return 0 }
+      return Int(memcmp(treeBytes.baseAddress! + node.nameStart, folder.baseAddress!, folder.count))
     }
-    return nil
+    let found = partitionPoint(children.indices) { order(children[$0]) < 0 }
+    guard found < children.count, order(children[found]) == 0 else { return nil }
+    return children[found]
   }
 
   /// The tree id of one account folder from its staged entries; nil when it holds a folder.

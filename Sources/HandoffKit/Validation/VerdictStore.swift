@@ -121,21 +121,16 @@ final class VerdictStore: @unchecked Sendable {
     guard let data else { return nil }
     let wanted = key.bytes
     return data.withUnsafeBytes { bytes -> Int? in
-      var low = 0
-      var high = count
-      while low < high {
-        let middle = (low + high) / 2
-        let offset = start + middle * Self.entrySize
-        let order = wanted.withUnsafeBytes {
-          memcmp($0.baseAddress!, bytes.baseAddress! + offset, 20)
+      wanted.withUnsafeBytes { key -> Int? in
+        func order(_ index: Int) -> Int32 {
+          memcmp(bytes.baseAddress! + start + index * Self.entrySize, key.baseAddress!, 20)
         }
-        if order == 0 {
-          return Int(
-            UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 20, as: UInt32.self)))
-        }
-        if order < 0 { high = middle } else { low = middle + 1 }
+        let found = partitionPoint(0..<count) { order($0) < 0 }
+        guard found < count, order(found) == 0 else { return nil }
+        let offset = start + found * Self.entrySize + 20
+        return Int(
+          UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
       }
-      return nil
     }
   }
 }

@@ -48,17 +48,13 @@ final class PackIndex {
     var copy = id
     return withUnsafeBytes(of: &copy) { key -> UInt64? in
       let first = Int(key[0])
-      var low = first == 0 ? 0 : Int(Self.bigEndian32(base, 8 + (first - 1) * 4))
-      var high = Int(Self.bigEndian32(base, 8 + first * 4))
+      let low = first == 0 ? 0 : Int(Self.bigEndian32(base, 8 + (first - 1) * 4))
+      let high = Int(Self.bigEndian32(base, 8 + first * 4))
       guard low <= high, high <= count else { return nil }
       let ids = base + 8 + 1024
-      while low < high {
-        let middle = (low + high) / 2
-        let order = memcmp(ids + middle * 20, key.baseAddress!, 20)
-        if order == 0 { return offset(at: middle) }
-        if order < 0 { low = middle + 1 } else { high = middle }
-      }
-      return nil
+      let found = partitionPoint(low..<high) { memcmp(ids + $0 * 20, key.baseAddress!, 20) < 0 }
+      guard found < high, memcmp(ids + found * 20, key.baseAddress!, 20) == 0 else { return nil }
+      return offset(at: found)
     }
   }
 

@@ -20,12 +20,6 @@ final class EntryRun: Sendable {
 
   /// The index of the entry holding byte `offset` (counted from the run's start, inside it).
   func index(holding offset: Int32) -> Int {
-    var low = 0
-    var high = ends.count - 1
-    while low < high {
-      let middle = (low + high) / 2
-      if ends[middle] <= offset { low = middle + 1 } else { high = middle }
-    }
-    return low
+    partitionPoint(0..<ends.count) { ends[$0] <= offset }
   }
 }

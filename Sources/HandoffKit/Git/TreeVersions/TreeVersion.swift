@@ -190,13 +190,7 @@ struct TreeVersion {
   /// The index of the run holding byte `offset`, or nil past the end.
   private func run(holding offset: Int) -> Int? {
     guard offset >= 0, offset < size else { return nil }
-    var low = 0
-    var high = runs.count - 1
-    while low < high {
-      let middle = (low + high + 1) / 2
-      if Int(runStarts[middle]) <= offset { low = middle } else { high = middle - 1 }
-    }
-    return low
+    return partitionPoint(0..<runs.count) { Int(runStarts[$0]) <= offset } - 1
   }
 
   /// Adds one entry of `size` bytes at the end.
