@@ -41,8 +41,13 @@ struct Scenario {
 
 /// Runs a program with its output discarded and waits for it with `waitpid`: Foundation's
 /// `Process` polls for the exit and would add tens of milliseconds to every figure.
+/// With `traceTo`, the program runs with `HANDOFF_TRACE=1` and its standard error goes to that
+/// file.
 @discardableResult
-func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> Int32 {
+func run(
+  _ executable: String, _ arguments: [String], in directory: String? = nil,
+  traceTo trace: String? = nil
+) throws -> Int32 {
   let previous = FileManager.default.currentDirectoryPath
   if let directory { _ = FileManager.default.changeCurrentDirectoryPath(directory) }
   defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
@@ -50,11 +55,24 @@ func run(_ executable: String, _ arguments: [String], in directory: String? = ni
   posix_spawn_file_actions_init(&actions)
   defer { posix_spawn_file_actions_destroy(&actions) }
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+  posix_spawn_file_actions_addopen(
+    &actions, 2, trace ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
   let argv = ([executable] + arguments).map { strdup($0) } + [nil]
   defer { for argument in argv { free(argument) } }
+  // A traced run's environment is made anew; a timed one is handed this process's as it is.
+  var tracedEnvironment: [UnsafeMutablePointer<CChar>?] = []
+  if trace != nil {
+    var variables = ProcessInfo.processInfo.environment
+    variables["HANDOFF_TRACE"] = "1"
+    tracedEnvironment = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+  }
+  defer { for variable in tracedEnvironment { free(variable) } }
   var pid = pid_t()
-  guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else {
+  let spawned = tracedEnvironment.withUnsafeMutableBufferPointer { traced in
+    posix_spawn(
+      &pid, executable, &actions, nil, argv, trace == nil ? environ : traced.baseAddress!)
+  }
+  guard spawned == 0 else {
     throw CocoaError(.fileReadNoSuchFile)
   }
   var status: Int32 = 0
@@ -66,6 +84,36 @@ func run(_ executable: String, _ arguments: [String], in directory: String? = ni
 
 /// The peak resident memory of the program `run` ran last, in bytes.
 nonisolated(unsafe) var lastPeakMemory = 0
+
+/// What `HANDOFF_TRACE=1` printed of a cold history walk: its phases' wall times, the commits
+/// walked, and the KiB of whole accounts trees inflated.
+struct ColdTrace {
+  var phases: [(name: String, time: Double)] = []
+  var commits = 0
+  var wholeKiB = 0
+
+  init(_ text: String) {
+    for line in text.split(separator: "\n") where line.hasPrefix("trace: history: ") {
+      let body = line.dropFirst("trace: history: ".count)
+      if body.hasPrefix("trees "), let open = body.firstIndex(of: "("),
+        let kib = Int(body[body.index(after: open)...].prefix { $0.isNumber })
+      {
+        wholeKiB += kib
+        continue
+      }
+      // "first-parent chain of 95781 commits: 749.0 ms, cpu ...": the counts left out of the
+      // name, so the two repositories' phases pair up.
+      guard let colon = body.range(of: ": "),
+        let time = Double(body[colon.upperBound...].prefix { $0.isNumber || $0 == "." })
+      else { continue }
+      let words = body[..<colon.lowerBound].split(separator: " ")
+      if body.hasPrefix("first-parent chain of "), words.count > 3, let count = Int(words[3]) {
+        commits = count
+      }
+      phases.append((words.filter { Int($0) == nil }.joined(separator: " "), time / 1000))
+    }
+  }
+}
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
   let start = DispatchTime.now().uptimeNanoseconds
@@ -431,6 +479,33 @@ if options.cold, options.accounts == 10_000, let large = results["at-close, cold
     "at-close cold on 1,000 accounts: \(format(smallTime)) (peak memory \(lastPeakMemory >> 20) MB); "
       + "10,000 against 1,000: "
       + String(format: "%.1f", growth) + "x (goal <= 11x: \(growth <= 11 ? "met" : "missed"))")
+  // Where the growth comes from: one traced run on each repository, phase by phase, and the
+  // whole accounts trees the walk inflated (the part that grows with the square of the
+  // portfolio: Git keeps one whole tree every 51 versions, and the tree grows with it).
+  let phases = try [small, repository].map { folder in
+    let file = NSTemporaryDirectory() + "handoff-bench-trace.txt"
+    try run(binary, ["at-close", "--no-cache", "--format", "json"], in: folder, traceTo: file)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    return ColdTrace(
+      String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self))
+  }
+  print("  phase by phase, 1,000 -> 10,000 accounts (one traced run each):")
+  for (name, largeTime) in phases[1].phases {
+    guard let smallTime = phases[0].phases.first(where: { $0.name == name })?.time, smallTime > 0
+    else { continue }
+    print(
+      "    \(name): \(format(smallTime)) -> \(format(largeTime)), "
+        + String(format: "%.1f", largeTime / smallTime) + "x")
+  }
+  let commits = phases.map(\.commits)
+  let wholeBytes = phases.map(\.wholeKiB)
+  if commits[0] > 0, wholeBytes[0] > 0 {
+    print(
+      "  commits: \(commits[0]) -> \(commits[1]), "
+        + String(format: "%.1f", Double(commits[1]) / Double(commits[0]))
+        + "x; whole accounts trees inflated: \(wholeBytes[0] >> 10) MiB -> \(wholeBytes[1] >> 10) MiB, "
+        + String(format: "%.0f", Double(wholeBytes[1]) / Double(wholeBytes[0])) + "x")
+  }
   for (name, what) in [
     ("report, cold (--no-cache)", "report cold (--no-cache)"),
     ("report, history index cold", "report with the history index cold"),
