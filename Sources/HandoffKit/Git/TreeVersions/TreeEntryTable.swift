@@ -53,16 +53,25 @@ final class TreeEntryTable {
     self.bytes.withUnsafeBytes { Self.repeats(number, $0, starts, in: bytes, at: offset) }
   }
 
-  /// Whether `bytes` hold the entries of `run` one after another from `offset`.
+  /// Whether `bytes` hold the entries of `run` one after another from `offset`. Entries
+  /// numbered one after another lie one after another in the store (a tree's entries are
+  /// numbered in its order when first read), so each such stretch is compared in one piece.
   func repeats(_ run: EntryRun, in bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
     guard offset + Int(run.size) <= bytes.count else { return false }
     return self.bytes.withUnsafeBytes { store in
+      let entries = run.entries
       var position = offset
-      for number in run.entries {
-        guard let size = Self.repeats(number, store, starts, in: bytes, at: position) else {
+      var first = 0
+      while first < entries.count {
+        var last = first
+        while last + 1 < entries.count, entries[last + 1] == entries[last] &+ 1 { last += 1 }
+        let start = Int(starts[Int(entries[first])])
+        let size = Int(starts[Int(entries[last]) + 1]) - start
+        guard memcmp(store.baseAddress! + start, bytes.baseAddress! + position, size) == 0 else {
           return false
         }
-        position += Int(size)
+        position += size
+        first = last + 1
       }
       return true
     }
