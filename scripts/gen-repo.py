@@ -1277,7 +1277,7 @@ def write(args):
     os.close(marks_fd)
     try:
         fi = subprocess.Popen(["git", "-C", args.out, "fast-import", "--quiet", "--done",
-                               f"--export-marks={marks}"], stdin=subprocess.PIPE,
+                               f"--depth={args.delta_depth}", f"--export-marks={marks}"], stdin=subprocess.PIPE,
                               env=fast_import_env(env), bufsize=1 << 20)
         chunks = []
         size = 0
@@ -1396,7 +1396,12 @@ def main():
     p.add_argument("--no-additions", action="store_true",
                    help="write only the keys of the original version 1 (no region, products, "
                         "first_value_on, effort_score, ended_on, attended_kickoff)")
+    p.add_argument("--delta-depth", type=int, default=50,
+                   help="longest chain of deltas in the pack, as git fast-import --depth: a whole "
+                        "object every N+1 versions of a path (default 50, git's own default)")
     args = p.parse_args()
+    if not 1 <= args.delta_depth <= 4095:
+        p.error("--delta-depth must be within 1..4095")
     if args.accounts < 1 or not 0 <= args.defect_share <= 0.5 or args.later_changes < 0:
         p.error("--accounts must be >= 1, --defect-share within 0..0.5, --later-changes >= 0")
     write(args)

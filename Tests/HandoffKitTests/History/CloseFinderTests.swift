@@ -68,10 +68,27 @@ import Testing
     #expect(tagged.commitments == ["draft"])
   }
 
-  @Test func matchesTheGeneratorsTruth() throws {
+  /// The same history stored with chains of 3 deltas (a whole accounts tree every fourth
+  /// commit), Git's 50, and 500 (chains that cross every range the walk is cut into): the same
+  /// trees, so the same answers.
+  @Test(arguments: [3, nil, 500])
+  func matchesTheGeneratorsTruth(deltaDepth: Int?) throws {
     try #require(FileManager.default.fileExists(atPath: GeneratedRepositoryTests.generator.path))
-    let generated = try GeneratedRepositoryTests.generate(accounts: 150, seed: 11)
+    let generated = try GeneratedRepositoryTests.generate(
+      accounts: 150, seed: 11, deltaDepth: deltaDepth)
     defer { try? FileManager.default.removeItem(at: generated.folder) }
+    // The pack is stored as asked: its longest chain is as deep as allowed (the accounts tree
+    // changes in every commit), and no deeper.
+    let pack = generated.folder.appendingPathComponent(".git/objects/pack")
+    let index = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: pack.path).first { $0.hasSuffix(".idx") })
+    let chains = try Shell.run(
+      "/usr/bin/env", ["git", "verify-pack", "-v", pack.appendingPathComponent(index).path]
+    ).checked().split(separator: "\n").compactMap { line -> Int? in
+      guard line.hasPrefix("chain length = ") else { return nil }
+      return Int(line.dropFirst("chain length = ".count).prefix { $0.isNumber })
+    }
+    #expect(chains.max() == deltaDepth ?? 50)
     let closes = try CloseFinder.find(in: Workspace.open(at: generated.folder.path))
     let truth = try #require(generated.truth["by_account"]?.entries)
     #expect(closes.count == truth.count)

@@ -27,7 +27,8 @@ import Testing
     var truth: YAMLNode
   }
 
-  static func generate(accounts: Int, seed: Int) throws -> Generated {
+  /// `deltaDepth`: the pack's longest delta chain (the generator's default, Git's 50, for nil).
+  static func generate(accounts: Int, seed: Int, deltaDepth: Int? = nil) throws -> Generated {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "generated-\(UUID().uuidString)")
     let truth = folder.appendingPathExtension("json")
@@ -37,7 +38,7 @@ import Testing
         "python3", generator.path, "--accounts", "\(accounts)", "--seed", "\(seed)", "--out",
         folder.path,
         "--truth", truth.path, "--defect-share", "0.1",
-      ]
+      ] + (deltaDepth.map { ["--delta-depth", "\($0)"] } ?? [])
     ).checked()
     defer { try? FileManager.default.removeItem(at: truth) }
     return Generated(
