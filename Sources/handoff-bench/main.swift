@@ -40,8 +40,8 @@ struct Scenario {
 }
 
 /// Runs a program with its output discarded and waits for it with `waitpid`: Foundation's
-/// `Process` polls for the exit and would add tens of milliseconds to every figure.
-/// With `traceTo`, the program runs with `HANDOFF_TRACE=1` and its standard error goes to that
+/// `Process` polls for the exit and would add tens of milliseconds to every figure. With
+/// `traceTo`, the program runs with `HANDOFF_TRACE=1` and its standard error goes to that
 /// file.
 @discardableResult
 func run(
@@ -498,13 +498,13 @@ if options.cold, options.accounts == 10_000, let large = results["at-close, cold
         + String(format: "%.1f", largeTime / smallTime) + "x")
   }
   let commits = phases.map(\.commits)
-  let wholeBytes = phases.map(\.wholeKiB)
-  if commits[0] > 0, wholeBytes[0] > 0 {
+  let wholeKiB = phases.map(\.wholeKiB)
+  if commits[0] > 0, wholeKiB[0] > 0 {
     print(
       "  commits: \(commits[0]) -> \(commits[1]), "
         + String(format: "%.1f", Double(commits[1]) / Double(commits[0]))
-        + "x; whole accounts trees inflated: \(wholeBytes[0] >> 10) MiB -> \(wholeBytes[1] >> 10) MiB, "
-        + String(format: "%.0f", Double(wholeBytes[1]) / Double(wholeBytes[0])) + "x")
+        + "x; whole accounts trees inflated: \(wholeKiB[0] >> 10) MiB -> \(wholeKiB[1] >> 10) MiB, "
+        + String(format: "%.0f", Double(wholeKiB[1]) / Double(wholeKiB[0])) + "x")
   }
   for (name, what) in [
     ("report, cold (--no-cache)", "report cold (--no-cache)"),

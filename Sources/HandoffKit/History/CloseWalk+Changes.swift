@@ -1,4 +1,5 @@
 // Which accounts a commit changed: consecutive accounts trees compared on every core.
+
 extension CloseWalk {
   /// For each consecutive pair of accounts trees, the entries that differ (`versions[i]` to
   /// `versions[i + 1]`), each version read once.
@@ -38,8 +39,8 @@ extension CloseWalk {
       defer {
         let after = reader.counts
         PhaseTimer.note(
-          "history: trees \(range) in \(timer.elapsedMilliseconds) ms: \(after.deltas - before.deltas) from deltas, "
-            + "\(after.whole - before.whole) whole "
+          "history: trees \(range) in \(timer.elapsedMilliseconds) ms: "
+            + "\(after.deltas - before.deltas) from deltas, \(after.whole - before.whole) whole "
             + "(\((after.wholeBytes - before.wholeBytes) / 1024) KiB), "
             + "\(after.libgit2 - before.libgit2) through libgit2"
         )
