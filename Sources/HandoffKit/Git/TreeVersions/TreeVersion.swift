@@ -165,12 +165,11 @@ struct TreeVersion {
           position = Int(base.runStarts[end])
           continue
         }
-        var last = index
-        while last < run.entries.count, runStart + Int(run.ends[last]) <= range.upperBound {
-          append(run.entries[last], size: run.ends[last] - run.start(of: last))
-          last += 1
+        let last = partitionPoint(index..<run.entries.count) {
+          runStart + Int(run.ends[$0]) <= range.upperBound
         }
         if last > index {
+          append(entriesOf: run, index..<last)
           position = runStart + Int(run.ends[last - 1])
           continue
         }
@@ -198,6 +197,21 @@ struct TreeVersion {
     open.entries.append(number)
     open.ends.append(open.size + size)
     if open.entries.count >= Self.runLength { close() }
+  }
+
+  /// Adds entries `range` of a base's run at the end, as `append(_:size:)` would one by one,
+  /// in slices: a delta against a distant version cuts most runs part way (a copy between every
+  /// two of its changes), and their entries are taken over in bulk.
+  private mutating func append(entriesOf run: EntryRun, _ range: Range<Int>) {
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let end = min(range.upperBound, index + Self.runLength - open.entries.count)
+      let shift = open.size - run.start(of: index)
+      open.entries.append(contentsOf: run.entries[index..<end])
+      open.ends.append(contentsOf: run.ends[index..<end].lazy.map { $0 + shift })
+      index = end
+      if open.entries.count >= Self.runLength { close() }
+    }
   }
 
   /// Adds a run of the base at the end: shared, unless the entries gathered before it are too
